@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+
+import { formatAge, humanDuration } from './age';
+
+const s = 1000;
+const m = 60 * s;
+const h = 60 * m;
+const d = 24 * h;
+const y = 365 * d;
+
+describe('humanDuration (kubectl AGE)', () => {
+  // Each pair sits on or next to one of HumanDuration's thresholds, so an off-by-one shows up here.
+  it.each([
+    [-2 * s, '<invalid>'],
+    [-1 * s, '0s'],
+    [-999, '0s'],
+    [0, '0s'],
+    [1 * s, '1s'],
+    [59 * s, '59s'],
+    [119 * s, '119s'],
+    [2 * m - 1, '119s'],
+    [2 * m, '2m'],
+    [2 * m + 1 * s, '2m1s'],
+    [9 * m + 59 * s, '9m59s'],
+    [10 * m, '10m'],
+    [10 * m + 59 * s, '10m'],
+    [179 * m, '179m'],
+    [3 * h, '3h'],
+    [3 * h + 1 * m, '3h1m'],
+    [7 * h + 59 * m, '7h59m'],
+    [8 * h, '8h'],
+    [47 * h + 59 * m, '47h'],
+    [48 * h, '2d'],
+    [2 * d + 1 * h, '2d1h'],
+    [7 * d + 23 * h, '7d23h'],
+    [8 * d, '8d'],
+    [2 * y - 1 * d, '729d'],
+    [2 * y, '2y'],
+    [2 * y + 1 * d, '2y1d'],
+    [8 * y - 1 * d, '7y364d'],
+    [8 * y, '8y'],
+    [15 * y, '15y'],
+  ])('%d ms → %s', (ms, expected) => {
+    expect(humanDuration(ms)).toBe(expected);
+  });
+});
+
+describe('formatAge', () => {
+  const now = '2025-06-01T12:00:00Z';
+
+  it('measures from creation to the given instant', () => {
+    expect(formatAge('2025-06-01T11:55:00Z', now)).toBe('5m');
+    expect(formatAge('2025-06-01T09:00:00Z', now)).toBe('3h');
+    expect(formatAge('2025-05-20T12:00:00Z', now)).toBe('12d');
+  });
+
+  it('accepts Date objects', () => {
+    expect(formatAge(new Date('2025-06-01T11:59:30Z'), new Date(now))).toBe('30s');
+  });
+
+  it('says <unknown> for missing or unparseable timestamps', () => {
+    expect(formatAge(undefined, now)).toBe('<unknown>');
+    expect(formatAge('not a date', now)).toBe('<unknown>');
+  });
+});

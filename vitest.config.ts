@@ -2,7 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const alias = { '@': root, 'server-only': fileURLToPath(new URL('./lib/testing/server-only-stub.ts', import.meta.url)) };
+const alias = {
+  '@': root,
+  'server-only': fileURLToPath(new URL('./lib/testing/server-only-stub.ts', import.meta.url)),
+};
 
 // Two projects: `unit` (pure, fast, beside the code) and `integration` (*.int.test.ts, against the
 // real local control plane that `npm run cluster:up` brings up; run one file at a time).

@@ -1,6 +1,6 @@
 // The cluster's people and what they may do, applied with server-side apply (idempotent).
 // Kubernetes cannot grant Secret metadata without data, so no human role here reads Secrets.
-import { KubeConfig, KubernetesObjectApi, PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
+import { KubernetesObjectApi, PatchStrategy, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 
 export const TEAM_NAMESPACES = {
   shop: ['shop-frontend', 'shop-backend'],
@@ -18,7 +18,11 @@ const operatorActions: KubernetesObject = {
   kind: 'ClusterRole',
   metadata: { name: 'wheelhouse:operator-actions' },
   rules: [
-    { apiGroups: ['apps'], resources: ['deployments', 'statefulsets', 'daemonsets'], verbs: [...READ, 'update', 'patch'] },
+    {
+      apiGroups: ['apps'],
+      resources: ['deployments', 'statefulsets', 'daemonsets'],
+      verbs: [...READ, 'update', 'patch'],
+    },
     { apiGroups: ['apps'], resources: ['deployments/scale', 'statefulsets/scale'], verbs: ['get', 'update', 'patch'] },
     { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: [...READ, 'update', 'patch'] },
   ],
@@ -32,22 +36,42 @@ const dashboardRole: KubernetesObject = {
   kind: 'ClusterRole',
   metadata: { name: 'wheelhouse:dashboard' },
   rules: [
-    { apiGroups: [''], resources: ['namespaces', 'nodes', 'pods', 'events', 'services', 'endpoints', 'secrets'], verbs: ['list', 'watch'] },
+    {
+      apiGroups: [''],
+      resources: ['namespaces', 'nodes', 'pods', 'events', 'services', 'endpoints', 'secrets'],
+      verbs: ['list', 'watch'],
+    },
     { apiGroups: [''], resources: ['namespaces', 'nodes', 'pods', 'services'], verbs: ['get'] },
-    { apiGroups: ['apps'], resources: ['deployments', 'replicasets', 'statefulsets', 'daemonsets', 'controllerrevisions'], verbs: READ },
+    {
+      apiGroups: ['apps'],
+      resources: ['deployments', 'replicasets', 'statefulsets', 'daemonsets', 'controllerrevisions'],
+      verbs: READ,
+    },
     { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: READ },
     { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: READ },
     { apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs: READ },
     { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: READ },
-    { apiGroups: ['cert-manager.io'], resources: ['certificates', 'issuers', 'clusterissuers', 'certificaterequests'], verbs: READ },
+    {
+      apiGroups: ['cert-manager.io'],
+      resources: ['certificates', 'issuers', 'clusterissuers', 'certificaterequests'],
+      verbs: READ,
+    },
     { apiGroups: ['acme.cert-manager.io'], resources: ['orders', 'challenges'], verbs: READ },
     { apiGroups: ['apiextensions.k8s.io'], resources: ['customresourcedefinitions'], verbs: READ },
     { apiGroups: [''], resources: ['users', 'groups'], verbs: ['impersonate'] },
-    { apiGroups: ['authorization.k8s.io'], resources: ['subjectaccessreviews', 'selfsubjectaccessreviews'], verbs: ['create'] },
+    {
+      apiGroups: ['authorization.k8s.io'],
+      resources: ['subjectaccessreviews', 'selfsubjectaccessreviews'],
+      verbs: ['create'],
+    },
   ],
 } as KubernetesObject;
 
-function clusterBinding(name: string, role: string, subject: { kind: 'Group' | 'User'; name: string }): KubernetesObject {
+function clusterBinding(
+  name: string,
+  role: string,
+  subject: { kind: 'Group' | 'User'; name: string },
+): KubernetesObject {
   return {
     apiVersion: rbac,
     kind: 'ClusterRoleBinding',
@@ -61,7 +85,11 @@ function namespaceObjects(): KubernetesObject[] {
   const out: KubernetesObject[] = [];
   for (const [team, namespaces] of Object.entries(TEAM_NAMESPACES)) {
     for (const ns of namespaces) {
-      out.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'wheelhouse.dev/team': team } } });
+      out.push({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: ns, labels: { 'wheelhouse.dev/team': team } },
+      });
     }
   }
   for (const ns of DEVELOPER_NAMESPACES) {
@@ -81,13 +109,20 @@ export function bootstrapObjects(): KubernetesObject[] {
     operatorActions,
     dashboardRole,
     clusterBinding('wheelhouse:operators-view', 'view', { kind: 'Group', name: 'wheelhouse:operators' }),
-    clusterBinding('wheelhouse:operators-actions', 'wheelhouse:operator-actions', { kind: 'Group', name: 'wheelhouse:operators' }),
+    clusterBinding('wheelhouse:operators-actions', 'wheelhouse:operator-actions', {
+      kind: 'Group',
+      name: 'wheelhouse:operators',
+    }),
     clusterBinding('wheelhouse:dashboard', 'wheelhouse:dashboard', { kind: 'User', name: 'wheelhouse-dashboard' }),
     ...namespaceObjects(),
   ];
 }
 
-export async function applyObjects(kc: KubeConfig, objects: KubernetesObject[], fieldManager = 'wheelhouse-local-cluster'): Promise<void> {
+export async function applyObjects(
+  kc: KubeConfig,
+  objects: KubernetesObject[],
+  fieldManager = 'wheelhouse-local-cluster',
+): Promise<void> {
   const api = KubernetesObjectApi.makeApiClient(kc);
   for (const obj of objects) {
     await api.patch(obj, undefined, undefined, fieldManager, true, PatchStrategy.ServerSideApply);

@@ -7,13 +7,22 @@ export interface GetResult {
   body: string;
 }
 
-export function get(url: string, opts: { ca?: Buffer; token?: string; timeoutMs?: number; selfSigned?: boolean } = {}): Promise<GetResult> {
+export function get(
+  url: string,
+  opts: { ca?: Buffer; token?: string; timeoutMs?: number; selfSigned?: boolean } = {},
+): Promise<GetResult> {
   const u = new URL(url);
   const req = u.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const r = req(
       u,
-      { method: 'GET', ca: opts.ca, rejectUnauthorized: !opts.selfSigned, headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {}, timeout: opts.timeoutMs ?? 3000 },
+      {
+        method: 'GET',
+        ca: opts.ca,
+        rejectUnauthorized: !opts.selfSigned,
+        headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
+        timeout: opts.timeoutMs ?? 3000,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -28,7 +37,12 @@ export function get(url: string, opts: { ca?: Buffer; token?: string; timeoutMs?
 }
 
 /** Polls `check` until it returns true; on timeout throws with `describe()` for the reason. */
-export async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number, describe: () => string): Promise<void> {
+export async function waitUntil(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  describe: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {

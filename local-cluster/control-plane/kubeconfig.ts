@@ -17,6 +17,11 @@ export function kubeconfigYaml(caFile: string, users: { context: string; token: 
   });
 }
 
-export function writeKubeconfig(file: string, caFile: string, users: { context: string; token: string }[], current: string): void {
+export function writeKubeconfig(
+  file: string,
+  caFile: string,
+  users: { context: string; token: string }[],
+  current: string,
+): void {
   writeFileSync(file, kubeconfigYaml(caFile, users, current), { mode: 0o600 });
 }

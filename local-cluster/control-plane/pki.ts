@@ -11,9 +11,25 @@ function openssl(args: string[], cwd: string): void {
 function makeCa(dir: string, name: string, cn: string): void {
   if (existsSync(join(dir, `${name}.crt`))) return;
   openssl(
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.crt`,
-      '-days', '3650', '-subj', `/CN=${cn}`, '-addext', 'basicConstraints=critical,CA:TRUE',
-      '-addext', 'keyUsage=critical,keyCertSign,cRLSign,digitalSignature'],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.crt`,
+      '-days',
+      '3650',
+      '-subj',
+      `/CN=${cn}`,
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign,digitalSignature',
+    ],
     dir,
   );
 }
@@ -36,10 +52,41 @@ function makeLeaf(dir: string, spec: LeafSpec): void {
   ].join('\n');
   const extFile = join(dir, `${spec.name}.ext`);
   writeFileSync(extFile, ext + '\n');
-  openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${spec.name}.key`, '-out', `${spec.name}.csr`,
-    '-subj', spec.subject], dir);
-  openssl(['x509', '-req', '-in', `${spec.name}.csr`, '-CA', `${spec.ca}.crt`, '-CAkey', `${spec.ca}.key`,
-    '-CAcreateserial', '-out', `${spec.name}.crt`, '-days', '3650', '-extfile', extFile], dir);
+  openssl(
+    [
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${spec.name}.key`,
+      '-out',
+      `${spec.name}.csr`,
+      '-subj',
+      spec.subject,
+    ],
+    dir,
+  );
+  openssl(
+    [
+      'x509',
+      '-req',
+      '-in',
+      `${spec.name}.csr`,
+      '-CA',
+      `${spec.ca}.crt`,
+      '-CAkey',
+      `${spec.ca}.key`,
+      '-CAcreateserial',
+      '-out',
+      `${spec.name}.crt`,
+      '-days',
+      '3650',
+      '-extfile',
+      extFile,
+    ],
+    dir,
+  );
 }
 
 const LOCAL_SANS = ['DNS:localhost', 'IP:127.0.0.1'];
@@ -49,13 +96,32 @@ export function ensurePki(dir: string): void {
   makeCa(dir, 'ca', 'wheelhouse-local-ca');
   makeCa(dir, 'front-proxy-ca', 'wheelhouse-front-proxy-ca');
   makeLeaf(dir, {
-    name: 'apiserver', ca: 'ca', subject: '/CN=kube-apiserver', usage: 'serverAuth',
-    sans: [...LOCAL_SANS, 'DNS:kubernetes', 'DNS:kubernetes.default', 'DNS:kubernetes.default.svc',
-      'DNS:kubernetes.default.svc.cluster.local', 'IP:10.96.0.1'],
+    name: 'apiserver',
+    ca: 'ca',
+    subject: '/CN=kube-apiserver',
+    usage: 'serverAuth',
+    sans: [
+      ...LOCAL_SANS,
+      'DNS:kubernetes',
+      'DNS:kubernetes.default',
+      'DNS:kubernetes.default.svc',
+      'DNS:kubernetes.default.svc.cluster.local',
+      'IP:10.96.0.1',
+    ],
   });
-  makeLeaf(dir, { name: 'front-proxy-client', ca: 'front-proxy-ca', subject: '/CN=front-proxy-client', usage: 'clientAuth' });
-  makeLeaf(dir, { name: 'node-agent', ca: 'ca', subject: '/CN=wheelhouse-metrics', usage: 'serverAuth',
-    sans: [...LOCAL_SANS, 'DNS:wheelhouse-metrics.kube-system.svc'] });
+  makeLeaf(dir, {
+    name: 'front-proxy-client',
+    ca: 'front-proxy-ca',
+    subject: '/CN=front-proxy-client',
+    usage: 'clientAuth',
+  });
+  makeLeaf(dir, {
+    name: 'node-agent',
+    ca: 'ca',
+    subject: '/CN=wheelhouse-metrics',
+    usage: 'serverAuth',
+    sans: [...LOCAL_SANS, 'DNS:wheelhouse-metrics.kube-system.svc'],
+  });
   if (!existsSync(join(dir, 'sa.key'))) {
     openssl(['genrsa', '-out', 'sa.key', '2048'], dir);
     openssl(['rsa', '-in', 'sa.key', '-pubout', '-out', 'sa.pub'], dir);

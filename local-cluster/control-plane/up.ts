@@ -5,7 +5,15 @@ import { join, resolve } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { clusterPaths, ENDPOINTS } from '../paths';
 import { applyObjects, bootstrapObjects } from './bootstrap';
-import { apiserverSpec, controllerManagerSpec, etcdSpec, nodeAgentSpec, prometheusConfig, prometheusSpec, schedulerSpec } from './components';
+import {
+  apiserverSpec,
+  controllerManagerSpec,
+  etcdSpec,
+  nodeAgentSpec,
+  prometheusConfig,
+  prometheusSpec,
+  schedulerSpec,
+} from './components';
 import { get, waitUntil } from './http';
 import { writeKubeconfig } from './kubeconfig';
 import { ensurePki } from './pki';
@@ -14,7 +22,14 @@ import { ensureTokens } from './tokens';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
 /** Start order; `down` stops in reverse. */
-export const COMPONENTS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'node-agent', 'prometheus'] as const;
+export const COMPONENTS = [
+  'etcd',
+  'kube-apiserver',
+  'kube-controller-manager',
+  'kube-scheduler',
+  'node-agent',
+  'prometheus',
+] as const;
 
 type Log = (msg: string) => void;
 
@@ -22,8 +37,11 @@ function buildBinaries(log: Log): void {
   const p = clusterPaths();
   const have = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler'].every((b) => existsSync(join(p.bin, b)));
   if (have) return;
-  log('building Kubernetes v1.20.2 from Debian\'s source package (once; cached in ' + p.bin + ')');
-  execFileSync('bash', [join(REPO_ROOT, 'local-cluster/scripts/build-k8s.sh')], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, WHEELHOUSE_HOME: p.home } });
+  log("building Kubernetes v1.20.2 from Debian's source package (once; cached in " + p.bin + ')');
+  execFileSync('bash', [join(REPO_ROOT, 'local-cluster/scripts/build-k8s.sh')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, WHEELHOUSE_HOME: p.home },
+  });
 }
 
 function start(spec: ProcessSpec, log: Log): void {
@@ -33,12 +51,22 @@ function start(spec: ProcessSpec, log: Log): void {
   log(before ? `${spec.name} already running (pid ${pid})` : `started ${spec.name} (pid ${pid})`);
 }
 
-async function waitHealthy(name: string, url: string, opts: { ca?: Buffer; token?: string; selfSigned?: boolean }, timeoutMs = 60_000): Promise<void> {
+async function waitHealthy(
+  name: string,
+  url: string,
+  opts: { ca?: Buffer; token?: string; selfSigned?: boolean },
+  timeoutMs = 60_000,
+): Promise<void> {
   const p = clusterPaths();
-  await waitUntil(name, async () => (await get(url, opts)).status === 200, timeoutMs, () => {
-    const alive = runningPid(p, name) ? 'running' : 'NOT running';
-    return `${name} is ${alive}; last lines of ${join(p.logs, name + '.log')}:\n${tailLog(p, name)}`;
-  });
+  await waitUntil(
+    name,
+    async () => (await get(url, opts)).status === 200,
+    timeoutMs,
+    () => {
+      const alive = runningPid(p, name) ? 'running' : 'NOT running';
+      return `${name} is ${alive}; last lines of ${join(p.logs, name + '.log')}:\n${tailLog(p, name)}`;
+    },
+  );
 }
 
 export async function up(log: Log = console.log): Promise<void> {
@@ -53,7 +81,12 @@ export async function up(log: Log = console.log): Promise<void> {
   writeKubeconfig(p.kubeconfig, p.caCert, humans, 'admin');
   const cmKubeconfig = join(p.dir, 'controller-manager.kubeconfig');
   const schedKubeconfig = join(p.dir, 'scheduler.kubeconfig');
-  writeKubeconfig(cmKubeconfig, p.caCert, [{ context: 'controller-manager', token: token('controller-manager') }], 'controller-manager');
+  writeKubeconfig(
+    cmKubeconfig,
+    p.caCert,
+    [{ context: 'controller-manager', token: token('controller-manager') }],
+    'controller-manager',
+  );
   writeKubeconfig(schedKubeconfig, p.caCert, [{ context: 'scheduler', token: token('scheduler') }], 'scheduler');
   writeFileSync(p.prometheusConfig, prometheusConfig());
 

@@ -82,7 +82,9 @@ function buildClients(name: string, path: string, context: string, timeoutMs: nu
     kubeConfig.loadFromFile(path);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    throw new KubeError('config', `Cannot load the kubeconfig for cluster ${name} (${path}): ${reason}`, { cause: err });
+    throw new KubeError('config', `Cannot load the kubeconfig for cluster ${name} (${path}): ${reason}`, {
+      cause: err,
+    });
   }
   if (!kubeConfig.getContextObject(context)) {
     throw new KubeError('config', `The kubeconfig for cluster ${name} (${path}) has no context "${context}"`);

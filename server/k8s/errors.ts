@@ -78,7 +78,7 @@ function fromHttpStatus(status: number, err: unknown, ctx: KubeErrorContext): Ku
     case 404:
       return make('not-found', withDetail(`Not found in ${where} (404)`));
     case 409:
-      return make('conflict', withDetail('The object was changed by someone else (409 Conflict); reload and try again'));
+      return make('conflict', withDetail('Someone else changed the object (409 Conflict); reload and try again'));
     case 410:
       return make('gone', withDetail('The requested version is too old (410 Gone); reload to get the current state'));
     case 422:
@@ -114,8 +114,9 @@ function fromTransportError(err: unknown, ctx: KubeErrorContext): KubeError {
   }
   if (code === 'ENOENT' || code === 'EACCES') {
     const path = stringProp(err, 'path');
+    const file = path ? ` (${path})` : '';
     const what = code === 'ENOENT' ? 'file not found' : 'permission denied';
-    return new KubeError('config', `Cannot read the kubeconfig for cluster ${ctx.cluster}${path ? ` (${path})` : ''}: ${what}`, {
+    return new KubeError('config', `Cannot read the kubeconfig for cluster ${ctx.cluster}${file}: ${what}`, {
       cause: err,
     });
   }

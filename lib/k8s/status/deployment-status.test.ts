@@ -46,20 +46,29 @@ describe('deploymentRolloutStatus', () => {
   });
 
   it('does not trust counts from an older generation, even a timed-out one', () => {
-    const d = deployment(3, { generation: 3, status: { conditions: progressing('ProgressDeadlineExceeded', 'False') } });
+    const d = deployment(3, {
+      generation: 3,
+      status: { conditions: progressing('ProgressDeadlineExceeded', 'False') },
+    });
     expect(deploymentRolloutStatus(d).word).toBe('Progressing');
   });
 
   it('is Stuck once the progress deadline is exceeded', () => {
     const d = deployment(3, {
-      status: { updatedReplicas: 1, availableReplicas: 2, conditions: progressing('ProgressDeadlineExceeded', 'False') },
+      status: {
+        updatedReplicas: 1,
+        availableReplicas: 2,
+        conditions: progressing('ProgressDeadlineExceeded', 'False'),
+      },
     });
     expect(deploymentRolloutStatus(d)).toMatchObject({ word: 'Stuck', done: false });
     expect(deploymentRolloutStatus(d).message).toContain('exceeded its progress deadline');
   });
 
   it('counts new replicas that are not yet updated', () => {
-    const d = deployment(4, { status: { replicas: 5, updatedReplicas: 2, conditions: progressing('ReplicaSetUpdated') } });
+    const d = deployment(4, {
+      status: { replicas: 5, updatedReplicas: 2, conditions: progressing('ReplicaSetUpdated') },
+    });
     expect(deploymentRolloutStatus(d)).toMatchObject({
       word: 'Progressing',
       message: 'Waiting for deployment "web" rollout to finish: 2 out of 4 new replicas have been updated...',
@@ -88,7 +97,10 @@ describe('deploymentRolloutStatus', () => {
   });
 
   it('is Paused when spec.paused is set, whatever the counts', () => {
-    const d = deployment(3, { paused: true, status: { updatedReplicas: 1, conditions: progressing('DeploymentPaused', 'Unknown') } });
+    const d = deployment(3, {
+      paused: true,
+      status: { updatedReplicas: 1, conditions: progressing('DeploymentPaused', 'Unknown') },
+    });
     expect(deploymentRolloutStatus(d)).toMatchObject({ word: 'Paused', done: false });
   });
 

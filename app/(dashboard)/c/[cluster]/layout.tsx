@@ -1,0 +1,62 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { Suspense } from 'react';
+
+import { ClusterHeader } from '@/components/shell/cluster-header';
+import { SidebarNav } from '@/components/shell/sidebar-nav';
+import type { ClusterRef } from '@/server/k8s/cluster';
+import { resolveCluster } from '@/server/k8s/cluster';
+import { getClusterStatus } from '@/server/k8s/overview';
+
+export const dynamic = 'force-dynamic';
+
+interface ClusterLayoutProps {
+  children: ReactNode;
+  params: Promise<{ cluster: string }>;
+}
+
+// The app shell. It only resolves which cluster the route names; it never decides permissions
+// (STYLE.md rule 4): each page checks access itself.
+export default async function ClusterLayout({ children, params }: ClusterLayoutProps) {
+  const ref = resolveCluster((await params).cluster);
+  if (!ref) notFound();
+
+  // The document scrolls (not an inner pane), so browser find, anchors and full-page screenshots work;
+  // the sidebar background stretches with the content while its links stay in view.
+  return (
+    <div className="flex min-h-screen">
+      <aside className="w-56 shrink-0 bg-slate-900">
+        <div className="sticky top-0 flex max-h-screen flex-col">
+          <Link
+            href={`/c/${ref.name}/overview`}
+            prefetch={false}
+            className="flex h-14 shrink-0 items-center gap-2 px-6"
+          >
+            <span
+              aria-hidden
+              className="grid h-6 w-6 place-items-center rounded bg-sky-500 text-xs font-bold text-white"
+            >
+              W
+            </span>
+            <span className="text-sm font-semibold tracking-wide text-white">Wheelhouse</span>
+          </Link>
+          <div className="mt-2 overflow-y-auto pb-4">
+            <SidebarNav cluster={ref.name} />
+          </div>
+        </div>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        {/* Streams in: a slow or unreachable cluster must not hold back the shell and the page skeleton. */}
+        <Suspense fallback={<ClusterHeader name={ref.name} />}>
+          <ClusterHeaderWithStatus cluster={ref} />
+        </Suspense>
+        <main className="flex-1 px-6 py-6">{children}</main>
+      </div>
+    </div>
+  );
+}
+
+async function ClusterHeaderWithStatus({ cluster }: { cluster: ClusterRef }) {
+  return <ClusterHeader name={cluster.name} status={await getClusterStatus(cluster)} />;
+}

@@ -1,0 +1,58 @@
+import {
+  baseSummary,
+  byAge,
+  byName,
+  defaultSearchText,
+  type BaseSummary,
+  type KindDescriptor,
+} from '@/lib/k8s/kinds/descriptor';
+import { controllerOf, type KubeObject } from '@/lib/k8s/object';
+import { podStatus, type PodLike } from '@/lib/k8s/status/pod-status';
+
+export interface PodSummary extends BaseSummary {
+  status: string;
+  /** kubectl's READY column, "1/2" */
+  readyText: string;
+  ready: boolean;
+  restarts: number;
+  node?: string;
+  podIP?: string;
+  owner?: { kind: string; name: string };
+  images: string[];
+}
+
+export const podsKind: KindDescriptor<PodSummary> = {
+  id: 'pods',
+  title: 'Pods',
+  kind: 'Pod',
+  group: '',
+  versions: ['v1'],
+  plural: 'pods',
+  namespaced: true,
+  indexes: ['owner', 'node'],
+  toSummary(obj: KubeObject): PodSummary {
+    const pod = obj as unknown as PodLike & { status?: { podIP?: string } };
+    const containers = (obj.spec as { containers?: { image?: string }[] } | undefined)?.containers ?? [];
+    const cols = podStatus(pod);
+    const owner = controllerOf(obj);
+    return {
+      ...baseSummary(obj),
+      status: cols.status,
+      readyText: `${cols.readyContainers}/${cols.totalContainers}`,
+      ready: cols.ready,
+      restarts: cols.restarts,
+      node: pod.spec?.nodeName,
+      podIP: pod.status?.podIP,
+      owner: owner ? { kind: owner.kind, name: owner.name } : undefined,
+      images: containers.map((c) => c.image ?? '').filter(Boolean),
+    };
+  },
+  searchText: (s) => `${defaultSearchText(s)} ${s.node ?? ''} ${s.status}`.toLowerCase(),
+  sorts: {
+    name: byName,
+    age: byAge,
+    status: (a, b) => a.status.localeCompare(b.status) || byName(a, b),
+    restarts: (a, b) => a.restarts - b.restarts || byName(a, b),
+  },
+  defaultSort: 'name',
+};

@@ -1,0 +1,58 @@
+import {
+  baseSummary,
+  byName,
+  defaultSearchText,
+  type BaseSummary,
+  type KindDescriptor,
+} from '@/lib/k8s/kinds/descriptor';
+import type { KubeObject } from '@/lib/k8s/object';
+
+/** Public metadata of a TLS Secret's leaf certificate; the server drops keys and PEM on arrival. */
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  dnsNames: string[];
+  notBefore: string;
+  notAfter: string;
+  chainLength: number;
+  isCA: boolean;
+}
+
+export interface TlsSecretSummary extends BaseSummary {
+  certificate?: CertificateInfo;
+  error?: string;
+  /** cert-manager's `cert-manager.io/certificate-name` annotation, when it manages the Secret. */
+  managedBy?: string;
+}
+
+export const tlsSecretsKind: KindDescriptor<TlsSecretSummary> = {
+  id: 'tls-secrets',
+  title: 'TLS Secrets',
+  kind: 'Secret',
+  group: '',
+  versions: ['v1'],
+  plural: 'secrets',
+  namespaced: true,
+  fieldSelector: 'type=kubernetes.io/tls',
+  indexes: [],
+  // Certificate metadata is shown to those who may read Ingresses or cert-manager Certificates there;
+  // nobody needs (or gets) read access to Secrets for this.
+  accessResource: [
+    { group: 'networking.k8s.io', resource: 'ingresses' },
+    { group: 'cert-manager.io', resource: 'certificates' },
+  ],
+  toSummary(obj: KubeObject): TlsSecretSummary {
+    const cert = (obj as { certificate?: CertificateInfo | { error: string } }).certificate;
+    const managedBy = obj.metadata.annotations?.['cert-manager.io/certificate-name'];
+    const base = { ...baseSummary(obj), managedBy };
+    if (!cert) return { ...base, error: 'not parsed' };
+    return 'error' in cert ? { ...base, error: cert.error } : { ...base, certificate: cert };
+  },
+  searchText: (s) => `${defaultSearchText(s)} ${(s.certificate?.dnsNames ?? []).join(' ')}`.toLowerCase(),
+  sorts: {
+    name: byName,
+    expiry: (a, b) => (a.certificate?.notAfter ?? '').localeCompare(b.certificate?.notAfter ?? '') || byName(a, b),
+  },
+  defaultSort: 'expiry',
+};

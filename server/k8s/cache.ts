@@ -1,0 +1,144 @@
+import 'server-only';
+
+import type { KubeConfig } from '@kubernetes/client-node';
+
+import type { KindDescriptor } from '@/lib/k8s/kinds/descriptor';
+import { controllerOf, type KubeObject } from '@/lib/k8s/object';
+import { AccessCache } from '@/server/k8s/access';
+import { collectionPath, discoverVersions, pickVersion, type ServedVersions } from '@/server/k8s/discovery';
+import { Reflector } from '@/server/k8s/reflector';
+import type { IndexFn } from '@/server/k8s/store';
+import { tlsSecretTransform } from '@/server/k8s/tls-secrets';
+
+// The shared cache: one reflector per (cluster, kind) for all users, started lazily on first use and
+// stopped when nobody has used it for `idleMs`. Lives on globalThis so dev-mode reloads reuse it.
+
+export interface CacheSettings {
+  requestTimeoutMs: number;
+  pageSize: number;
+  idleMs: number;
+  accessTtlMs: number;
+  accessMaxEntries: number;
+}
+
+interface Entry {
+  reflector: Reflector;
+  lastUsed: number;
+  holds: number;
+}
+
+const INDEXES: Record<'owner' | 'node' | 'namespace', IndexFn<KubeObject>> = {
+  namespace: (o) => (o.metadata.namespace ? [o.metadata.namespace] : []),
+  owner: (o) => {
+    const c = controllerOf(o);
+    return c ? [c.uid] : [];
+  },
+  node: (o) => {
+    const node = (o.spec as { nodeName?: string } | undefined)?.nodeName;
+    return node ? [node] : [];
+  },
+};
+
+const TRANSFORMS: Record<string, (o: KubeObject) => KubeObject | undefined> = {
+  'tls-secrets': tlsSecretTransform,
+};
+
+export class ClusterCache {
+  readonly access: AccessCache;
+  private readonly entries = new Map<string, Entry>();
+  private served: { at: number; versions: Promise<ServedVersions> } | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly kc: KubeConfig,
+    private readonly settings: CacheSettings,
+    private readonly log: (m: string) => void,
+  ) {
+    this.access = new AccessCache(kc, {
+      ttlMs: settings.accessTtlMs,
+      maxEntries: settings.accessMaxEntries,
+      timeoutMs: settings.requestTimeoutMs,
+      log,
+    });
+  }
+
+  servedVersions(): Promise<ServedVersions> {
+    if (!this.served || Date.now() - this.served.at > 5 * 60_000) {
+      const versions = discoverVersions(this.kc, this.settings.requestTimeoutMs);
+      this.served = { at: Date.now(), versions };
+      versions.catch(() => (this.served = undefined));
+    }
+    return this.served.versions;
+  }
+
+  /** The reflector for a kind, started if needed. Throws when the cluster does not serve the kind. */
+  async reflector(kind: KindDescriptor): Promise<Reflector> {
+    const existing = this.entries.get(kind.id);
+    if (existing) {
+      existing.lastUsed = Date.now();
+      existing.reflector.start();
+      return existing.reflector;
+    }
+    const version = pickVersion(await this.servedVersions(), kind, this.name);
+    const again = this.entries.get(kind.id); // another caller may have raced us here
+    if (again) return again.reflector;
+    const indexes: Record<string, IndexFn<KubeObject>> = { namespace: INDEXES.namespace };
+    for (const i of kind.indexes) indexes[i] = INDEXES[i];
+    const reflector = new Reflector<KubeObject>({
+      kc: this.kc,
+      listPath: collectionPath(kind, version),
+      fieldSelector: kind.fieldSelector,
+      transform: TRANSFORMS[kind.id],
+      indexes,
+      pageSize: this.settings.pageSize,
+      requestTimeoutMs: this.settings.requestTimeoutMs,
+      log: (m) => this.log(`[${this.name}/${kind.id}] ${m}`),
+    });
+    this.entries.set(kind.id, { reflector, lastUsed: Date.now(), holds: 0 });
+    reflector.start();
+    return reflector;
+  }
+
+  /** Keeps a reflector alive while a stream subscription needs it; returns the release function. */
+  hold(kindId: string): () => void {
+    const e = this.entries.get(kindId);
+    if (!e) return () => undefined;
+    e.holds++;
+    return () => {
+      e.holds--;
+      e.lastUsed = Date.now();
+    };
+  }
+
+  stats(): {
+    kind: string;
+    state: string;
+    objects: number;
+    lists: number;
+    watches: number;
+    relists: number;
+    events: number;
+  }[] {
+    return [...this.entries.entries()].map(([kind, e]) => ({
+      kind,
+      state: e.reflector.state,
+      objects: e.reflector.store.size,
+      ...e.reflector.stats,
+    }));
+  }
+
+  async reapIdle(now = Date.now()): Promise<void> {
+    for (const [id, e] of this.entries) {
+      if (e.holds === 0 && now - e.lastUsed > this.settings.idleMs) {
+        this.entries.delete(id);
+        await e.reflector.stop();
+        this.log(`[${this.name}/${id}] stopped after ${Math.round(this.settings.idleMs / 1000)} s idle`);
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.entries.values()].map((e) => e.reflector.stop()));
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,90 @@
+import 'server-only';
+
+import { z } from 'zod';
+
+import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
+import type { KubeObject } from '@/lib/k8s/object';
+
+// Lists served from the shared cache: filter (namespaces, label selector, text), sort, paginate.
+// Summaries are memoised per stored object (objects are replaced, never mutated, on every change).
+
+const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a DNS label');
+
+export const listQuerySchema = z.object({
+  namespaces: z.array(dnsLabel).max(200).default([]),
+  labelSelector: z.string().max(1024).default(''),
+  q: z.string().max(256).default(''),
+  sort: z
+    .string()
+    .regex(/^[a-z]{1,32}$/)
+    .optional(),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+/** Parses URLSearchParams (namespace may repeat or be comma-separated). */
+export function parseListQuery(params: URLSearchParams): ReturnType<typeof listQuerySchema.safeParse> {
+  const namespaces = params
+    .getAll('namespace')
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return listQuerySchema.safeParse({
+    namespaces,
+    labelSelector: params.get('labelSelector') ?? undefined,
+    q: params.get('q') ?? undefined,
+    sort: params.get('sort') ?? undefined,
+    order: params.get('order') ?? undefined,
+    limit: params.get('limit') ?? undefined,
+    offset: params.get('offset') ?? undefined,
+  });
+}
+
+export interface ListPage<S> {
+  items: S[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+const memo = new WeakMap<object, BaseSummary>();
+
+export function summaryOf<S extends BaseSummary>(kind: KindDescriptor<S>, obj: KubeObject): S {
+  const hit = memo.get(obj);
+  if (hit) return hit as S;
+  const s = kind.toSummary(obj);
+  memo.set(obj, s);
+  return s;
+}
+
+export function selectPage<S extends BaseSummary>(
+  kind: KindDescriptor<S>,
+  objects: Iterable<KubeObject>,
+  query: ListQuery,
+  matchLabels: (labels: Record<string, string>) => boolean,
+  namespaceAllowed: (ns: string | undefined) => boolean,
+): ListPage<S> {
+  const wanted = query.namespaces.length ? new Set(query.namespaces) : undefined;
+  const text = query.q.toLowerCase();
+  const rows: S[] = [];
+  for (const obj of objects) {
+    const ns = obj.metadata.namespace;
+    if (wanted && (!ns || !wanted.has(ns))) continue;
+    if (!namespaceAllowed(ns)) continue;
+    if (!matchLabels(obj.metadata.labels ?? {})) continue;
+    const s = summaryOf(kind, obj);
+    if (text && !kind.searchText(s).includes(text)) continue;
+    rows.push(s);
+  }
+  const cmp = kind.sorts[query.sort ?? kind.defaultSort] ?? kind.sorts[kind.defaultSort];
+  if (cmp) rows.sort(query.order === 'desc' ? (a, b) => cmp(b, a) : cmp);
+  return {
+    items: rows.slice(query.offset, query.offset + query.limit),
+    total: rows.length,
+    offset: query.offset,
+    limit: query.limit,
+  };
+}

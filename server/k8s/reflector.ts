@@ -1,0 +1,241 @@
+import 'server-only';
+
+import type { KubeConfig } from '@kubernetes/client-node';
+
+import { stripObject, type KubeObject } from '@/lib/k8s/object';
+import { ObjectStore, type IndexFn } from '@/server/k8s/store';
+import { HttpStatusError, kubeJson, kubeWatch, type WatchEvent } from '@/server/k8s/transport';
+
+// One list+watch per (cluster, resource), shared by every user (REFERENCE.md "List, watch"):
+// paginated initial LIST, then WATCH from the list's resourceVersion with bookmarks; resume the watch
+// from the last seen resourceVersion after a disconnect (no relist), relist only on 410 Gone;
+// exponential backoff with jitter; every request has a deadline.
+// client-node's ListWatch does neither pagination nor bookmarks, hence our own.
+
+export type ReflectorState = 'syncing' | 'ready' | 'stale' | 'stopped';
+export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
+export type ChangeListener<T> = (type: ChangeType, obj: T, old: T | undefined) => void;
+
+export interface ReflectorOptions<T extends KubeObject> {
+  kc: KubeConfig;
+  /** e.g. /api/v1/pods or /apis/apps/v1/deployments (all namespaces). */
+  listPath: string;
+  fieldSelector?: string;
+  /** Applied to every object on arrival; return undefined to drop it. Runs after stripping. */
+  transform?: (obj: KubeObject) => T | undefined;
+  indexes?: Record<string, IndexFn<T>>;
+  pageSize?: number;
+  requestTimeoutMs?: number;
+  /** Server-side watch duration; the watch is renewed from the last resourceVersion after it. */
+  watchSeconds?: number;
+  log?: (msg: string) => void;
+}
+
+export interface ReflectorStats {
+  lists: number;
+  listPages: number;
+  watches: number;
+  relists: number;
+  events: number;
+}
+
+interface ListBody {
+  metadata: { resourceVersion: string; continue?: string };
+  items: KubeObject[];
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+export function backoffMs(attempt: number, baseMs = 500, maxMs = 30_000, random = Math.random): number {
+  const exp = Math.min(maxMs, baseMs * 2 ** Math.min(attempt, 16));
+  return Math.round(exp / 2 + random() * (exp / 2)); // "equal jitter"
+}
+
+export class Reflector<T extends KubeObject = KubeObject> {
+  readonly store: ObjectStore<T>;
+  state: ReflectorState = 'syncing';
+  lastError: Error | undefined;
+  lastSyncAt: number | undefined;
+  resourceVersion: string | undefined;
+  readonly stats: ReflectorStats = { lists: 0, listPages: 0, watches: 0, relists: 0, events: 0 };
+  private readonly listeners = new Set<ChangeListener<T>>();
+  private readonly readyWaiters: (() => void)[] = [];
+  private abort = new AbortController();
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly opts: ReflectorOptions<T>) {
+    this.store = new ObjectStore<T>(
+      (o) => o.metadata as { name: string; uid: string; resourceVersion: string; namespace?: string },
+      opts.indexes,
+    );
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.abort = new AbortController();
+    this.state = this.lastSyncAt ? 'stale' : 'syncing';
+    this.running = this.loop().finally(() => (this.running = undefined));
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    this.state = 'stopped';
+    await this.running;
+  }
+
+  onChange(fn: ChangeListener<T>): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Resolves once the first list has been stored (or at once if it has). */
+  ready(timeoutMs: number): Promise<boolean> {
+    if (this.state === 'ready' || this.lastSyncAt) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const t = setTimeout(() => resolve(false), timeoutMs);
+      this.readyWaiters.push(() => (clearTimeout(t), resolve(true)));
+    });
+  }
+
+  private get timeoutMs(): number {
+    return this.opts.requestTimeoutMs ?? 30_000;
+  }
+
+  private async loop(): Promise<void> {
+    const signal = this.abort.signal;
+    let attempt = 0;
+    while (!signal.aborted) {
+      try {
+        if (!this.resourceVersion) await this.list(signal);
+        await this.watch(signal);
+        attempt = 0;
+      } catch (err) {
+        if (signal.aborted) break;
+        if (isGone(err)) {
+          this.opts.log?.(`${this.opts.listPath}: resourceVersion ${this.resourceVersion} expired (410); relisting`);
+          this.resourceVersion = undefined;
+          this.stats.relists++;
+          continue;
+        }
+        this.lastError = err instanceof Error ? err : new Error(String(err));
+        if (this.lastSyncAt) this.state = 'stale';
+        const wait = backoffMs(attempt++);
+        this.opts.log?.(`${this.opts.listPath}: ${this.lastError.message}; retrying in ${wait} ms`);
+        await sleep(wait, signal);
+      }
+    }
+  }
+
+  private async list(signal: AbortSignal): Promise<void> {
+    this.stats.lists++;
+    const seen = new Map<string, T>();
+    let cont: string | undefined;
+    let rv = '';
+    do {
+      const page: ListBody = await kubeJson<ListBody>(this.opts.kc, {
+        path: this.opts.listPath,
+        query: { limit: this.opts.pageSize ?? 500, continue: cont, fieldSelector: this.opts.fieldSelector },
+        timeoutMs: this.timeoutMs,
+        signal,
+      });
+      this.stats.listPages++;
+      for (const item of page.items) {
+        const obj = this.accept(item);
+        if (obj) seen.set(this.store.key(obj), obj);
+      }
+      cont = page.metadata.continue || undefined;
+      rv = page.metadata.resourceVersion;
+    } while (cont);
+    this.replace(seen);
+    this.resourceVersion = rv;
+    this.markSynced();
+  }
+
+  private replace(next: Map<string, T>): void {
+    for (const key of [...this.store.keys()]) {
+      if (!next.has(key)) {
+        const old = this.store.delete(key);
+        if (old) this.emit('DELETED', old, old);
+      }
+    }
+    for (const obj of next.values()) {
+      const old = this.store.upsert(obj);
+      if (!old) this.emit('ADDED', obj, undefined);
+      else if (old.metadata.resourceVersion !== obj.metadata.resourceVersion) this.emit('MODIFIED', obj, old);
+    }
+  }
+
+  private async watch(signal: AbortSignal): Promise<void> {
+    this.stats.watches++;
+    const watchSeconds = this.opts.watchSeconds ?? 240 + Math.floor(Math.random() * 60);
+    await kubeWatch(
+      this.opts.kc,
+      {
+        path: this.opts.listPath,
+        query: {
+          resourceVersion: this.resourceVersion,
+          allowWatchBookmarks: true,
+          timeoutSeconds: watchSeconds,
+          fieldSelector: this.opts.fieldSelector,
+        },
+        timeoutMs: this.timeoutMs,
+        idleMs: (watchSeconds + 30) * 1000,
+        signal,
+        onOpen: () => this.markSynced(),
+      },
+      (e) => this.handle(e),
+    );
+    this.markSynced();
+  }
+
+  private handle(e: WatchEvent): void {
+    if (e.type === 'ERROR') {
+      const code = (e.object as { code?: number }).code ?? 0;
+      throw new HttpStatusError(code, JSON.stringify(e.object));
+    }
+    const rv = (e.object as KubeObject).metadata?.resourceVersion;
+    if (rv) this.resourceVersion = rv;
+    if (e.type === 'BOOKMARK') return;
+    this.stats.events++;
+    const raw = e.object as KubeObject;
+    if (e.type === 'DELETED') {
+      const old = this.store.delete(this.store.key(raw as unknown as T));
+      if (old) this.emit('DELETED', old, old);
+      return;
+    }
+    const obj = this.accept(raw);
+    if (!obj) return;
+    const old = this.store.upsert(obj);
+    this.emit(old ? 'MODIFIED' : 'ADDED', obj, old);
+  }
+
+  private accept(raw: KubeObject): T | undefined {
+    const stripped = stripObject(raw);
+    return this.opts.transform ? this.opts.transform(stripped) : (stripped as T);
+  }
+
+  private markSynced(): void {
+    this.state = 'ready';
+    this.lastError = undefined;
+    this.lastSyncAt = Date.now();
+    for (const w of this.readyWaiters.splice(0)) w();
+  }
+
+  private emit(type: ChangeType, obj: T, old: T | undefined): void {
+    for (const fn of this.listeners) {
+      try {
+        fn(type, obj, old);
+      } catch (err) {
+        this.opts.log?.(`listener failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+}
+
+function isGone(err: unknown): boolean {
+  return err instanceof HttpStatusError && err.statusCode === 410;
+}

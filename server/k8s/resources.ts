@@ -1,0 +1,93 @@
+import 'server-only';
+
+import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
+import { matches as matchesSelector, parseSelector } from '@/lib/k8s/label-selector';
+import type { ClusterCache } from '@/server/k8s/cache';
+import { KubeError } from '@/server/k8s/errors';
+import { selectPage, type ListPage, type ListQuery } from '@/server/k8s/list-query';
+import type { Impersonation } from '@/server/k8s/transport';
+
+// Reads for one person, served from the shared cache. What they receive is decided per namespace by
+// the API server (SubjectAccessReview as them, cached briefly); objects of other namespaces are
+// dropped before summaries are built, so they never reach JSON, page payloads or the stream.
+
+export interface CacheState {
+  state: 'syncing' | 'ready' | 'stale' | 'stopped';
+  syncedAt?: string;
+  error?: string;
+}
+
+export interface ResourceList<S> extends ListPage<S> {
+  cache: CacheState;
+}
+
+function readTargets(kind: KindDescriptor): { group: string; resource: string }[] {
+  return kind.accessResource ?? [{ group: kind.group, resource: kind.plural }];
+}
+
+/** May `who` list this kind in `namespace` ('' = all namespaces)? Any of the kind's read targets will do. */
+export async function mayList(
+  cache: ClusterCache,
+  who: Impersonation,
+  kind: KindDescriptor,
+  namespace: string,
+): Promise<boolean> {
+  for (const t of readTargets(kind)) {
+    if (await cache.access.allowed(who, { verb: 'list', group: t.group, resource: t.resource, namespace })) return true;
+  }
+  return false;
+}
+
+/** The namespaces (of those present) whose objects `who` may read; `all` when cluster-wide list is allowed. */
+export async function readableNamespaces(
+  cache: ClusterCache,
+  who: Impersonation,
+  kind: KindDescriptor,
+  present: string[],
+): Promise<'all' | Set<string>> {
+  if (await mayList(cache, who, kind, '')) return 'all';
+  if (!kind.namespaced) return new Set();
+  const answers = await Promise.all(present.map(async (ns) => [ns, await mayList(cache, who, kind, ns)] as const));
+  return new Set(answers.filter(([, ok]) => ok).map(([ns]) => ns));
+}
+
+export async function listForUser<S extends BaseSummary>(
+  cache: ClusterCache,
+  who: Impersonation,
+  kind: KindDescriptor<S>,
+  query: ListQuery,
+  waitMs = 10_000,
+): Promise<ResourceList<S>> {
+  let selector;
+  try {
+    selector = parseSelector(query.labelSelector);
+  } catch (err) {
+    throw new KubeError('invalid', `Invalid label selector: ${err instanceof Error ? err.message : String(err)}`, {
+      status: 400,
+    });
+  }
+  const reflector = await cache.reflector(kind);
+  await reflector.ready(waitMs);
+  const present = query.namespaces.length ? query.namespaces : reflector.store.indexValues('namespace');
+  const readable = await readableNamespaces(cache, who, kind, present);
+  // Nothing readable gives an empty list, not an error: the same answer whether or not objects exist.
+  const objects =
+    query.namespaces.length && readable !== 'all'
+      ? [...readable].flatMap((ns) => reflector.store.byIndex('namespace', ns))
+      : reflector.store.values();
+  const page = selectPage(
+    kind,
+    objects,
+    query,
+    (labels) => matchesSelector(selector, labels),
+    (ns) => readable === 'all' || (ns !== undefined && readable.has(ns)),
+  );
+  return {
+    ...page,
+    cache: {
+      state: reflector.state,
+      syncedAt: reflector.lastSyncAt ? new Date(reflector.lastSyncAt).toISOString() : undefined,
+      error: reflector.lastError?.message,
+    },
+  };
+}

@@ -28,4 +28,14 @@ describe('parseServerEnv', () => {
     expect(() => parseServerEnv({ WHEELHOUSE_CLUSTER_NAME: 'Prod_1' })).toThrow(InvalidEnvError);
     expect(() => parseServerEnv({ WHEELHOUSE_K8S_TIMEOUT_MS: 'soon' })).toThrow(/WHEELHOUSE_K8S_TIMEOUT_MS/);
   });
+
+  it('reads the development identity; no user means nobody is signed in', () => {
+    expect(parseServerEnv({}).devIdentity).toBeUndefined();
+    expect(parseServerEnv({ WHEELHOUSE_DEV_GROUPS: 'wheelhouse:operators' }).devIdentity).toBeUndefined();
+    expect(
+      parseServerEnv({ WHEELHOUSE_DEV_USER: 'alice', WHEELHOUSE_DEV_GROUPS: ' wheelhouse:operators, ,team-a ' })
+        .devIdentity,
+    ).toEqual({ user: 'alice', groups: ['wheelhouse:operators', 'team-a'] });
+    expect(parseServerEnv({ WHEELHOUSE_DEV_USER: 'bob' }).devIdentity).toEqual({ user: 'bob', groups: [] });
+  });
 });

@@ -16,6 +16,9 @@ const envSchema = z.object({
   WHEELHOUSE_CONTEXT: z.string().min(1).default('dashboard'),
   WHEELHOUSE_CLUSTER_NAME: clusterName.default('local'),
   WHEELHOUSE_K8S_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
+  // Development identity until sign-in lands: who the dashboard acts as. Unset means nobody (401).
+  WHEELHOUSE_DEV_USER: z.string().min(1).max(253).optional(),
+  WHEELHOUSE_DEV_GROUPS: z.string().max(4096).optional(),
 });
 
 export interface ServerEnv {
@@ -27,6 +30,8 @@ export interface ServerEnv {
   clusterName: string;
   /** Per-request timeout for calls to the Kubernetes API (client-node has none by default). */
   k8sTimeoutMs: number;
+  /** Development identity (WHEELHOUSE_DEV_USER / WHEELHOUSE_DEV_GROUPS); undefined = not signed in. */
+  devIdentity?: { user: string; groups: string[] };
 }
 
 export class InvalidEnvError extends Error {
@@ -50,7 +55,17 @@ export function parseServerEnv(source: Readonly<Record<string, string | undefine
     context: env.WHEELHOUSE_CONTEXT,
     clusterName: env.WHEELHOUSE_CLUSTER_NAME,
     k8sTimeoutMs: env.WHEELHOUSE_K8S_TIMEOUT_MS,
+    devIdentity: env.WHEELHOUSE_DEV_USER
+      ? { user: env.WHEELHOUSE_DEV_USER, groups: splitList(env.WHEELHOUSE_DEV_GROUPS) }
+      : undefined,
   };
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 let cached: ServerEnv | undefined;

@@ -34,6 +34,8 @@ export interface ClusterClients {
   core: CoreV1Api;
   apps: AppsV1Api;
   version: VersionApi;
+  /** The dashboard's own credentials, for the shared cache and access reviews; never for user requests. */
+  kubeConfig: KubeConfig;
 }
 
 export function configuredClusterNames(): string[] {
@@ -76,6 +78,14 @@ export function clusterClients(ref: ClusterRef): ClusterClients {
   return clients;
 }
 
+/**
+ * The dashboard identity's KubeConfig for a cluster (same object until the kubeconfig file changes).
+ * Throws KubeError (kind "config") like clusterClients.
+ */
+export function dashboardKubeConfig(ref: ClusterRef): KubeConfig {
+  return clusterClients(ref).kubeConfig;
+}
+
 function buildClients(name: string, path: string, context: string, timeoutMs: number): ClusterClients {
   const kubeConfig = new KubeConfig();
   try {
@@ -111,6 +121,7 @@ function buildClients(name: string, path: string, context: string, timeoutMs: nu
     core: new CoreV1Api(configuration),
     apps: new AppsV1Api(configuration),
     version: new VersionApi(configuration),
+    kubeConfig,
   };
 }
 

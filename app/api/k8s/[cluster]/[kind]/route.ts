@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+import { kindById } from '@/lib/k8s/kinds';
+import { currentIdentity } from '@/server/auth/identity';
+import { json, jsonError, kubeErrorResponse, unauthenticated } from '@/server/http/responses';
+import { parseListQuery } from '@/server/k8s/list-query';
+import { cacheFor } from '@/server/k8s/registry';
+import { listForUser } from '@/server/k8s/resources';
+
+// GET /api/k8s/<cluster>/<kind>?namespace=a,b&labelSelector=…&q=…&sort=…&order=…&limit=…&offset=…
+// A page of summaries the signed-in person may read, served from the shared cache.
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export async function GET(
+  request: Request,
+  context: { params: Promise<{ cluster: string; kind: string }> },
+): Promise<Response> {
+  const who = await currentIdentity();
+  if (!who) return unauthenticated();
+  const { cluster, kind: kindId } = await context.params;
+  try {
+    const cache = cacheFor(cluster);
+    if (!cache) return jsonError(404, 'not-found', 'No such cluster');
+    const kind = kindById(kindId);
+    if (!kind) return jsonError(404, 'not-found', 'No such kind');
+    const query = parseListQuery(new URL(request.url).searchParams);
+    if (!query.success) return jsonError(400, 'invalid', `Invalid query: ${z.prettifyError(query.error)}`);
+    return json(await listForUser(cache, who, kind, query.data));
+  } catch (err) {
+    return kubeErrorResponse(err, cluster);
+  }
+}

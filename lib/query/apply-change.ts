@@ -1,0 +1,59 @@
+import type { BaseSummary } from '@/lib/k8s/kinds/descriptor';
+import { kindById } from '@/lib/k8s/kinds';
+import { matches, parseSelector } from '@/lib/k8s/label-selector';
+import type { ListParams } from '@/lib/query/keys';
+import type { ResourceListResponse } from '@/lib/query/options';
+
+// Applies one live change to one cached list page, the way the server would have answered had it been
+// asked again: replace by uid, remove on delete, insert on the first page when the item passes the
+// page's filters. Later pages are only patched in place; their offsets would shift, and the next
+// fetch fixes that.
+
+export interface LiveChange {
+  cluster: string;
+  kind: string;
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  summary: BaseSummary;
+}
+
+export function applyChange(
+  page: ResourceListResponse | undefined,
+  params: ListParams,
+  change: LiveChange,
+): ResourceListResponse | undefined {
+  if (!page) return page;
+  const index = page.items.findIndex((s) => s.uid === change.summary.uid);
+  const wanted = change.type !== 'DELETED' && passesFilters(change, params);
+  if (index >= 0) {
+    const items = [...page.items];
+    if (!wanted) {
+      items.splice(index, 1);
+      return { ...page, items, total: Math.max(0, page.total - 1) };
+    }
+    items[index] = change.summary;
+    return { ...page, items: sorted(items, change.kind, params) };
+  }
+  if (!wanted || page.offset > 0) return page;
+  const items = sorted([...page.items, change.summary], change.kind, params);
+  return { ...page, items: items.slice(0, page.limit), total: page.total + 1 };
+}
+
+function passesFilters(change: LiveChange, params: ListParams): boolean {
+  const s = change.summary;
+  if (params.namespaces?.length && !(s.namespace && params.namespaces.includes(s.namespace))) return false;
+  try {
+    if (!matches(parseSelector(params.labelSelector), s.labels)) return false;
+  } catch {
+    return false;
+  }
+  const q = params.q?.toLowerCase();
+  const kind = kindById(change.kind);
+  return !q || (kind ? kind.searchText(s).includes(q) : s.name.toLowerCase().includes(q));
+}
+
+function sorted(items: BaseSummary[], kindId: string, params: ListParams): BaseSummary[] {
+  const kind = kindById(kindId);
+  const cmp = kind && (kind.sorts[params.sort ?? kind.defaultSort] ?? kind.sorts[kind.defaultSort]);
+  if (!cmp) return items;
+  return items.sort(params.order === 'desc' ? (a, b) => cmp(b, a) : cmp);
+}

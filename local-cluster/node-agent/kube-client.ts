@@ -111,7 +111,7 @@ export class KubeClient {
    * Streams a watch: calls `onLine` per JSON line; resolves when the server ends the stream
    * (its timeoutSeconds), rejects on errors. `signal` aborts it.
    */
-  watch(path: string, onLine: (line: string) => void, signal: AbortSignal, idleTimeoutMs = 90_000): Promise<void> {
+  watch(path: string, onLine: (line: string) => void, signal: AbortSignal, idleTimeoutMs = 420_000): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const req = request({ ...this.options('GET', path, {}), signal }, (res) => {
         const status = res.statusCode ?? 0;
@@ -129,7 +129,7 @@ export class KubeClient {
         res.on('error', reject);
         res.on('aborted', () => reject(new Error(`watch ${path}: aborted`)));
       });
-      // Bookmarks arrive about once a minute; silence for longer means a dead connection.
+      // Silence past the server's own timeoutSeconds means the connection is dead.
       req.setTimeout(idleTimeoutMs, () => req.destroy(new Error(`watch ${path}: idle for ${idleTimeoutMs} ms`)));
       req.on('error', reject);
       req.end();

@@ -80,12 +80,12 @@ export class Reflector<T extends { metadata: { resourceVersion?: string } }> {
   };
 
   private async watchOnce(): Promise<void> {
-    const timeoutSeconds = String(240 + Math.floor(Math.random() * 120));
+    const timeoutSeconds = 240 + Math.floor(Math.random() * 120);
     const path = this.url({
       watch: '1',
       resourceVersion: this.resourceVersion,
       allowWatchBookmarks: 'true',
-      timeoutSeconds,
+      timeoutSeconds: String(timeoutSeconds),
     });
     const inner = new AbortController();
     const onAbort = () => inner.abort();
@@ -104,6 +104,9 @@ export class Reflector<T extends { metadata: { resourceVersion?: string } }> {
           }
         },
         inner.signal,
+        // v1.20 sends bookmarks only near the deadline: a quiet watch may be silent until the
+        // server ends it, so only a connection silent well past that is dead.
+        (timeoutSeconds + 60) * 1000,
       );
     } catch (err) {
       failure ??= err;

@@ -2,16 +2,10 @@
 // history (one entry per revision). Pure data: builders in workload-objects.ts, applied by workloads.ts.
 
 export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
-/** Pod annotations the simulated node agent honours (local-cluster/node-agent). */
-export const SIM = {
-  readyAfter: 'sim.wheelhouse.dev/ready-after',
-  crashLoop: 'sim.wheelhouse.dev/crash-loop',
-  exitAfter: 'sim.wheelhouse.dev/exit-after',
-  exitCode: 'sim.wheelhouse.dev/exit-code',
-  cpu: 'sim.wheelhouse.dev/cpu',
-  memory: 'sim.wheelhouse.dev/memory',
-  cpuRamp: 'sim.wheelhouse.dev/cpu-ramp',
-} as const;
+/** Pod annotations the simulated node agent honours: the agent's own table, not a copy. */
+import { ANNOTATION as SIM } from '../node-agent/behaviour';
+
+export { SIM };
 
 export interface Revision {
   tag: string;

@@ -29,6 +29,9 @@ export default tseslint.config(
   {
     ignores: [
       '.next/**',
+      '.next-*/**',
+      'test-results-*/**',
+      'playwright-report-*/**',
       'node_modules/**',
       'out/**',
       'coverage/**',

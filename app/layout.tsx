@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 
 import { Providers } from '@/components/providers';
@@ -10,7 +11,10 @@ export const metadata: Metadata = {
   description: 'A web dashboard for Kubernetes clusters.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page renders per request: Next.js puts the CSP nonce proxy.ts made on its scripts only when
+// rendering dynamically, and a prerendered page's scripts would be blocked by the policy.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="bg-slate-50 font-sans text-slate-900 antialiased">

@@ -1,10 +1,12 @@
 import { redirect } from 'next/navigation';
 
-import { serverEnv } from '@/server/env';
+import { requireIdentity } from '@/server/auth/identity';
+import { configuredClusterNames } from '@/server/k8s/cluster';
 
-// The cluster name comes from the server's environment at request time, not at build time.
+// The first configured cluster is the default; read at request time, not at build time.
 export const dynamic = 'force-dynamic';
 
-export default function HomePage() {
-  redirect(`/c/${encodeURIComponent(serverEnv().clusterName)}/overview`);
+export default async function HomePage() {
+  await requireIdentity();
+  redirect(`/c/${encodeURIComponent(configuredClusterNames()[0] ?? 'local')}/overview`);
 }

@@ -1,6 +1,10 @@
-import { expect, test } from '@playwright/test';
-
+import { expect, test } from './fixtures';
 import { OverviewPage } from './pages/overview-page';
+
+// Alice (wheelhouse:operators) may list everything the seed creates.
+test.beforeEach(async ({ signInAs }) => {
+  await signInAs('alice');
+});
 
 // Written by the demo seed (local-cluster/seed). The spec names only what the seed guarantees.
 const SEEDED_NAMESPACES = ['shop-frontend', 'shop-backend', 'data-platform', 'observability'];
@@ -33,9 +37,9 @@ test('the overview shows the seeded namespaces and Deployments', async ({ page }
 test('sections that are not built yet say so', async ({ page }) => {
   const overview = new OverviewPage(page);
   await overview.goto();
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Pods' }).click();
-  await expect(page).toHaveURL(/\/c\/local\/pods$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Pods' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Nodes' }).click();
+  await expect(page).toHaveURL(/\/c\/local\/nodes$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Nodes' })).toBeVisible();
   await expect(page.getByText('Coming soon')).toBeVisible();
 });
 

@@ -8,12 +8,19 @@ PORT="${PORT:-3000}"
 bash scripts/bootstrap.sh
 npx tsx local-cluster/cli.ts up
 npx tsx local-cluster/cli.ts seed
+# Sign-in: local users alice and bob with generated passwords, and a generated NEXTAUTH_SECRET, kept
+# (0600) under ~/.cache/wheelhouse/demo-auth so they survive restarts.
+eval "$(node scripts/demo-auth.mjs)"
+export NEXTAUTH_URL="${NEXTAUTH_URL:-http://127.0.0.1:${PORT}}"
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib server -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
   npx next build
 fi
 cat <<MSG
 
-  Wheelhouse is starting on http://127.0.0.1:${PORT}
+  Wheelhouse is starting on ${NEXTAUTH_URL}
+  Sign in as   alice / ${DEMO_ALICE_PASSWORD}   (wheelhouse:operators: view, scale, roll back)
+          or   bob   / ${DEMO_BOB_PASSWORD}   (wheelhouse:developers: view shop-frontend, shop-backend)
+  (passwords and secret: ${DEMO_AUTH_DIR}, readable only by you)
   Cluster: local (kube-apiserver https://127.0.0.1:6443, Prometheus http://127.0.0.1:9090)
   Stop the dashboard with Ctrl-C; stop the cluster with: npm run cluster:down
 

@@ -7,12 +7,36 @@ import { InvalidEnvError, parseServerEnv } from './env';
 
 describe('parseServerEnv', () => {
   it('defaults to the local cluster the project brings up', () => {
-    expect(parseServerEnv({})).toEqual({
+    expect(parseServerEnv({})).toMatchObject({
       kubeconfigPath: join(homedir(), '.cache', 'wheelhouse', 'cluster', 'kubeconfig'),
       context: 'dashboard',
       clusterName: 'local',
       k8sTimeoutMs: 8000,
+      inCluster: false,
+      audit: {
+        dataDir: join(homedir(), '.cache', 'wheelhouse', 'data'),
+        auditorGroups: ['wheelhouse:auditors', 'system:masters'],
+      },
+      elevation: { mode: 'off', maxMinutes: 60 },
     });
+  });
+
+  it('reads the audit store and elevation settings', () => {
+    const env = parseServerEnv({
+      WHEELHOUSE_DATA_DIR: '/var/lib/wh',
+      DATABASE_URL: 'postgres://wh@db/wh',
+      WHEELHOUSE_ELEVATION: 'required',
+      WHEELHOUSE_ELEVATION_MAX_MINUTES: '30',
+      WHEELHOUSE_AUDITOR_GROUPS: 'sec, compliance',
+    });
+    expect(env.audit).toEqual({
+      databaseUrl: 'postgres://wh@db/wh',
+      dataDir: '/var/lib/wh',
+      auditorGroups: ['sec', 'compliance'],
+    });
+    expect(env.elevation).toEqual({ mode: 'required', maxMinutes: 30 });
+    expect(() => parseServerEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => parseServerEnv({ WHEELHOUSE_ELEVATION: 'sometimes' })).toThrow(/WHEELHOUSE_ELEVATION/);
   });
 
   it('derives the kubeconfig from WHEELHOUSE_HOME, and an explicit path wins', () => {
@@ -29,13 +53,10 @@ describe('parseServerEnv', () => {
     expect(() => parseServerEnv({ WHEELHOUSE_K8S_TIMEOUT_MS: 'soon' })).toThrow(/WHEELHOUSE_K8S_TIMEOUT_MS/);
   });
 
-  it('reads the development identity; no user means nobody is signed in', () => {
-    expect(parseServerEnv({}).devIdentity).toBeUndefined();
-    expect(parseServerEnv({ WHEELHOUSE_DEV_GROUPS: 'wheelhouse:operators' }).devIdentity).toBeUndefined();
-    expect(
-      parseServerEnv({ WHEELHOUSE_DEV_USER: 'alice', WHEELHOUSE_DEV_GROUPS: ' wheelhouse:operators, ,team-a ' })
-        .devIdentity,
-    ).toEqual({ user: 'alice', groups: ['wheelhouse:operators', 'team-a'] });
-    expect(parseServerEnv({ WHEELHOUSE_DEV_USER: 'bob' }).devIdentity).toEqual({ user: 'bob', groups: [] });
+  it('has no development identity any more: WHEELHOUSE_DEV_USER is ignored (ADR 0004)', () => {
+    const env = parseServerEnv({ WHEELHOUSE_DEV_USER: 'alice', WHEELHOUSE_DEV_GROUPS: 'wheelhouse:operators' });
+    expect(env).not.toHaveProperty('devIdentity');
+    expect(env.auth.local).toBeUndefined();
+    expect(env.auth.oidc).toBeUndefined();
   });
 });

@@ -4,6 +4,9 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 
+import type { AuthSettings } from '@/server/auth/auth-env';
+import { authEnvShape, authSettings } from '@/server/auth/auth-env';
+
 // The one place that reads process.env (STYLE.md rule 1). Everything else asks `serverEnv()`.
 
 const clusterName = z
@@ -16,9 +19,32 @@ const envSchema = z.object({
   WHEELHOUSE_CONTEXT: z.string().min(1).default('dashboard'),
   WHEELHOUSE_CLUSTER_NAME: clusterName.default('local'),
   WHEELHOUSE_K8S_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
-  // Development identity until sign-in lands: who the dashboard acts as. Unset means nobody (401).
-  WHEELHOUSE_DEV_USER: z.string().min(1).max(253).optional(),
-  WHEELHOUSE_DEV_GROUPS: z.string().max(4096).optional(),
+  // Clusters (server/k8s/clusters.ts, ADR 0003). Several kubeconfig contexts: "a,b" or "name=ctx,…" or "*".
+  WHEELHOUSE_CONTEXTS: z.string().min(1).max(4096).optional(),
+  // Use the pod's service account (only when KUBERNETES_SERVICE_HOST is set, i.e. running in a pod).
+  WHEELHOUSE_IN_CLUSTER: z.enum(['true', 'false']).default('false'),
+  KUBERNETES_SERVICE_HOST: z.string().min(1).optional(),
+  // An explicit list of clusters (YAML or JSON); when set, it replaces the variables above.
+  WHEELHOUSE_CLUSTERS_FILE: z.string().min(1).optional(),
+  WHEELHOUSE_PROMETHEUS_URL: z.url().optional(),
+  // Sign-in (server/auth/auth-env.ts, ADR on sign-in). The development identity is gone: see that ADR.
+  ...authEnvShape,
+  // Audit log and elevation (server/audit): SQLite under the data dir unless DATABASE_URL names PostgreSQL.
+  WHEELHOUSE_DATA_DIR: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  WHEELHOUSE_ELEVATION: z.enum(['off', 'required']).default('off'),
+  WHEELHOUSE_ELEVATION_MAX_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  WHEELHOUSE_AUDITOR_GROUPS: z.string().max(4096).default('wheelhouse:auditors,system:masters'),
+  // Upper bound for scale and HPA edits (lib/k8s/rollout/scale.ts).
+  WHEELHOUSE_MAX_REPLICAS: z.coerce.number().int().min(1).max(100_000).default(1000),
 });
 
 export interface ServerEnv {
@@ -30,8 +56,24 @@ export interface ServerEnv {
   clusterName: string;
   /** Per-request timeout for calls to the Kubernetes API (client-node has none by default). */
   k8sTimeoutMs: number;
-  /** Development identity (WHEELHOUSE_DEV_USER / WHEELHOUSE_DEV_GROUPS); undefined = not signed in. */
-  devIdentity?: { user: string; groups: string[] };
+  /** WHEELHOUSE_CONTEXTS split on commas: contexts (optionally `name=context`), or ['*'] for all. */
+  contexts?: string[];
+  /** WHEELHOUSE_IN_CLUSTER=true and KUBERNETES_SERVICE_HOST is set. */
+  inCluster: boolean;
+  /** WHEELHOUSE_CLUSTERS_FILE: explicit cluster list (YAML or JSON). */
+  clustersFile?: string;
+  /** WHEELHOUSE_PROMETHEUS_URL: Prometheus of the primary (first) cluster when no clusters file is used. */
+  prometheusUrl?: string;
+  /** Sign-in providers, session and identity mapping (server/auth). */
+  auth: AuthSettings;
+  /** Token-bucket sizes per minute (server/security/rate-limit.ts). */
+  rateLimits: { signinPerMinute: number; mutationsPerMinute: number };
+  /** Audit log storage: PostgreSQL when DATABASE_URL is set, else SQLite at `<dataDir>/audit.sqlite`. */
+  audit: { databaseUrl?: string; dataDir: string; auditorGroups: string[] };
+  /** Whether write actions need an active elevation, and the longest one allowed. */
+  elevation: { mode: 'off' | 'required'; maxMinutes: number };
+  /** WHEELHOUSE_MAX_REPLICAS: the most replicas a scale or HPA edit may ask for. */
+  maxReplicas: number;
 }
 
 export class InvalidEnvError extends Error {
@@ -55,9 +97,22 @@ export function parseServerEnv(source: Readonly<Record<string, string | undefine
     context: env.WHEELHOUSE_CONTEXT,
     clusterName: env.WHEELHOUSE_CLUSTER_NAME,
     k8sTimeoutMs: env.WHEELHOUSE_K8S_TIMEOUT_MS,
-    devIdentity: env.WHEELHOUSE_DEV_USER
-      ? { user: env.WHEELHOUSE_DEV_USER, groups: splitList(env.WHEELHOUSE_DEV_GROUPS) }
-      : undefined,
+    contexts: env.WHEELHOUSE_CONTEXTS ? splitList(env.WHEELHOUSE_CONTEXTS) : undefined,
+    inCluster: env.WHEELHOUSE_IN_CLUSTER === 'true' && env.KUBERNETES_SERVICE_HOST !== undefined,
+    clustersFile: env.WHEELHOUSE_CLUSTERS_FILE,
+    prometheusUrl: env.WHEELHOUSE_PROMETHEUS_URL,
+    auth: authSettings(env),
+    rateLimits: {
+      signinPerMinute: env.WHEELHOUSE_SIGNIN_PER_MINUTE,
+      mutationsPerMinute: env.WHEELHOUSE_MUTATIONS_PER_MINUTE,
+    },
+    audit: {
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.WHEELHOUSE_DATA_DIR ?? join(home, 'data'),
+      auditorGroups: splitList(env.WHEELHOUSE_AUDITOR_GROUPS),
+    },
+    elevation: { mode: env.WHEELHOUSE_ELEVATION, maxMinutes: env.WHEELHOUSE_ELEVATION_MAX_MINUTES },
+    maxReplicas: env.WHEELHOUSE_MAX_REPLICAS,
   };
 }
 

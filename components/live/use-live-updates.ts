@@ -1,16 +1,29 @@
 'use client';
 
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
 import { applyChange, type LiveChange } from '@/lib/query/apply-change';
 import { k8sKeys, type ListParams } from '@/lib/query/keys';
 import type { ResourceListResponse } from '@/lib/query/options';
+import {
+  catchUp,
+  oldestPosition,
+  parseStreamPosition,
+  RecentChanges,
+  type StreamPosition,
+} from '@/lib/query/stream-catch-up';
 
 // The tab's one live stream (STYLE.md rule 12). Mount it once, high in the tree, with the union of
 // what the page shows (`local:pods:shop-frontend`, `local:deployments`, …). Changes are written into
 // every cached list of that (cluster, kind); a `resync` (the server could not replay what a reconnect
-// missed) refetches them. EventSource reconnects by itself and sends Last-Event-ID.
+// missed) refetches them; a `state` event (the shared watch failed or recovered) updates their
+// `cache` state, so they stay on screen marked stale. EventSource reconnects by itself.
+//
+// No change is lost between a list and the stream (lib/query/stream-catch-up.ts): the stream opens
+// from the oldest cached list's position, and each list that arrives (or is cached when the stream
+// becomes ready) is caught up with the changes delivered after it was read, or refetched once when
+// it was read before the stream could account for everything.
 
 export function useLiveUpdates(subscriptions: readonly string[]): void {
   const queryClient = useQueryClient();
@@ -19,20 +32,93 @@ export function useLiveUpdates(subscriptions: readonly string[]): void {
 
   useEffect(() => {
     if (!subs) return;
+    const kinds = subscribedKinds(subs.split('\n'));
+    const recent = new RecentChanges();
+    let from: StreamPosition | undefined;
+    const refetched = new Set<string>();
+
+    const reconcile = (key: QueryKey, page: ResourceListResponse | undefined) => {
+      const cluster = String(key[1]);
+      const kind = String(key[2]);
+      if (!page || !kinds.has(`${cluster}:${kind}`)) return;
+      const next = catchUp(page.stream, from, recent, cluster, kind);
+      if (next.action === 'refetch') {
+        // At most once per list and stream connection: a refetch is read after `from`.
+        const once = `${JSON.stringify(key)}@${from?.boot}-${from?.seq}`;
+        if (refetched.has(once)) return;
+        refetched.add(once);
+        void queryClient.invalidateQueries({ queryKey: key, exact: true });
+      } else if (next.action === 'replay' && next.changes.length) {
+        const params = (key[4] ?? {}) as ListParams;
+        const caught = next.changes.reduce<ResourceListResponse | undefined>(
+          (p, change) => applyChange(p, params, change),
+          page,
+        );
+        if (caught !== page) queryClient.setQueryData(key, caught);
+      }
+    };
+
     const qs = new URLSearchParams(subs.split('\n').map((s) => ['sub', s]));
+    const start = oldestPosition(cachedLists(queryClient, kinds).map(([, page]) => page?.stream));
+    if (start) qs.set('lastEventId', start);
     const source = new EventSource(`/api/stream?${qs.toString()}`);
+
     const onChange = (e: MessageEvent<string>) => {
       const change = parse<LiveChange>(e.data);
-      if (change?.summary?.uid) applyToLists(queryClient, change);
+      if (!change?.summary?.uid) return;
+      recent.add(e.lastEventId, change);
+      applyToLists(queryClient, change);
     };
     const onResync = (e: MessageEvent<string>) => {
       const target = parse<{ cluster: string; kind: string }>(e.data);
       if (target) void queryClient.invalidateQueries({ queryKey: k8sKeys.kind(target.cluster, target.kind) });
     };
+    const onReady = (e: MessageEvent<string>) => {
+      from = parseStreamPosition(parse<{ from: string }>(e.data)?.from);
+      if (from && from.boot !== recent.bootId) recent.reset(from.boot);
+      for (const [key, page] of cachedLists(queryClient, kinds)) reconcile(key, page);
+    };
+    // The shared watch behind a kind failed or recovered: lists keep their items, marked stale.
+    const onState = (e: MessageEvent<string>) => {
+      const s = parse<{ cluster: string; kind: string; cache: ResourceListResponse['cache'] }>(e.data);
+      if (!s?.cache) return;
+      for (const [key, page] of queryClient.getQueriesData<ResourceListResponse>({
+        queryKey: k8sKeys.lists(s.cluster, s.kind),
+      })) {
+        if (page) queryClient.setQueryData(key, { ...page, cache: s.cache });
+      }
+    };
     source.addEventListener('change', onChange);
     source.addEventListener('resync', onResync);
-    return () => source.close();
+    source.addEventListener('ready', onReady);
+    source.addEventListener('state', onState);
+
+    // Lists that arrive while the stream runs: catch them up with what the stream already delivered.
+    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'success' || event.action.manual) return;
+      const { queryKey, state } = event.query;
+      if (queryKey[0] !== 'k8s' || queryKey[3] !== 'list') return;
+      const page = state.data as ResourceListResponse | undefined;
+      // Not inside the cache's own notification.
+      queueMicrotask(() => reconcile(queryKey, page));
+    });
+    return () => {
+      unsubscribe();
+      source.close();
+    };
   }, [subs, queryClient]);
+}
+
+/** `cluster:kind` pairs of the subscriptions (`cluster:kind[:namespace[:name]]`). */
+function subscribedKinds(subs: readonly string[]): Set<string> {
+  return new Set(subs.map((s) => s.split(':').slice(0, 2).join(':')));
+}
+
+function cachedLists(queryClient: QueryClient, kinds: Set<string>): [QueryKey, ResourceListResponse | undefined][] {
+  return [...kinds].flatMap((pair) => {
+    const [cluster = '', kind = ''] = pair.split(':');
+    return queryClient.getQueriesData<ResourceListResponse>({ queryKey: k8sKeys.lists(cluster, kind) });
+  });
 }
 
 function applyToLists(queryClient: QueryClient, change: LiveChange): void {

@@ -1,30 +1,45 @@
-import type { ClusterStatus, KubeErrorKind } from '@/lib/k8s/dto';
+import type { ClusterHealth } from '@/lib/k8s/cluster-health';
+import { reachabilityLabel } from '@/lib/k8s/cluster-health';
+import { formatAge } from '@/lib/format/age';
+import { ElevationControl } from '@/components/elevation/elevation-control';
+
+import { ClusterSwitcher, type ClusterChoice } from './cluster-switcher';
 
 interface ClusterHeaderProps {
   name: string;
   /** Undefined while the status is still loading (the header streams in before the cluster answers). */
-  status?: ClusterStatus;
+  health?: ClusterHealth;
+  /** Every configured cluster; the switcher appears when there is more than one. */
+  clusters?: ClusterChoice[];
 }
 
-export function ClusterHeader({ name, status }: ClusterHeaderProps) {
+export function ClusterHeader({ name, health, clusters = [] }: ClusterHeaderProps) {
   return (
     <header className="sticky top-0 z-10 flex h-14 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-6">
       <div className="flex items-baseline gap-3">
         <span className="text-xs font-medium uppercase tracking-wide text-slate-500">Cluster</span>
-        <span data-testid="cluster-name" className="font-semibold text-slate-900">
-          {name}
-        </span>
-        {status?.server ? (
-          <span className="hidden font-mono text-xs text-slate-500 md:inline">{status.server}</span>
+        {clusters.length > 1 ? (
+          <ClusterSwitcher current={name} clusters={clusters} />
+        ) : (
+          <span data-testid="cluster-name" className="font-semibold text-slate-900">
+            {name}
+          </span>
+        )}
+        {health?.server ? (
+          <span className="hidden font-mono text-xs text-slate-500 md:inline">{health.server}</span>
         ) : null}
       </div>
-      <Reachability status={status} />
+      <div className="flex items-center gap-3">
+        <ElevationControl cluster={name} />
+        <StaleKinds health={health} />
+        <Reachability health={health} />
+      </div>
     </header>
   );
 }
 
-function Reachability({ status }: { status: ClusterStatus | undefined }) {
-  if (!status) {
+function Reachability({ health }: { health: ClusterHealth | undefined }) {
+  if (!health) {
     return (
       <span className="flex items-center gap-2 text-sm text-slate-400" data-testid="cluster-reachability">
         <span aria-hidden className="h-2 w-2 animate-pulse rounded-full bg-slate-300" />
@@ -32,16 +47,19 @@ function Reachability({ status }: { status: ClusterStatus | undefined }) {
       </span>
     );
   }
-  const { version } = status;
-  if (!version.ok) {
+  if (!health.reachable) {
+    const contact = health.lastContactAt
+      ? ` · last contact ${formatAge(health.lastContactAt, health.checkedAt)} ago`
+      : '';
     return (
       <span
         className="flex items-center gap-2 text-sm text-red-700"
-        title={version.error.message}
+        title={health.error?.message}
         data-testid="cluster-reachability"
       >
         <span aria-hidden className="h-2 w-2 rounded-full bg-red-500" />
-        {unavailableLabel(version.error.kind)}
+        {reachabilityLabel(health)}
+        <span className="text-xs text-red-600">{contact}</span>
       </span>
     );
   }
@@ -49,15 +67,27 @@ function Reachability({ status }: { status: ClusterStatus | undefined }) {
     <span className="flex items-center gap-2 text-sm text-slate-600" data-testid="cluster-reachability">
       <span aria-hidden className="h-2 w-2 rounded-full bg-emerald-500" />
       Connected
-      <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
-        {version.data.gitVersion}
+      <span
+        className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700"
+        data-testid="cluster-version"
+      >
+        {health.version?.gitVersion}
       </span>
     </span>
   );
 }
 
-function unavailableLabel(kind: KubeErrorKind): string {
-  if (kind === 'config') return 'Not configured';
-  if (kind === 'unreachable' || kind === 'timeout' || kind === 'tls') return 'Unreachable';
-  return 'Error';
+/** Kinds whose shared watch is failing: their lists show last-known data. */
+function StaleKinds({ health }: { health: ClusterHealth | undefined }) {
+  const stale = health?.kinds.filter((k) => k.state === 'stale') ?? [];
+  if (stale.length === 0) return null;
+  return (
+    <span
+      className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800"
+      title={stale.map((k) => `${k.kind}: ${k.error ?? 'watch interrupted'}`).join('\n')}
+      data-testid="cluster-stale-kinds"
+    >
+      {stale.length === 1 ? '1 list out of date' : `${stale.length} lists out of date`}
+    </span>
+  );
 }

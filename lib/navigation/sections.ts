@@ -8,11 +8,15 @@ export interface DashboardSection {
 }
 
 export const DASHBOARD_SECTIONS = [
-  { slug: 'overview', title: 'Overview', description: 'Cluster version, namespaces and Deployments at a glance.' },
+  {
+    slug: 'overview',
+    title: 'Overview',
+    description: 'What needs attention first: stuck rollouts, crash loops, expiring certificates.',
+  },
   {
     slug: 'workloads',
     title: 'Workloads',
-    description: 'Deployments, StatefulSets and DaemonSets: rollouts, history, rollback and scaling.',
+    description: 'Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs and CronJobs: rollouts and history.',
   },
   { slug: 'pods', title: 'Pods', description: 'Pods across namespaces with status, restarts, logs and resource use.' },
   {

@@ -18,6 +18,9 @@ export const k8sKeys = {
   kind: (cluster: string, kind: string) => ['k8s', cluster, kind] as const,
   lists: (cluster: string, kind: string) => ['k8s', cluster, kind, 'list'] as const,
   list: (cluster: string, kind: string, params: ListParams) => ['k8s', cluster, kind, 'list', params] as const,
+  /** One object (GET /api/k8s/<cluster>/<kind>/<namespace>/<name>); namespace '_' for cluster-scoped kinds. */
+  object: (cluster: string, kind: string, namespace: string, name: string) =>
+    ['k8s', cluster, kind, 'object', namespace, name] as const,
 };
 
 /** The query string of the list API for these parameters. */

@@ -13,6 +13,8 @@ export interface ResourceListResponse<S extends BaseSummary = BaseSummary> {
   offset: number;
   limit: number;
   cache: { state: 'syncing' | 'ready' | 'stale' | 'stopped'; syncedAt?: string; error?: string };
+  /** The live-stream position (event id) the list was read at. */
+  stream?: string;
 }
 
 /** A failed API call, carrying the server's `{error: {kind, message}}`. */
@@ -47,5 +49,24 @@ export function resourceListOptions<S extends BaseSummary = BaseSummary>(
   return queryOptions({
     queryKey: k8sKeys.list(cluster, kind, params),
     queryFn: ({ signal }) => fetchJson<ResourceListResponse<S>>(url, signal),
+  });
+}
+
+/** The JSON of GET /api/k8s/<cluster>/<kind>/<namespace>/<name>. */
+export interface ResourceObjectResponse<S extends BaseSummary = BaseSummary> {
+  object: { metadata: Record<string, unknown>; [key: string]: unknown };
+  summary: S;
+}
+
+export function resourceObjectOptions<S extends BaseSummary = BaseSummary>(
+  cluster: string,
+  kind: string,
+  namespace: string,
+  name: string,
+) {
+  const path = [cluster, kind, namespace || '_', name].map(encodeURIComponent).join('/');
+  return queryOptions({
+    queryKey: k8sKeys.object(cluster, kind, namespace || '_', name),
+    queryFn: ({ signal }) => fetchJson<ResourceObjectResponse<S>>(`/api/k8s/${path}`, signal),
   });
 }

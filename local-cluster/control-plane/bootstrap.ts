@@ -28,6 +28,26 @@ const operatorActions: KubernetesObject = {
   ],
 } as KubernetesObject;
 
+// cert-manager's Helm chart ships this role (cert-manager-view) aggregated into view/edit/admin; the
+// seed installs only the CRDs, so the cluster brings the role itself: whoever may view a namespace may
+// read its Certificates and why their issuance fails.
+const certManagerView: KubernetesObject = {
+  apiVersion: rbac,
+  kind: 'ClusterRole',
+  metadata: {
+    name: 'cert-manager-view',
+    labels: {
+      'rbac.authorization.k8s.io/aggregate-to-view': 'true',
+      'rbac.authorization.k8s.io/aggregate-to-edit': 'true',
+      'rbac.authorization.k8s.io/aggregate-to-admin': 'true',
+    },
+  },
+  rules: [
+    { apiGroups: ['cert-manager.io'], resources: ['certificates', 'certificaterequests', 'issuers'], verbs: READ },
+    { apiGroups: ['acme.cert-manager.io'], resources: ['challenges', 'orders'], verbs: READ },
+  ],
+} as KubernetesObject;
+
 // The dashboard identity: read for the shared cache, impersonation, access reviews. Nothing else.
 // RBAC cannot restrict Secrets by type: the server always lists them with the field selector
 // type=kubernetes.io/tls and drops the key on arrival (docs/adr/0001-local-control-plane.md).
@@ -107,6 +127,7 @@ function namespaceObjects(): KubernetesObject[] {
 export function bootstrapObjects(): KubernetesObject[] {
   return [
     operatorActions,
+    certManagerView,
     dashboardRole,
     clusterBinding('wheelhouse:operators-view', 'view', { kind: 'Group', name: 'wheelhouse:operators' }),
     clusterBinding('wheelhouse:operators-actions', 'wheelhouse:operator-actions', {

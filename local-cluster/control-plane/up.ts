@@ -123,6 +123,22 @@ export function printSummary(log: Log = console.log): void {
   log(`  try: kubectl --kubeconfig ${p.kubeconfig} get nodes`);
 }
 
+/**
+ * Stops only the kube-apiserver and starts it again with the same flags (etcd and everything else
+ * keep running), for tests of watch resume. `downMs` keeps it down a while; resolves once /readyz
+ * answers. Every client of the cluster sees the outage: use sparingly.
+ */
+export async function restartApiServer(opts: { downMs?: number; log?: Log } = {}): Promise<void> {
+  const log = opts.log ?? (() => undefined);
+  const p = clusterPaths();
+  if (await stopProcess(p, 'kube-apiserver')) log('stopped kube-apiserver');
+  if (opts.downMs) await new Promise((r) => setTimeout(r, opts.downMs));
+  start(apiserverSpec(p), log);
+  const ca = readFileSync(p.caCert);
+  const token = ensureTokens(p.tokens).get('admin') ?? '';
+  await waitHealthy('kube-apiserver', `${ENDPOINTS.apiServer}/readyz`, { ca, token }, 90_000);
+}
+
 export async function down(log: Log = console.log): Promise<void> {
   const p = clusterPaths();
   for (const name of [...COMPONENTS].reverse()) {

@@ -8,13 +8,14 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { Authorizer, sarReview } from './authorizer';
 import type { AgentConfig } from './config';
 import { KubeClient } from './kube-client';
+import { startKubeletServer, type LogSource } from './kubelet-server';
 import type { Logger } from './log';
 import type { MetricsProvider, PodUsage, UsageRow } from './metrics-api';
 import { renderCadvisor, renderKubeState, type MetricsView, type ReplicaSetRecord } from './metrics-text';
 import { NodeManager } from './node-manager';
 import { nodeLabels, nodeNames } from './nodes';
 import { PodController } from './pod-controller';
-import type { PodRecord } from './pod-record';
+import { podKey, type PodRecord } from './pod-record';
 import { isoSeconds } from './pod-status';
 import { parseBytes, parseCpuMillis } from './quantity';
 import { Reflector } from './reflector';
@@ -26,6 +27,8 @@ import type { RawPod, RawReplicaSet } from './types';
 /** What the node's own processes use on top of its pods, for NodeMetrics. */
 const NODE_OVERHEAD = { cpuMillis: 250, memoryBytes: 1.5 * 2 ** 30 };
 const RESYNC_MS = 5 * 60_000;
+/** kubelet's port, as every simulated Node reports in status.daemonEndpoints. */
+export const KUBELET_PORT = 10250;
 
 async function retry<T>(what: string, fn: () => Promise<T>, log: Logger): Promise<T> {
   for (let delay = 500; ; delay = Math.min(delay * 2, 15_000)) {
@@ -121,6 +124,15 @@ export class NodeAgent {
     this.timers.push(setInterval(() => log.info('stats', this.stats()), 60_000));
 
     await this.startMetricsApi();
+    this.servers.push(
+      await startKubeletServer(
+        KUBELET_PORT,
+        { cert: readFileSync(config.paths.nodeAgentCert), key: readFileSync(config.paths.nodeAgentKey) },
+        this.logSource(),
+        log,
+      ),
+    );
+    log.info('serving container logs', { url: `https://127.0.0.1:${KUBELET_PORT}/containerLogs/` });
     await pods.synced;
     log.info('node agent ready', { nodes: this.names.join(','), pods: this.controller.pods.size });
   }
@@ -144,6 +156,20 @@ export class NodeAgent {
     log.info('serving metrics.k8s.io', { url: `https://127.0.0.1:${config.apiPort}/apis/metrics.k8s.io/v1beta1` });
     if (config.register)
       await retry('metrics API registration', () => registerMetricsApi(this.client, ca, config.apiPort, log), log);
+  }
+
+  /** Pods this agent runs, for the kubelet log endpoint. */
+  private logSource(): LogSource {
+    return {
+      now: () => Date.now(),
+      find: (namespace, name) => {
+        const rec = this.controller.pods.get(podKey(namespace, name));
+        if (!rec || !this.controller.isOurs(rec)) return undefined;
+        const startMs = this.startOf(rec);
+        if (startMs === undefined) return undefined;
+        return { pod: { namespace, name, uid: rec.uid }, plans: rec.behaviour.containers, startMs };
+      },
+    };
   }
 
   private rsKey(rs: RawReplicaSet): string {

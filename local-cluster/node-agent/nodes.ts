@@ -64,10 +64,10 @@ export function nodeStatus(name: string, capacity: NodeCapacity, now: number, re
         message: 'kubelet is posting ready status (simulated by the wheelhouse node agent)',
       },
     ],
-    addresses: [
-      { type: 'InternalIP', address: '127.0.0.1' },
-      { type: 'Hostname', address: name },
-    ],
+    // No Hostname address: the API server dials a node's kubelet (pods/log) at the first address of
+    // its preferred types, Hostname first, and "wh-node-1" resolves nowhere. InternalIP is loopback,
+    // where this agent serves the kubelet log endpoint (kubelet-server.ts).
+    addresses: [{ type: 'InternalIP', address: '127.0.0.1' }],
     daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
     nodeInfo: {
       machineID: name,

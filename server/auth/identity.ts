@@ -1,17 +1,99 @@
 import 'server-only';
 
-import { serverEnv } from '@/server/env';
+import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
 
-// Who is asking. Until sign-in lands (issue 4) this is the development identity from the environment;
-// with none configured nobody is signed in, and every entry point answers 401. There is deliberately
-// no fallback to the dashboard's own identity: it would give every visitor the dashboard's rights.
+import { authOptions } from '@/server/auth/options';
+import type { WheelhouseSession } from '@/server/auth/options';
+import { SessionCache, sessionCookieKey } from '@/server/auth/session-cache';
+import { isSessionRevoked, onSessionRevoked } from '@/server/auth/sessions';
+
+// Who is asking: the signed-in person's Kubernetes identity, from the encrypted session cookie, or
+// null. Every page, route handler and stream calls this itself (STYLE.md rule 4). There is no
+// development identity and no fallback to the dashboard's own identity (ADR 0004).
 
 export interface Identity {
   user: string;
   groups: string[];
 }
 
+export interface CurrentSession {
+  identity: Identity;
+  sessionId: string;
+  expiresAt: number;
+}
+
+function isWheelhouseSession(session: unknown): session is WheelhouseSession {
+  const s = session as Partial<WheelhouseSession> | null;
+  return typeof s?.sid === 'string' && typeof s.user?.name === 'string' && Array.isArray(s.user.groups);
+}
+
+// Decoded sessions by cookie hash (server/auth/session-cache.ts); on globalThis so every route
+// bundle shares one. 30 s bounds how long a cookie decoded once is trusted without decoding again;
+// sign-out still takes effect at once through the revocation check below.
+const CACHE_KEY = Symbol.for('wheelhouse.auth.session-cache');
+function decodedSessions(): SessionCache<CurrentSession> {
+  const g = globalThis as typeof globalThis & { [CACHE_KEY]?: SessionCache<CurrentSession> };
+  g[CACHE_KEY] ??= new SessionCache<CurrentSession>({ ttlMs: 30_000, maxEntries: 10_000 });
+  return g[CACHE_KEY];
+}
+
+export async function currentSession(): Promise<CurrentSession | null> {
+  const key = sessionCookieKey((await cookies()).getAll());
+  if (!key) return null;
+  const cache = decodedSessions();
+  const hit = cache.get(key);
+  if (hit) return isSessionRevoked(hit.sessionId) ? null : hit;
+
+  let session: unknown;
+  try {
+    session = await getServerSession(authOptions());
+  } catch (err) {
+    // A misconfigured or tampered cookie is "not signed in", never a crash; configuration errors
+    // surface at start-up (instrumentation.ts).
+    console.error('[auth] session check failed:', err instanceof Error ? err.message : err);
+    return null;
+  }
+  if (!isWheelhouseSession(session) || isSessionRevoked(session.sid)) return null;
+  const current: CurrentSession = {
+    identity: { user: session.user.name, groups: [...session.user.groups] },
+    sessionId: session.sid,
+    expiresAt: Date.parse(session.expires),
+  };
+  cache.set(key, current);
+  return current;
+}
+
 export async function currentIdentity(): Promise<Identity | null> {
-  const dev = serverEnv().devIdentity;
-  return dev ? { user: dev.user, groups: [...dev.groups] } : null;
+  return (await currentSession())?.identity ?? null;
+}
+
+/** For pages: the identity, or a redirect to the sign-in page (which returns to `returnTo`). */
+export async function requireIdentity(returnTo?: string): Promise<Identity> {
+  const identity = await currentIdentity();
+  if (identity) return identity;
+  const safe = returnTo?.startsWith('/') && !returnTo.startsWith('//') ? returnTo : undefined;
+  redirect(safe ? `/sign-in?callbackUrl=${encodeURIComponent(safe)}` : '/sign-in');
+}
+
+/**
+ * A signal that aborts when the request ends, the session is signed out, or it expires: long-lived
+ * responses (the event stream) pass it on so that sign-out closes them at once.
+ */
+export function sessionBoundSignal(session: CurrentSession, requestSignal: AbortSignal): AbortSignal {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const off = onSessionRevoked(session.sessionId, abort);
+  const ms = Math.min(Math.max(0, session.expiresAt - Date.now()), 2_147_000_000);
+  const timer = setTimeout(abort, Number.isFinite(ms) ? ms : 2_147_000_000);
+  const cleanup = () => {
+    off();
+    clearTimeout(timer);
+    requestSignal.removeEventListener('abort', abort);
+  };
+  controller.signal.addEventListener('abort', cleanup, { once: true });
+  if (requestSignal.aborted) abort();
+  else requestSignal.addEventListener('abort', abort, { once: true });
+  return controller.signal;
 }

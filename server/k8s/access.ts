@@ -2,12 +2,15 @@ import 'server-only';
 
 import type { KubeConfig } from '@kubernetes/client-node';
 
-import { kubeJson, type Impersonation } from '@/server/k8s/transport';
+import { HttpStatusError, kubeJson, type Impersonation } from '@/server/k8s/transport';
 
 // Per-user access to the shared cache. The API server decides: a SubjectAccessReview asked by the
 // dashboard identity ("may alice in these groups list pods in team-b?"). Answers are cached per
 // (user, groups, verb, resource, namespace) for a short TTL in a bounded LRU. There is no fallback:
-// when the review itself fails, the answer is "no" (REFERENCE.md, CVE-2018-18264).
+// when the review itself fails, the answer is "no" (REFERENCE.md, CVE-2018-18264) — with one
+// exception: while the API server cannot be reached at all, an answer it gave within
+// `staleIfErrorMs` is reused, so lists keep showing their last-known (stale-marked) data during an
+// outage. RBAC cannot change while the API server is down; any HTTP answer (403…) still denies.
 
 export interface AccessQuery {
   verb: 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete';
@@ -31,7 +34,13 @@ export class AccessCache {
 
   constructor(
     private readonly kc: KubeConfig,
-    private readonly opts: { ttlMs: number; maxEntries: number; timeoutMs: number; log?: (m: string) => void },
+    private readonly opts: {
+      ttlMs: number;
+      maxEntries: number;
+      timeoutMs: number;
+      staleIfErrorMs?: number;
+      log?: (m: string) => void;
+    },
   ) {}
 
   static key(who: Impersonation, q: AccessQuery): string {
@@ -59,7 +68,15 @@ export class AccessCache {
         return allowed;
       })
       .catch((err: unknown) => {
-        this.opts.log?.(`access review failed, denying: ${err instanceof Error ? err.message : String(err)}`);
+        const message = err instanceof Error ? err.message : String(err);
+        const staleFor = hit ? now - (hit.expires - this.opts.ttlMs) : Infinity;
+        if (hit && !(err instanceof HttpStatusError) && staleFor <= (this.opts.staleIfErrorMs ?? 0)) {
+          this.opts.log?.(
+            `access review failed (${message}); reusing an answer from ${Math.round(staleFor / 1000)} s ago`,
+          );
+          return hit.allowed;
+        }
+        this.opts.log?.(`access review failed, denying: ${message}`);
         return false;
       })
       .finally(() => this.inflight.delete(key));

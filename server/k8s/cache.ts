@@ -2,10 +2,12 @@ import 'server-only';
 
 import type { KubeConfig } from '@kubernetes/client-node';
 
+import type { KindCacheHealth } from '@/lib/k8s/cluster-health';
 import type { KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { controllerOf, type KubeObject } from '@/lib/k8s/object';
 import { AccessCache } from '@/server/k8s/access';
 import { collectionPath, discoverVersions, pickVersion, type ServedVersions } from '@/server/k8s/discovery';
+import { toKubeError } from '@/server/k8s/errors';
 import { Reflector } from '@/server/k8s/reflector';
 import type { IndexFn } from '@/server/k8s/store';
 import { tlsSecretTransform } from '@/server/k8s/tls-secrets';
@@ -19,6 +21,8 @@ export interface CacheSettings {
   idleMs: number;
   accessTtlMs: number;
   accessMaxEntries: number;
+  /** Reuse access answers this old while the API server is unreachable (see access.ts). */
+  accessStaleIfErrorMs?: number;
 }
 
 interface Entry {
@@ -57,6 +61,7 @@ export class ClusterCache {
     this.access = new AccessCache(kc, {
       ttlMs: settings.accessTtlMs,
       maxEntries: settings.accessMaxEntries,
+      staleIfErrorMs: settings.accessStaleIfErrorMs,
       timeoutMs: settings.requestTimeoutMs,
       log,
     });
@@ -64,7 +69,12 @@ export class ClusterCache {
 
   servedVersions(): Promise<ServedVersions> {
     if (!this.served || Date.now() - this.served.at > 5 * 60_000) {
-      const versions = discoverVersions(this.kc, this.settings.requestTimeoutMs);
+      // Mapped here so the message names the API server ("Cannot reach cluster x at https://…").
+      const server = this.kc.getCurrentCluster()?.server;
+      const timeoutMs = this.settings.requestTimeoutMs;
+      const versions = discoverVersions(this.kc, timeoutMs).catch((err: unknown) => {
+        throw toKubeError(err, { cluster: this.name, server, timeoutMs });
+      });
       this.served = { at: Date.now(), versions };
       versions.catch(() => (this.served = undefined));
     }
@@ -125,6 +135,22 @@ export class ClusterCache {
       objects: e.reflector.store.size,
       ...e.reflector.stats,
     }));
+  }
+
+  /** Per-kind state of the running reflectors, and the last time any of them heard from the API server. */
+  health(): { kinds: KindCacheHealth[]; lastContactAt: number | undefined } {
+    let lastContactAt: number | undefined;
+    const kinds = [...this.entries.entries()].map(([kind, { reflector: r }]): KindCacheHealth => {
+      if (r.lastContactAt !== undefined) lastContactAt = Math.max(lastContactAt ?? 0, r.lastContactAt);
+      return {
+        kind,
+        state: r.state,
+        objects: r.store.size,
+        syncedAt: r.lastSyncAt === undefined ? undefined : new Date(r.lastSyncAt).toISOString(),
+        error: r.lastError?.message,
+      };
+    });
+    return { kinds: kinds.sort((a, b) => a.kind.localeCompare(b.kind)), lastContactAt };
   }
 
   async reapIdle(now = Date.now()): Promise<void> {

@@ -14,14 +14,14 @@ import {
 import { z } from 'zod';
 
 import { serverEnv } from '@/server/env';
+import { clusterConfig, DNS_LABEL, listClusters, type ClusterSource } from '@/server/k8s/clusters';
 import { KubeError, toKubeError } from '@/server/k8s/errors';
 
-// Clusters the dashboard knows, and typed API clients for them. Today there is one, configured by
-// WHEELHOUSE_KUBECONFIG / WHEELHOUSE_CONTEXT / WHEELHOUSE_CLUSTER_NAME; routes still carry its name
-// (/c/<name>/...) so more can be added without touching pages.
+// Typed API clients for the configured clusters (server/k8s/clusters.ts lists them; routes carry
+// the name: /c/<name>/...). The clients hold the dashboard's own credentials for that cluster.
 
 /** The `[cluster]` route segment, before it is matched against configured clusters. */
-export const clusterParamSchema = z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/);
+export const clusterParamSchema = z.string().regex(DNS_LABEL);
 
 export interface ClusterRef {
   name: string;
@@ -39,17 +39,18 @@ export interface ClusterClients {
 }
 
 export function configuredClusterNames(): string[] {
-  return [serverEnv().clusterName];
+  return listClusters().map((c) => c.name);
 }
 
 /** Validates a route parameter; undefined means "no such cluster" (render notFound()). */
 export function resolveCluster(param: unknown): ClusterRef | undefined {
   const parsed = clusterParamSchema.safeParse(param);
-  if (!parsed.success || !configuredClusterNames().includes(parsed.data)) return undefined;
+  if (!parsed.success || !clusterConfig(parsed.data)) return undefined;
   return { name: parsed.data };
 }
 
 interface CachedClients {
+  source: ClusterSource;
   mtimeMs: number;
   clients: ClusterClients;
 }
@@ -57,25 +58,34 @@ interface CachedClients {
 const clientCache = new Map<string, CachedClients>();
 
 /**
- * API clients for a configured cluster. The kubeconfig is re-read when its file changes, so a
+ * API clients for a configured cluster. A kubeconfig is re-read when its file changes, so a
  * recreated local cluster (new CA, new tokens) is picked up without restarting the server.
- * Throws KubeError (kind "config") when the kubeconfig is missing or lacks the context.
+ * Throws KubeError (kind "config") when the cluster is not configured, its kubeconfig is missing
+ * or lacks the context.
  */
 export function clusterClients(ref: ClusterRef): ClusterClients {
-  const env = serverEnv();
-  const path = env.kubeconfigPath;
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(path).mtimeMs;
-  } catch (err) {
-    throw toKubeError(err, { cluster: ref.name });
+  const config = clusterConfig(ref.name);
+  if (!config) throw new KubeError('config', `Cluster ${ref.name} is not configured`);
+  const { source } = config;
+  let mtimeMs = 0;
+  if (source.type === 'kubeconfig') {
+    try {
+      mtimeMs = statSync(source.path).mtimeMs;
+    } catch (err) {
+      throw toKubeError(err, { cluster: ref.name });
+    }
   }
   const cached = clientCache.get(ref.name);
-  if (cached && cached.mtimeMs === mtimeMs) return cached.clients;
+  if (cached && cached.mtimeMs === mtimeMs && sameSource(cached.source, source)) return cached.clients;
 
-  const clients = buildClients(ref.name, path, env.context, env.k8sTimeoutMs);
-  clientCache.set(ref.name, { mtimeMs, clients });
+  const clients = buildClients(ref.name, loadKubeConfig(ref.name, source), serverEnv().k8sTimeoutMs);
+  clientCache.set(ref.name, { source, mtimeMs, clients });
   return clients;
+}
+
+function sameSource(a: ClusterSource, b: ClusterSource): boolean {
+  if (a.type === 'in-cluster' || b.type === 'in-cluster') return a.type === b.type;
+  return a.path === b.path && a.context === b.context;
 }
 
 /**
@@ -86,8 +96,14 @@ export function dashboardKubeConfig(ref: ClusterRef): KubeConfig {
   return clusterClients(ref).kubeConfig;
 }
 
-function buildClients(name: string, path: string, context: string, timeoutMs: number): ClusterClients {
+function loadKubeConfig(name: string, source: ClusterSource): KubeConfig {
   const kubeConfig = new KubeConfig();
+  if (source.type === 'in-cluster') {
+    // The service account token is re-read from its file per request by client-node, so rotation works.
+    kubeConfig.loadFromCluster();
+    return kubeConfig;
+  }
+  const { path, context } = source;
   try {
     kubeConfig.loadFromFile(path);
   } catch (err) {
@@ -96,13 +112,22 @@ function buildClients(name: string, path: string, context: string, timeoutMs: nu
       cause: err,
     });
   }
-  if (!kubeConfig.getContextObject(context)) {
-    throw new KubeError('config', `The kubeconfig for cluster ${name} (${path}) has no context "${context}"`);
+  if (context) {
+    if (!kubeConfig.getContextObject(context)) {
+      throw new KubeError('config', `The kubeconfig for cluster ${name} (${path}) has no context "${context}"`);
+    }
+    kubeConfig.setCurrentContext(context);
   }
-  kubeConfig.setCurrentContext(context);
+  return kubeConfig;
+}
+
+function buildClients(name: string, kubeConfig: KubeConfig, timeoutMs: number): ClusterClients {
   const server = kubeConfig.getCurrentCluster()?.server;
   if (!server) {
-    throw new KubeError('config', `Context "${context}" in ${path} does not name a cluster with a server URL`);
+    throw new KubeError(
+      'config',
+      `Context "${kubeConfig.getCurrentContext()}" of cluster ${name} does not name a cluster with a server URL`,
+    );
   }
 
   // client-node's generated clients have no request timeout, so a black-holed API server would hang a

@@ -102,7 +102,14 @@ function fromTransportError(err: unknown, ctx: KubeErrorContext): KubeError {
   const code = stringProp(err, 'code') ?? stringProp(causeOf(err), 'code');
 
   // node-fetch reports our AbortSignal.timeout as AbortError; native fetch as TimeoutError.
-  if (name === 'AbortError' || name === 'TimeoutError' || code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+  // RequestTimeoutError is server/k8s/transport.ts's own deadline.
+  if (
+    name === 'AbortError' ||
+    name === 'TimeoutError' ||
+    name === 'RequestTimeoutError' ||
+    code === 'ETIMEDOUT' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT'
+  ) {
     const waited = ctx.timeoutMs ? ` within ${formatSeconds(ctx.timeoutMs)}` : '';
     return new KubeError('timeout', `The API server of ${target} did not answer${waited}`, { cause: err });
   }
@@ -124,10 +131,13 @@ function fromTransportError(err: unknown, ctx: KubeErrorContext): KubeError {
   return new KubeError('unknown', `Request to ${target} failed: ${message}`, { cause: err });
 }
 
-/** client-node 1.x throws ApiException { code: number, body: string } for non-2xx responses. */
+/**
+ * client-node 1.x throws ApiException { code: number, body: string } for non-2xx responses;
+ * server/k8s/transport.ts throws HttpStatusError { statusCode: number, body: string }.
+ */
 function httpStatusOf(err: unknown): number | undefined {
-  if (typeof err !== 'object' || err === null || !('code' in err) || !('body' in err)) return undefined;
-  const { code } = err;
+  if (typeof err !== 'object' || err === null || !('body' in err)) return undefined;
+  const code = 'code' in err ? err.code : 'statusCode' in err ? err.statusCode : undefined;
   return typeof code === 'number' && code >= 100 && code < 600 ? code : undefined;
 }
 

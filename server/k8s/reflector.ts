@@ -44,10 +44,13 @@ interface ListBody {
   items: KubeObject[];
 }
 
+// The listener is removed when the timer fires: the signal lives as long as the reflector, and every
+// retry would otherwise leave one behind.
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+    const onAbort = () => (clearTimeout(t), resolve());
+    const t = setTimeout(() => (signal.removeEventListener('abort', onAbort), resolve()), ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 
 export function backoffMs(attempt: number, baseMs = 500, maxMs = 30_000, random = Math.random): number {
@@ -59,11 +62,17 @@ export class Reflector<T extends KubeObject = KubeObject> {
   readonly store: ObjectStore<T>;
   state: ReflectorState = 'syncing';
   lastError: Error | undefined;
+  /** When the last failure happened (cleared with lastError on the next successful contact). */
+  lastErrorAt: number | undefined;
+  /** The last time the list or watch was (re)established with the API server. */
   lastSyncAt: number | undefined;
+  /** The last time anything arrived from the API server (list page, watch open, event, bookmark). */
+  lastContactAt: number | undefined;
   resourceVersion: string | undefined;
   readonly stats: ReflectorStats = { lists: 0, listPages: 0, watches: 0, relists: 0, events: 0 };
   private readonly listeners = new Set<ChangeListener<T>>();
-  private readonly readyWaiters: (() => void)[] = [];
+  private readonly stateListeners = new Set<(state: ReflectorState) => void>();
+  private readonly readyWaiters: ((ok: boolean) => void)[] = [];
   private abort = new AbortController();
   private running: Promise<void> | undefined;
 
@@ -87,17 +96,39 @@ export class Reflector<T extends KubeObject = KubeObject> {
     await this.running;
   }
 
+  /** Called when the state changes (e.g. ready → stale while the watch fails, and back). */
+  onStateChange(fn: (state: ReflectorState) => void): () => void {
+    this.stateListeners.add(fn);
+    return () => this.stateListeners.delete(fn);
+  }
+
+  private setState(next: ReflectorState): void {
+    if (next === this.state) return;
+    this.state = next;
+    for (const fn of this.stateListeners) {
+      try {
+        fn(next);
+      } catch (err) {
+        this.opts.log?.(`state listener failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
   onChange(fn: ChangeListener<T>): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
   }
 
-  /** Resolves once the first list has been stored (or at once if it has). */
+  /**
+   * Resolves true once the first list has been stored (or at once if it has); false after
+   * `timeoutMs`, or as soon as an attempt fails before the first sync (callers then report
+   * `lastError` instead of making a person wait out every retry).
+   */
   ready(timeoutMs: number): Promise<boolean> {
     if (this.state === 'ready' || this.lastSyncAt) return Promise.resolve(true);
     return new Promise((resolve) => {
       const t = setTimeout(() => resolve(false), timeoutMs);
-      this.readyWaiters.push(() => (clearTimeout(t), resolve(true)));
+      this.readyWaiters.push((ok) => (clearTimeout(t), resolve(ok)));
     });
   }
 
@@ -122,7 +153,10 @@ export class Reflector<T extends KubeObject = KubeObject> {
           continue;
         }
         this.lastError = err instanceof Error ? err : new Error(String(err));
-        if (this.lastSyncAt) this.state = 'stale';
+        this.lastErrorAt = Date.now();
+        // Keep the last-known objects but say they may be out of date, until the watch is back.
+        if (this.lastSyncAt) this.setState('stale');
+        else for (const w of this.readyWaiters.splice(0)) w(false);
         const wait = backoffMs(attempt++);
         this.opts.log?.(`${this.opts.listPath}: ${this.lastError.message}; retrying in ${wait} ms`);
         await sleep(wait, signal);
@@ -143,6 +177,7 @@ export class Reflector<T extends KubeObject = KubeObject> {
         signal,
       });
       this.stats.listPages++;
+      this.lastContactAt = Date.now();
       for (const item of page.items) {
         const obj = this.accept(item);
         if (obj) seen.set(this.store.key(obj), obj);
@@ -193,6 +228,7 @@ export class Reflector<T extends KubeObject = KubeObject> {
   }
 
   private handle(e: WatchEvent): void {
+    this.lastContactAt = Date.now();
     if (e.type === 'ERROR') {
       const code = (e.object as { code?: number }).code ?? 0;
       throw new HttpStatusError(code, JSON.stringify(e.object));
@@ -219,10 +255,12 @@ export class Reflector<T extends KubeObject = KubeObject> {
   }
 
   private markSynced(): void {
-    this.state = 'ready';
     this.lastError = undefined;
+    this.lastErrorAt = undefined;
     this.lastSyncAt = Date.now();
-    for (const w of this.readyWaiters.splice(0)) w();
+    this.lastContactAt = this.lastSyncAt;
+    this.setState('ready');
+    for (const w of this.readyWaiters.splice(0)) w(true);
   }
 
   private emit(type: ChangeType, obj: T, old: T | undefined): void {

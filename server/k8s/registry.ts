@@ -4,7 +4,7 @@ import { serverEnv } from '@/server/env';
 import { ClusterCache, type CacheSettings } from '@/server/k8s/cache';
 import { dashboardKubeConfig, resolveCluster, type ClusterRef } from '@/server/k8s/cluster';
 
-// One ClusterCache per configured cluster for the whole process. It lives on globalThis so that
+// One ClusterCache per configured cluster (server/k8s/clusters.ts) for the whole process. It lives on globalThis so that
 // Next.js dev-mode module reloads reuse the running reflectors instead of starting a second set.
 // A recreated kubeconfig (new CA, new tokens) yields a new KubeConfig object and so a fresh cache.
 
@@ -31,6 +31,7 @@ export function cacheSettings(): CacheSettings {
     idleMs: 5 * 60_000,
     accessTtlMs: 10_000,
     accessMaxEntries: 10_000,
+    accessStaleIfErrorMs: 10 * 60_000,
   };
 }
 
@@ -49,6 +50,11 @@ export function clusterCache(ref: ClusterRef): ClusterCache {
   reg.caches.set(ref.name, cache);
   startReaper(reg);
   return cache;
+}
+
+/** The running cache of a cluster, if one was started (never starts one). */
+export function existingCache(name: string): ClusterCache | undefined {
+  return registry().caches.get(name);
 }
 
 /** The cache for a route or subscription parameter, or undefined when no such cluster is configured. */

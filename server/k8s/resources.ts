@@ -3,8 +3,9 @@ import 'server-only';
 import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { matches as matchesSelector, parseSelector } from '@/lib/k8s/label-selector';
 import type { ClusterCache } from '@/server/k8s/cache';
-import { KubeError } from '@/server/k8s/errors';
+import { KubeError, toKubeError } from '@/server/k8s/errors';
 import { selectPage, type ListPage, type ListQuery } from '@/server/k8s/list-query';
+import type { Reflector } from '@/server/k8s/reflector';
 import type { Impersonation } from '@/server/k8s/transport';
 
 // Reads for one person, served from the shared cache. What they receive is decided per namespace by
@@ -67,7 +68,18 @@ export async function listForUser<S extends BaseSummary>(
     });
   }
   const reflector = await cache.reflector(kind);
-  await reflector.ready(waitMs);
+  if (!(await reflector.ready(waitMs)) && reflector.lastSyncAt === undefined) {
+    // Never listed: an empty page would read as "there are none". Say why instead, promptly.
+    const server = cache.kc.getCurrentCluster()?.server;
+    throw toKubeError(
+      reflector.lastError ??
+        new KubeError(
+          'timeout',
+          `Cluster ${cache.name} did not answer the list of ${kind.plural} within ${Math.round(waitMs / 1000)}s`,
+        ),
+      { cluster: cache.name, server },
+    );
+  }
   const present = query.namespaces.length ? query.namespaces : reflector.store.indexValues('namespace');
   const readable = await readableNamespaces(cache, who, kind, present);
   // Nothing readable gives an empty list, not an error: the same answer whether or not objects exist.
@@ -82,12 +94,14 @@ export async function listForUser<S extends BaseSummary>(
     (labels) => matchesSelector(selector, labels),
     (ns) => readable === 'all' || (ns !== undefined && readable.has(ns)),
   );
+  return { ...page, cache: cacheStateOf(reflector) };
+}
+
+/** What lists (and the stream's `state` events) say about the shared cache behind them. */
+export function cacheStateOf(reflector: Reflector): CacheState {
   return {
-    ...page,
-    cache: {
-      state: reflector.state,
-      syncedAt: reflector.lastSyncAt ? new Date(reflector.lastSyncAt).toISOString() : undefined,
-      error: reflector.lastError?.message,
-    },
+    state: reflector.state,
+    syncedAt: reflector.lastSyncAt ? new Date(reflector.lastSyncAt).toISOString() : undefined,
+    error: reflector.lastError?.message,
   };
 }

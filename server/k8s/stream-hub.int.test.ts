@@ -145,4 +145,51 @@ describe('stream hub', () => {
       close();
     }
   });
+  it('replays a change made between a list and the stream that opens from the list’s position', async () => {
+    // The list API hands out this position with the list, read before the store.
+    const position = await hub.position(cache, podsKind);
+    await admin.core.createNamespacedPod({ namespace: ns, body: pod('gap') });
+    const reflector = await cache.reflector(podsKind);
+    await waitFor(() => reflector.store.get(`${ns}/gap`) !== undefined, 5_000, 'the cache to hold the pod', 10);
+
+    const fromList: StreamMessage[] = [];
+    const plain: StreamMessage[] = [];
+    const close = await hub.open({
+      who: alice,
+      subscriptions: subs(`local:pods:${ns}`),
+      lastEventId: position,
+      cacheFor,
+      send: (m) => fromList.push(m),
+    });
+    const closePlain = await hub.open({
+      who: alice,
+      subscriptions: subs(`local:pods:${ns}`),
+      cacheFor,
+      send: (m) => plain.push(m),
+    });
+    try {
+      await waitFor(() => fromList.some((m) => m.event === 'ready'), 2_000, 'ready (from the list)', 10);
+      await waitFor(() => plain.some((m) => m.event === 'ready'), 2_000, 'ready (plain)', 10);
+      // Opened from the list's position: the missed ADDED is replayed, then `ready` says so.
+      const isAdded = (m: StreamMessage) =>
+        m.event === 'change' && m.data.summary.name === 'gap' && m.data.type === 'ADDED';
+      const replayed = fromList.findIndex(isAdded);
+      const ready = fromList.findIndex((m) => m.event === 'ready');
+      expect(replayed).toBeGreaterThanOrEqual(0);
+      expect(replayed).toBeLessThan(ready);
+      expect(fromList[ready]).toMatchObject({ event: 'ready', data: { from: position } });
+      // Opened without it: nothing replayed, and `ready` starts after the change, so a client holding
+      // a list read at `position` knows it must refetch.
+      // (later MODIFIED events — scheduling, status — may reach both streams live)
+      expect(plain.filter(isAdded)).toEqual([]);
+      const plainReady = plain.find((m) => m.event === 'ready');
+      const seq = (id: string) => Number(id.split('-')[1]);
+      expect(plainReady?.event === 'ready' && seq(plainReady.data.from)).toBeGreaterThan(seq(position));
+    } finally {
+      close();
+      closePlain();
+    }
+    // The position's feed keeps recording for a while after the streams close (POSITION_LINGER_MS).
+    expect(hub.feedCount).toBe(1);
+  });
 });

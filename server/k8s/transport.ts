@@ -89,6 +89,8 @@ async function open(kc: KubeConfig, req: KubeRequest): Promise<{ res: IncomingMe
     const onAbort = () => r.destroy(new Error('aborted'));
     if (req.signal?.aborted) onAbort();
     else req.signal?.addEventListener('abort', onAbort, { once: true });
+    // A reflector's signal outlives thousands of requests: drop the listener when this one is done.
+    r.on('close', () => req.signal?.removeEventListener('abort', onAbort));
     r.end(payload);
   });
 }
@@ -111,6 +113,21 @@ export async function kubeJson<T>(kc: KubeConfig, req: KubeRequest): Promise<T> 
   const code = res.statusCode ?? 0;
   if (code < 200 || code >= 300) throw new HttpStatusError(code, text);
   return JSON.parse(text) as T;
+}
+
+/**
+ * A streamed plain-text answer (pods/log, also with follow=true). Non-2xx answers throw
+ * HttpStatusError; `timeoutMs` only bounds the wait for the response headers, the caller ends the
+ * body with `signal` (or `abort`).
+ */
+export async function kubeStream(
+  kc: KubeConfig,
+  req: KubeRequest,
+): Promise<{ res: IncomingMessage; abort: () => void }> {
+  const opened = await open(kc, req);
+  const code = opened.res.statusCode ?? 0;
+  if (code < 200 || code >= 300) throw new HttpStatusError(code, await readBody(opened.res, req.timeoutMs));
+  return opened;
 }
 
 export interface WatchEvent {

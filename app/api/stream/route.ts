@@ -1,4 +1,4 @@
-import { currentIdentity } from '@/server/auth/identity';
+import { currentSession, sessionBoundSignal } from '@/server/auth/identity';
 import { eventStreamResponse } from '@/server/http/event-stream';
 import { jsonError, kubeErrorResponse, unauthenticated } from '@/server/http/responses';
 import { resolveCluster } from '@/server/k8s/cluster';
@@ -14,8 +14,9 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
-  const who = await currentIdentity();
-  if (!who) return unauthenticated();
+  const session = await currentSession();
+  if (!session) return unauthenticated();
+  const who = session.identity;
   const url = new URL(request.url);
   const parsed = parseSubscriptions(url.searchParams.getAll('sub'));
   if (!parsed.ok) return jsonError(400, 'invalid', `Invalid subscription: ${parsed.reason}`);
@@ -23,7 +24,8 @@ export async function GET(request: Request): Promise<Response> {
   if (unknown) return jsonError(404, 'not-found', `No such cluster: ${unknown.cluster}`);
   const lastEventId = request.headers.get('last-event-id') ?? url.searchParams.get('lastEventId');
   try {
-    return await eventStreamResponse(request.signal, (send) =>
+    // Ends with the request, or at once when this session signs out or expires (ADR 0004).
+    return await eventStreamResponse(sessionBoundSignal(session, request.signal), (send) =>
       streamHub().open({ who, subscriptions: parsed.subscriptions, lastEventId, cacheFor, send }),
     );
   } catch (err) {

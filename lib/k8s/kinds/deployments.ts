@@ -1,22 +1,61 @@
 import {
+  ageColumn,
   baseSummary,
   byAge,
   byName,
   defaultSearchText,
+  templateImages,
   type BaseSummary,
+  type Column,
   type KindDescriptor,
 } from '@/lib/k8s/kinds/descriptor';
+import { conditionsOf, toneOf, type ConditionSummary } from '@/lib/k8s/kinds/workload-fields';
 import type { DeploymentSummary } from '@/lib/k8s/dto';
 import type { KubeObject } from '@/lib/k8s/object';
 import { deploymentRolloutStatus, type DeploymentLike } from '@/lib/k8s/status/deployment-status';
+import type { IntOrPercent } from '@/lib/k8s/status/rollout-budget';
 
-/** The Overview's DeploymentSummary columns plus the common list fields (resourceVersion, labels). */
+/** kubectl's columns plus what the live rollout view needs (it is fed by the stream's summaries). */
 export interface DeploymentListItem
-  extends BaseSummary, Omit<DeploymentSummary, 'uid' | 'namespace' | 'name' | 'createdAt'> {}
+  extends BaseSummary, Omit<DeploymentSummary, 'uid' | 'namespace' | 'name' | 'createdAt'> {
+  generation: number;
+  observedGeneration: number;
+  /** status.replicas: all pods of all its ReplicaSets. */
+  replicas: number;
+  readyReplicas: number;
+  paused: boolean;
+  strategy: { type: string; maxSurge?: IntOrPercent; maxUnavailable?: IntOrPercent };
+  progressDeadlineSeconds?: number;
+  revision?: string;
+  conditions: ConditionSummary[];
+  selector: Record<string, string>;
+}
 
 type DeploymentObject = DeploymentLike & {
-  spec?: { template?: { spec?: { containers?: { image?: string }[] } } };
+  metadata: { annotations?: Record<string, string> };
+  spec?: {
+    selector?: { matchLabels?: Record<string, string> };
+    strategy?: { type?: string; rollingUpdate?: { maxSurge?: IntOrPercent; maxUnavailable?: IntOrPercent } };
+    progressDeadlineSeconds?: number;
+  };
 };
+
+export const workloadColumns = <S extends BaseSummary & { status: string; statusMessage: string; images: string[] }>(
+  middle: Column<S>[],
+): Column<S>[] => [
+  {
+    id: 'status',
+    title: 'Status',
+    cell: 'badge',
+    value: (s) => s.status,
+    tone: (s) => toneOf(s.status),
+    hint: (s) => s.statusMessage,
+    sort: 'status',
+  },
+  ...middle,
+  { id: 'images', title: 'Images', cell: 'images', value: (s) => s.images },
+  ageColumn,
+];
 
 export const deploymentsKind: KindDescriptor<DeploymentListItem> = {
   id: 'deployments',
@@ -31,16 +70,30 @@ export const deploymentsKind: KindDescriptor<DeploymentListItem> = {
     const d = obj as unknown as DeploymentObject;
     const desired = d.spec?.replicas ?? 0;
     const status = deploymentRolloutStatus(d);
-    const containers = d.spec?.template?.spec?.containers ?? [];
+    const rolling = d.spec?.strategy?.rollingUpdate;
     return {
       ...baseSummary(obj),
       ready: `${d.status?.readyReplicas ?? 0}/${desired}`,
       desired,
       upToDate: d.status?.updatedReplicas ?? 0,
       available: d.status?.availableReplicas ?? 0,
-      images: containers.map((c) => c.image ?? '').filter(Boolean),
+      images: templateImages(obj),
       status: status.word,
       statusMessage: status.message,
+      generation: obj.metadata.generation ?? 0,
+      observedGeneration: d.status?.observedGeneration ?? 0,
+      replicas: d.status?.replicas ?? 0,
+      readyReplicas: d.status?.readyReplicas ?? 0,
+      paused: d.spec?.paused === true,
+      strategy: {
+        type: d.spec?.strategy?.type ?? 'RollingUpdate',
+        maxSurge: rolling?.maxSurge,
+        maxUnavailable: rolling?.maxUnavailable,
+      },
+      progressDeadlineSeconds: d.spec?.progressDeadlineSeconds,
+      revision: obj.metadata.annotations?.['deployment.kubernetes.io/revision'],
+      conditions: conditionsOf(obj.status),
+      selector: d.spec?.selector?.matchLabels ?? {},
     };
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.status} ${s.images.join(' ')}`.toLowerCase(),
@@ -50,4 +103,9 @@ export const deploymentsKind: KindDescriptor<DeploymentListItem> = {
     status: (a, b) => a.status.localeCompare(b.status) || byName(a, b),
   },
   defaultSort: 'name',
+  columns: workloadColumns<DeploymentListItem>([
+    { id: 'ready', title: 'Ready', cell: 'number', value: (s) => s.ready },
+    { id: 'up-to-date', title: 'Up-to-date', cell: 'number', value: (s) => s.upToDate },
+    { id: 'available', title: 'Available', cell: 'number', value: (s) => s.available },
+  ]),
 };

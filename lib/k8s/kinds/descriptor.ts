@@ -17,6 +17,22 @@ export interface BaseSummary {
 // descriptor is expected (the cache and list code are generic over summaries).
 export type Comparator<S> = { compare(a: S, b: S): number }['compare'];
 
+export type CellTone = 'green' | 'blue' | 'amber' | 'red' | 'slate';
+
+/** One table column beyond namespace and name; the generic table renders it (components/resource). */
+export interface Column<S> {
+  id: string;
+  title: string;
+  /** badge: value + tone; age: an ISO time shown as kubectl's AGE; images: a list of references. */
+  cell: 'text' | 'mono' | 'number' | 'badge' | 'age' | 'images';
+  value(s: S): string | number | readonly string[] | undefined;
+  tone?(s: S): CellTone;
+  /** Tooltip, e.g. a status message. */
+  hint?(s: S): string | undefined;
+  /** The `sorts` key that orders by this column. */
+  sort?: string;
+}
+
 export interface KindDescriptor<S extends BaseSummary = BaseSummary> {
   /** Route and API id, e.g. "pods", "deployments", "tls-secrets". */
   id: string;
@@ -37,6 +53,8 @@ export interface KindDescriptor<S extends BaseSummary = BaseSummary> {
   searchText(s: S): string;
   sorts: Record<string, Comparator<S>>;
   defaultSort: string;
+  /** Table columns after namespace and name (kubectl's columns plus derived status). */
+  columns?: readonly Column<S>[];
   /** RBAC resource checked for reads, when not `plural` (e.g. tls-secrets are read as certificates). */
   accessResource?: { group: string; resource: string }[];
 }
@@ -62,4 +80,24 @@ export function baseSummary(obj: KubeObject): BaseSummary {
 
 export function defaultSearchText(s: BaseSummary): string {
   return `${s.namespace ?? ''}/${s.name}`.toLowerCase();
+}
+
+export const ageColumn: Column<BaseSummary> = {
+  id: 'age',
+  title: 'Age',
+  cell: 'age',
+  value: (s) => s.createdAt,
+  sort: 'age',
+};
+
+/** Container images of a pod template (`spec.template.spec.containers[].image`). */
+export function templateImages(obj: KubeObject): string[] {
+  const spec = obj.spec as { template?: { spec?: { containers?: { image?: string }[] } } } | undefined;
+  return (spec?.template?.spec?.containers ?? []).map((c) => c.image ?? '').filter(Boolean);
+}
+
+/** The controlling owner as { kind, name }, for summaries. */
+export function ownerOf(obj: KubeObject): { kind: string; name: string; uid: string } | undefined {
+  const o = obj.metadata.ownerReferences?.find((r) => r.controller);
+  return o ? { kind: o.kind, name: o.name, uid: o.uid } : undefined;
 }

@@ -1,13 +1,44 @@
+import { certificateRequestsKind, certificatesKind } from '@/lib/k8s/kinds/certificates';
+import { challengesKind, ordersKind } from '@/lib/k8s/kinds/certificates-acme';
 import type { KindDescriptor } from '@/lib/k8s/kinds/descriptor';
+import { controllerRevisionsKind } from '@/lib/k8s/kinds/controllerrevisions';
+import { cronJobsKind } from '@/lib/k8s/kinds/cronjobs';
+import { daemonSetsKind } from '@/lib/k8s/kinds/daemonsets';
 import { deploymentsKind } from '@/lib/k8s/kinds/deployments';
+import { eventsKind } from '@/lib/k8s/kinds/events';
+import { horizontalPodAutoscalersKind } from '@/lib/k8s/kinds/horizontalpodautoscalers';
+import { ingressesKind } from '@/lib/k8s/kinds/ingresses';
+import { jobsKind } from '@/lib/k8s/kinds/jobs';
 import { namespacesKind } from '@/lib/k8s/kinds/namespaces';
 import { podsKind } from '@/lib/k8s/kinds/pods';
+import { replicaSetsKind } from '@/lib/k8s/kinds/replicasets';
+import { servicesKind } from '@/lib/k8s/kinds/services';
+import { statefulSetsKind } from '@/lib/k8s/kinds/statefulsets';
 import { tlsSecretsKind } from '@/lib/k8s/kinds/tls-secrets';
 
 // The registry of built-in kinds (STYLE.md rule 7). Route segments and stream subscriptions name a
 // kind by its id; anything not listed here is unknown (a 404), until discovery-built descriptors land.
 
-const KINDS: readonly KindDescriptor[] = [podsKind, deploymentsKind, tlsSecretsKind, namespacesKind];
+const KINDS: readonly KindDescriptor[] = [
+  podsKind,
+  deploymentsKind,
+  tlsSecretsKind,
+  namespacesKind,
+  statefulSetsKind,
+  daemonSetsKind,
+  replicaSetsKind,
+  jobsKind,
+  cronJobsKind,
+  eventsKind,
+  servicesKind,
+  ingressesKind,
+  horizontalPodAutoscalersKind,
+  controllerRevisionsKind,
+  certificatesKind,
+  certificateRequestsKind,
+  ordersKind,
+  challengesKind,
+];
 
 const BY_ID = new Map<string, KindDescriptor>(KINDS.map((k) => [k.id, k]));
 

@@ -1,4 +1,5 @@
 import {
+  ageColumn,
   baseSummary,
   byAge,
   byName,
@@ -6,6 +7,7 @@ import {
   type BaseSummary,
   type KindDescriptor,
 } from '@/lib/k8s/kinds/descriptor';
+import { toneOf } from '@/lib/k8s/kinds/workload-fields';
 import { controllerOf, type KubeObject } from '@/lib/k8s/object';
 import { podStatus, type PodLike } from '@/lib/k8s/status/pod-status';
 
@@ -19,6 +21,8 @@ export interface PodSummary extends BaseSummary {
   podIP?: string;
   owner?: { kind: string; name: string };
   images: string[];
+  /** Container names, for the log viewer's container picker. */
+  containers: string[];
 }
 
 export const podsKind: KindDescriptor<PodSummary> = {
@@ -45,6 +49,7 @@ export const podsKind: KindDescriptor<PodSummary> = {
       podIP: pod.status?.podIP,
       owner: owner ? { kind: owner.kind, name: owner.name } : undefined,
       images: containers.map((c) => c.image ?? '').filter(Boolean),
+      containers: containers.map((c) => (c as { name?: string }).name ?? '').filter(Boolean),
     };
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.node ?? ''} ${s.status}`.toLowerCase(),
@@ -55,4 +60,19 @@ export const podsKind: KindDescriptor<PodSummary> = {
     restarts: (a, b) => a.restarts - b.restarts || byName(a, b),
   },
   defaultSort: 'name',
+  columns: [
+    { id: 'ready', title: 'Ready', cell: 'number', value: (s) => s.readyText },
+    {
+      id: 'status',
+      title: 'Status',
+      cell: 'badge',
+      value: (s) => s.status,
+      tone: (s) => (s.status === 'Running' && !s.ready ? 'amber' : toneOf(s.status)),
+      sort: 'status',
+    },
+    { id: 'restarts', title: 'Restarts', cell: 'number', value: (s) => s.restarts, sort: 'restarts' },
+    { id: 'ip', title: 'IP', cell: 'mono', value: (s) => s.podIP ?? '' },
+    { id: 'node', title: 'Node', cell: 'text', value: (s) => s.node ?? '' },
+    ageColumn,
+  ],
 };

@@ -5,9 +5,11 @@ import { Suspense } from 'react';
 
 import { ClusterHeader } from '@/components/shell/cluster-header';
 import { SidebarNav } from '@/components/shell/sidebar-nav';
+import { UserMenu } from '@/components/shell/user-menu';
+import { requireIdentity } from '@/server/auth/identity';
 import type { ClusterRef } from '@/server/k8s/cluster';
-import { resolveCluster } from '@/server/k8s/cluster';
-import { getClusterStatus } from '@/server/k8s/overview';
+import { configuredClusterNames, resolveCluster } from '@/server/k8s/cluster';
+import { clusterHealth, listClusterHealth } from '@/server/k8s/cluster-health';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,6 +23,9 @@ interface ClusterLayoutProps {
 export default async function ClusterLayout({ children, params }: ClusterLayoutProps) {
   const ref = resolveCluster((await params).cluster);
   if (!ref) notFound();
+  // Shows who is signed in; nothing of the cluster (not even its address) renders for nobody. Pages
+  // still check the session themselves.
+  const who = await requireIdentity(`/c/${ref.name}/overview`);
 
   // The document scrolls (not an inner pane), so browser find, anchors and full-page screenshots work;
   // the sidebar background stretches with the content while its links stay in view.
@@ -44,6 +49,9 @@ export default async function ClusterLayout({ children, params }: ClusterLayoutP
           <div className="mt-2 overflow-y-auto pb-4">
             <SidebarNav cluster={ref.name} />
           </div>
+          <div className="mt-auto shrink-0">
+            <UserMenu user={who.user} groups={who.groups} />
+          </div>
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
@@ -58,5 +66,9 @@ export default async function ClusterLayout({ children, params }: ClusterLayoutP
 }
 
 async function ClusterHeaderWithStatus({ cluster }: { cluster: ClusterRef }) {
-  return <ClusterHeader name={cluster.name} status={await getClusterStatus(cluster)} />;
+  // Other clusters are probed only when there are several (for the switcher's reachability dots).
+  const all = configuredClusterNames().length > 1 ? await listClusterHealth() : [await clusterHealth(cluster)];
+  const health = all.find((h) => h.name === cluster.name);
+  const clusters = all.map((h) => ({ name: h.name, reachable: h.reachable }));
+  return <ClusterHeader name={cluster.name} health={health} clusters={clusters} />;
 }

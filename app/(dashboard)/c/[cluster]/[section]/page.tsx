@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
 import { findSection } from '@/lib/navigation/sections';
+import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
 
 export const dynamic = 'force-dynamic';
@@ -19,6 +20,7 @@ export async function generateMetadata({ params }: SectionPageProps): Promise<Me
 
 export default async function ComingSoonPage({ params }: SectionPageProps) {
   const { cluster, section: slug } = await params;
+  await requireIdentity(`/c/${encodeURIComponent(cluster)}/${encodeURIComponent(slug)}`);
   const section = findSection(slug);
   if (!resolveCluster(cluster) || !section || section.slug === 'overview') notFound();
 

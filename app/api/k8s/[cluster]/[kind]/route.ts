@@ -6,9 +6,11 @@ import { json, jsonError, kubeErrorResponse, unauthenticated } from '@/server/ht
 import { parseListQuery } from '@/server/k8s/list-query';
 import { cacheFor } from '@/server/k8s/registry';
 import { listForUser } from '@/server/k8s/resources';
+import { streamHub } from '@/server/k8s/stream-hub';
 
 // GET /api/k8s/<cluster>/<kind>?namespace=a,b&labelSelector=…&q=…&sort=…&order=…&limit=…&offset=…
-// A page of summaries the signed-in person may read, served from the shared cache.
+// A page of summaries the signed-in person may read, served from the shared cache, with `stream`:
+// the live-stream position it was read at (components/live/use-live-updates.ts resumes from it).
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -27,7 +29,9 @@ export async function GET(
     if (!kind) return jsonError(404, 'not-found', 'No such kind');
     const query = parseListQuery(new URL(request.url).searchParams);
     if (!query.success) return jsonError(400, 'invalid', `Invalid query: ${z.prettifyError(query.error)}`);
-    return json(await listForUser(cache, who, kind, query.data));
+    // Taken before the store is read: a stream opened with it as Last-Event-ID misses nothing.
+    const stream = await streamHub().position(cache, kind);
+    return json({ ...(await listForUser(cache, who, kind, query.data)), stream });
   } catch (err) {
     return kubeErrorResponse(err, cluster);
   }

@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+
+import { EventsView } from '@/components/events/events-view';
+import { SignInRequired } from '@/components/resource/sign-in-required';
+import { currentIdentity } from '@/server/auth/identity';
+import { resolveCluster } from '@/server/k8s/cluster';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Events' };
+
+export default async function EventsPage({ params }: { params: Promise<{ cluster: string }> }) {
+  const ref = resolveCluster((await params).cluster);
+  if (!ref) notFound();
+  const who = await currentIdentity();
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-4">
+      <div>
+        <h1 className="text-xl font-semibold text-slate-900">Events</h1>
+        <p className="mt-1 text-sm text-slate-500">
+          Warnings first, then the newest. Filter by object with kind/name, e.g. pod/payments.
+        </p>
+      </div>
+      {who ? (
+        <Suspense>
+          <EventsView cluster={ref.name} />
+        </Suspense>
+      ) : (
+        <SignInRequired />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+
+import { PodMetrics } from '@/components/charts/pod-metrics';
+import { PodDetail } from '@/components/pods/pod-detail';
+import { SignInRequired } from '@/components/resource/sign-in-required';
+import { currentIdentity } from '@/server/auth/identity';
+import { resolveCluster } from '@/server/k8s/cluster';
+import { namespaceSchema, objectNameSchema } from '@/server/k8s/objects';
+
+export const dynamic = 'force-dynamic';
+
+interface Params {
+  params: Promise<{ cluster: string; namespace: string; name: string }>;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { name } = await params;
+  return { title: objectNameSchema.safeParse(name).success ? name : 'Pod' };
+}
+
+export default async function PodPage({ params }: Params) {
+  const p = await params;
+  const ref = resolveCluster(p.cluster);
+  const ns = namespaceSchema.safeParse(p.namespace);
+  const name = objectNameSchema.safeParse(p.name);
+  if (!ref || !ns.success || !name.success) notFound();
+  const who = await currentIdentity();
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-4">
+      <div>
+        <p className="text-sm text-slate-500">
+          <Link href={`/c/${ref.name}/pods`} prefetch={false} className="hover:underline">
+            Pods
+          </Link>{' '}
+          / {ns.data}
+        </p>
+        <h1 className="text-xl font-semibold text-slate-900">{name.data}</h1>
+      </div>
+      {who ? <PodDetail cluster={ref.name} namespace={ns.data} name={name.data} /> : <SignInRequired />}
+      {who ? <PodMetrics cluster={ref.name} namespace={ns.data} name={name.data} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+
+import { PodsView } from '@/components/pods/pods-view';
+import { SignInRequired } from '@/components/resource/sign-in-required';
+import { currentIdentity } from '@/server/auth/identity';
+import { resolveCluster } from '@/server/k8s/cluster';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Pods' };
+
+export default async function PodsPage({ params }: { params: Promise<{ cluster: string }> }) {
+  const ref = resolveCluster((await params).cluster);
+  if (!ref) notFound();
+  const who = await currentIdentity();
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-4">
+      <div>
+        <h1 className="text-xl font-semibold text-slate-900">Pods</h1>
+        <p className="mt-1 text-sm text-slate-500">Pods you may read, with status, restarts and logs.</p>
+      </div>
+      {who ? (
+        <Suspense>
+          <PodsView cluster={ref.name} />
+        </Suspense>
+      ) : (
+        <SignInRequired />
+      )}
+    </div>
+  );
+}

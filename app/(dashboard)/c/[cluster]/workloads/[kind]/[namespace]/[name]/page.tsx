@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+
+import { WorkloadActions } from '@/components/actions/workload-actions';
+import { WorkloadMetrics } from '@/components/charts/workload-metrics';
+import { SignInRequired } from '@/components/resource/sign-in-required';
+import { WORKLOAD_KINDS, isWorkloadKind } from '@/components/workloads/workload-kinds';
+import { WorkloadDetail } from '@/components/workloads/workload-detail';
+import { isActionableKind } from '@/lib/k8s/rollout/actions';
+import { currentIdentity } from '@/server/auth/identity';
+import { resolveCluster } from '@/server/k8s/cluster';
+import { namespaceSchema, objectNameSchema } from '@/server/k8s/objects';
+
+export const dynamic = 'force-dynamic';
+
+// Workload kinds with metrics and a rollout timeline (components/charts/workload-metrics.tsx).
+const METRICS_KINDS: Record<string, 'deployment' | 'statefulset' | 'daemonset' | undefined> = {
+  deployments: 'deployment',
+  statefulsets: 'statefulset',
+  daemonsets: 'daemonset',
+};
+
+interface Params {
+  params: Promise<{ cluster: string; kind: string; namespace: string; name: string }>;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { name } = await params;
+  return { title: objectNameSchema.safeParse(name).success ? name : 'Workload' };
+}
+
+// Workload detail. The page checks the session itself; the object is read through the per-user API
+// (GET /api/k8s/<cluster>/<kind>/<namespace>/<name>), so a person who may not read it sees a 403
+// message, not the object.
+export default async function WorkloadDetailPage({ params }: Params) {
+  const p = await params;
+  const ref = resolveCluster(p.cluster);
+  const ns = namespaceSchema.safeParse(p.namespace);
+  const name = objectNameSchema.safeParse(p.name);
+  if (!ref || !isWorkloadKind(p.kind) || !ns.success || !name.success) notFound();
+  const who = await currentIdentity();
+  const title = WORKLOAD_KINDS.find((k) => k.id === p.kind)?.title ?? p.kind;
+  const metricsKind = METRICS_KINDS[p.kind];
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-4">
+      <div>
+        <p className="text-sm text-slate-500">
+          <Link href={`/c/${ref.name}/workloads?kind=${p.kind}`} prefetch={false} className="hover:underline">
+            {title}
+          </Link>{' '}
+          / {ns.data}
+        </p>
+        <h1 className="text-xl font-semibold text-slate-900">{name.data}</h1>
+      </div>
+      {who ? (
+        <WorkloadDetail
+          cluster={ref.name}
+          kind={p.kind}
+          namespace={ns.data}
+          name={name.data}
+          actions={
+            isActionableKind(p.kind) ? (
+              <WorkloadActions cluster={ref.name} kind={p.kind} namespace={ns.data} name={name.data} />
+            ) : undefined
+          }
+        />
+      ) : (
+        <SignInRequired />
+      )}
+      {who && metricsKind ? (
+        <WorkloadMetrics cluster={ref.name} kind={metricsKind} namespace={ns.data} name={name.data} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+
+import { SignInRequired } from '@/components/resource/sign-in-required';
+import { WorkloadsView } from '@/components/workloads/workloads-view';
+import { currentIdentity } from '@/server/auth/identity';
+import { resolveCluster } from '@/server/k8s/cluster';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Workloads' };
+
+// The page checks the session itself (STYLE.md rule 4); data comes from the per-user list API.
+export default async function WorkloadsPage({ params }: { params: Promise<{ cluster: string }> }) {
+  const ref = resolveCluster((await params).cluster);
+  if (!ref) notFound();
+  const who = await currentIdentity();
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-4">
+      <div>
+        <h1 className="text-xl font-semibold text-slate-900">Workloads</h1>
+        <p className="mt-1 text-sm text-slate-500">
+          Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs and CronJobs you may read.
+        </p>
+      </div>
+      {who ? (
+        <Suspense>
+          <WorkloadsView cluster={ref.name} />
+        </Suspense>
+      ) : (
+        <SignInRequired />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { currentIdentity } from '@/server/auth/identity';
+import { jsonError, unauthenticated } from '@/server/http/responses';
+import { runNamedAction } from '@/server/k8s/actions/registry';
+import { resultResponse } from '@/server/k8s/actions/results';
+import { guardMutation } from '@/server/security/request-guard';
+import { takeToken, tooManyRequests } from '@/server/security/rate-limit';
+
+// POST /api/k8s/<cluster>/<kind>/<namespace>/<name>/actions/<action>  (JSON body)
+// scale | rollback | restart | pause | resume | abort on deployments/statefulsets/daemonsets,
+// hpa-edit on horizontalpodautoscalers. Answers { ok: true, … } | { ok: false, code, message }.
+// Route handlers rather than server actions: see docs/adr (actions API).
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+type Params = { cluster: string; kind: string; namespace: string; name: string; action: string };
+
+export async function POST(request: Request, context: { params: Promise<Params> }): Promise<Response> {
+  const who = await currentIdentity();
+  if (!who) return unauthenticated();
+  const refused = guardMutation(request);
+  if (refused) return refused;
+  const token = takeToken('mutation', who.user);
+  if (!token.ok) return tooManyRequests(token.retryAfterSeconds);
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return jsonError(400, 'invalid', 'The request body must be JSON');
+  }
+  return resultResponse(await runNamedAction(who, await context.params, body));
+}

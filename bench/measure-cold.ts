@@ -1,0 +1,131 @@
+import type { KubeHttp } from './kube-http';
+import { sleep } from './pool';
+import { serverRss, type RunningServer } from './server';
+
+// Cold start: how long from spawning the server until it serves the first page of all pods, next to
+// what the raw LIST of all pods costs on the same cluster (as admin, no cache in between).
+
+type Log = (msg: string) => void;
+
+/** The `continue` token of a list response, from its first bytes (no need to parse 2 MB of JSON). */
+export function continueToken(body: string): string {
+  const m = /"continue"\s*:\s*"([^"]*)"/.exec(body.slice(0, 2048));
+  return m?.[1] ?? '';
+}
+
+export interface RawListTimes {
+  rawListMs: number;
+  rawListBytes: number;
+  rawPagedMs: number;
+  rawPagedRequests: number;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)] ?? Number.NaN;
+}
+
+/** Median of three full LISTs (`GET /api/v1/pods`) and of three paginated ones (limit=500). */
+export async function measureRawList(kube: KubeHttp, log: Log): Promise<RawListTimes> {
+  const full: number[] = [];
+  const paged: number[] = [];
+  let bytes = 0;
+  let requests = 0;
+  for (let i = 0; i < 3; i++) {
+    const res = await kube.request('GET', '/api/v1/pods', { keepBody: false });
+    if (res.status !== 200) throw new Error(`GET /api/v1/pods: HTTP ${res.status}`);
+    full.push(res.ms);
+    bytes = res.bytes;
+    const started = performance.now();
+    let cont = '';
+    requests = 0;
+    do {
+      const page = await kube.request(
+        'GET',
+        `/api/v1/pods?limit=500${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`,
+      );
+      if (page.status !== 200) throw new Error(`GET /api/v1/pods?limit=500: HTTP ${page.status}`);
+      requests++;
+      cont = continueToken(page.body);
+    } while (cont);
+    paged.push(performance.now() - started);
+  }
+  const result = {
+    rawListMs: median(full),
+    rawListBytes: bytes,
+    rawPagedMs: median(paged),
+    rawPagedRequests: requests,
+  };
+  log(
+    `raw GET /api/v1/pods: ${Math.round(result.rawListMs)} ms (${(bytes / 2 ** 20).toFixed(1)} MiB); ` +
+      `paginated: ${Math.round(result.rawPagedMs)} ms in ${requests} requests`,
+  );
+  return result;
+}
+
+export interface ColdResult {
+  listeningMs: number;
+  signInMs: number;
+  firstPageMs: number;
+  firstPageRequestMs: number;
+  baselineRss: number;
+  headers: Record<string, string>;
+  firstPage: { total: number; items: unknown[] };
+}
+
+/** Polls until the server answers at all (any HTTP status) and returns the time since spawn. */
+async function untilListening(server: RunningServer, timeoutMs = 120_000): Promise<number> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(`${server.baseUrl}/api/k8s/local/bench-probe`);
+      await res.body?.cancel();
+      return performance.now() - server.spawnedAt;
+    } catch {
+      if (performance.now() > deadline) throw new Error(`the server did not listen within ${timeoutMs} ms`);
+      await sleep(25);
+    }
+  }
+}
+
+export async function measureCold(
+  server: RunningServer,
+  authenticate: (baseUrl: string) => Promise<Record<string, string>>,
+  log: Log,
+): Promise<ColdResult> {
+  const listeningMs = await untilListening(server);
+  const signInStarted = performance.now();
+  const headers = await authenticate(server.baseUrl);
+  const signInMs = performance.now() - signInStarted;
+  // Loads the list route's code (an unknown kind: 404, no watch started), so that the baseline is
+  // the server with its code loaded and nothing cached.
+  await fetch(`${server.baseUrl}/api/k8s/local/bench-probe`, { headers }).then((r) => r.body?.cancel());
+  const baselineRss = serverRss(server.pid);
+  const deadline = performance.now() + 180_000;
+  for (;;) {
+    const started = performance.now();
+    const res = await fetch(`${server.baseUrl}/api/k8s/local/pods?limit=50`, { headers });
+    const text = await res.text();
+    const done = performance.now();
+    if (res.status === 200) {
+      const firstPage = JSON.parse(text) as ColdResult['firstPage'];
+      const result = {
+        listeningMs,
+        signInMs,
+        firstPageMs: done - server.spawnedAt,
+        firstPageRequestMs: done - started,
+        baselineRss,
+        headers,
+        firstPage,
+      };
+      log(
+        `cold: listening after ${Math.round(listeningMs)} ms, signed in in ${Math.round(signInMs)} ms, first page of ${firstPage.total} pods after ` +
+          `${Math.round(result.firstPageMs)} ms (request ${Math.round(result.firstPageRequestMs)} ms)`,
+      );
+      return result;
+    }
+    log(`  first page: HTTP ${res.status} ${text.slice(0, 200)}; retrying`);
+    if (performance.now() > deadline) throw new Error(`no first page within 180 s (last: HTTP ${res.status})`);
+    await sleep(200);
+  }
+}

@@ -1,0 +1,141 @@
+import { changeKey, matchDeliveries, type Deliveries, type PatchRecord } from './event-latency';
+import { summarize, type LatencySummary } from './stats';
+import type { KubeHttp } from './kube-http';
+import { sleep } from './pool';
+import { SseParser } from './sse';
+
+// Change-to-event latency: SSE streams subscribed to all pods while pods are patched (one annotation)
+// at a fixed rate; every event is timestamped on arrival and matched to its patch.
+
+type Log = (msg: string) => void;
+
+interface ChangeData {
+  summary?: { namespace?: string; name?: string; resourceVersion?: string };
+}
+
+interface OpenStream {
+  arrivals: Map<string, number>;
+  close(): void;
+}
+
+async function openStream(baseUrl: string, headers: Record<string, string>): Promise<OpenStream> {
+  const abort = new AbortController();
+  const res = await fetch(`${baseUrl}/api/stream?sub=local:pods`, {
+    headers: { ...headers, accept: 'text/event-stream' },
+    signal: abort.signal,
+  });
+  if (res.status !== 200 || !res.body) throw new Error(`GET /api/stream: HTTP ${res.status}: ${await res.text()}`);
+  const arrivals = new Map<string, number>();
+  const parser = new SseParser();
+  const decoder = new TextDecoder();
+  const reader = res.body.getReader();
+  void (async () => {
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        const now = performance.now();
+        for (const e of parser.push(decoder.decode(value, { stream: true }))) {
+          if (e.event !== 'change') continue;
+          const s = (JSON.parse(e.data) as ChangeData).summary;
+          if (s?.name && s.resourceVersion) arrivals.set(changeKey(s.namespace, s.name, s.resourceVersion), now);
+        }
+      }
+    } catch {
+      // aborted at the end of the run
+    }
+  })();
+  return { arrivals, close: () => abort.abort() };
+}
+
+/** Names of the bench pods, `namespace/name`, from a paginated admin LIST. */
+export async function benchPodNames(kube: KubeHttp, selector: string): Promise<{ namespace: string; name: string }[]> {
+  const out: { namespace: string; name: string }[] = [];
+  let cont = '';
+  do {
+    const q = new URLSearchParams({ labelSelector: selector, limit: '500', ...(cont ? { continue: cont } : {}) });
+    const res = await kube.request('GET', `/api/v1/pods?${q}`);
+    const list = JSON.parse(res.body) as {
+      items: { metadata: { namespace: string; name: string } }[];
+      metadata: { continue?: string };
+    };
+    out.push(...list.items.map((p) => ({ namespace: p.metadata.namespace, name: p.metadata.name })));
+    cont = list.metadata.continue ?? '';
+  } while (cont);
+  return out;
+}
+
+export interface EventsResult extends Deliveries {
+  streams: number;
+  targetRate: number;
+  seconds: number;
+  patches: number;
+  patchErrors: number;
+  achievedRate: number;
+  patchLatency: LatencySummary;
+}
+
+export async function measureEvents(
+  baseUrl: string,
+  headers: Record<string, string>,
+  kube: KubeHttp,
+  pods: readonly { namespace: string; name: string }[],
+  opts: { streams: number; rate: number; seconds: number },
+  log: Log,
+): Promise<EventsResult> {
+  if (!pods.length) throw new Error('no bench pods to patch');
+  const streams = await Promise.all(Array.from({ length: opts.streams }, () => openStream(baseUrl, headers)));
+  log(`events: ${opts.streams} streams open; patching pods at ${opts.rate}/s for ${opts.seconds} s`);
+  const patches: PatchRecord[] = [];
+  let errors = 0;
+  const inFlight = new Set<Promise<void>>();
+  const total = opts.rate * opts.seconds;
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    // Open-loop schedule: patch i goes out at started + i/rate, whatever the earlier ones took.
+    const due = started + (i * 1000) / opts.rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    while (inFlight.size >= 200) await Promise.race(inFlight);
+    const pod = pods[i % pods.length] as { namespace: string; name: string };
+    const sentAt = performance.now();
+    const p = kube
+      .request('PATCH', `/api/v1/namespaces/${pod.namespace}/pods/${pod.name}`, {
+        body: { metadata: { annotations: { 'bench.wheelhouse.dev/seq': String(i) } } },
+        contentType: 'application/merge-patch+json',
+      })
+      .then((res) => {
+        if (res.status !== 200) return void errors++;
+        const rv = (JSON.parse(res.body) as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
+        patches.push({ key: changeKey(pod.namespace, pod.name, rv), sentAt, patchMs: res.ms });
+      })
+      .catch(() => void errors++)
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  // Late events still count (they show up in the maximum); after 5 s they are lost.
+  await sleep(5000);
+  for (const s of streams) s.close();
+  const d = matchDeliveries(
+    patches,
+    streams.map((s) => s.arrivals),
+  );
+  const result: EventsResult = {
+    ...d,
+    streams: opts.streams,
+    targetRate: opts.rate,
+    seconds: opts.seconds,
+    patches: patches.length,
+    patchErrors: errors,
+    achievedRate: Math.round((total / elapsed) * 10) / 10,
+    patchLatency: summarize(patches.map((p) => p.patchMs)),
+  };
+  log(
+    `events: ${result.patches} patches at ${result.achievedRate}/s; p50 ${d.latency.p50} ms, p95 ${d.latency.p95} ms, ` +
+      `max ${d.latency.max} ms over ${d.deliveries} deliveries; ${d.missing} lost, ${errors} patch errors; ` +
+      `PATCH itself p50 ${result.patchLatency.p50} ms, p95 ${result.patchLatency.p95} ms`,
+  );
+  return result;
+}

@@ -1,0 +1,102 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+// Command-line options of `npm run bench`, validated with zod. The defaults are the issue's target
+// scale (10,000 pods in 50 namespaces, 1,000 Deployments); development runs pass a smaller --pods.
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const optionsSchema = z
+  .object({
+    pods: int(1, 50_000).default(10_000),
+    namespaces: int(1, 100).default(50),
+    deployments: int(1, 5_000).default(1_000),
+    port: int(1024, 65_535).default(3200),
+    distDir: z
+      .string()
+      .regex(/^\.next[-a-z0-9]*$/, 'must look like .next-<name>')
+      .default('.next-bench'),
+    build: z.boolean().default(false),
+    keep: z.boolean().default(false),
+    connections: int(1, 1000).default(50),
+    warmSeconds: int(1, 600).default(20),
+    /** Cap on the warm run's total request rate (open loop); unset = as fast as the server answers. */
+    warmRate: int(1, 100_000).optional(),
+    changeRate: int(1, 1000).default(100),
+    changeSeconds: int(1, 600).default(20),
+    streams: int(1, 100).default(5),
+    readyTimeoutSeconds: int(10, 7200).default(1800),
+  })
+  .refine((o) => o.deployments % o.namespaces === 0, {
+    message: '--deployments must be a multiple of --namespaces',
+    path: ['deployments'],
+  })
+  .refine((o) => o.pods % o.deployments === 0, {
+    message: '--pods must be a multiple of --deployments (every Deployment gets pods/deployments replicas)',
+    path: ['pods'],
+  });
+
+export type BenchOptions = z.infer<typeof optionsSchema>;
+
+export const USAGE = `usage: npm run bench -- [options]
+  --pods N              pods to run (default 10000; a multiple of --deployments)
+  --namespaces N        bench namespaces bench-00.. (default 50)
+  --deployments N       Deployments in total (default 1000; a multiple of --namespaces)
+  --port N              Wheelhouse server port (default 3200)
+  --dist-dir DIR        Next.js build directory (default .next-bench)
+  --build               run \`next build\` into the dist dir first (also done when it has no build)
+  --connections N       concurrent connections of the warm run (default 50)
+  --warm-seconds N      warm run duration (default 20)
+  --warm-rate N         cap the warm run at N requests/s in total (default: no cap, each connection
+                        sends its next request as soon as the previous one is answered)
+  --change-rate N       pod patches per second for change-to-event latency (default 100)
+  --change-seconds N    duration of the patching (default 20)
+  --streams N           SSE streams receiving the changes (default 5)
+  --ready-timeout-seconds N  how long to wait for all pods to be Running (default 1800)
+  --keep                leave the bench namespaces in place (default: delete them at the end)
+  --help`;
+
+/** Parses argv (without node and script); throws a readable error for bad input. */
+export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    options: {
+      pods: { type: 'string' },
+      namespaces: { type: 'string' },
+      deployments: { type: 'string' },
+      port: { type: 'string' },
+      'dist-dir': { type: 'string' },
+      build: { type: 'boolean' },
+      keep: { type: 'boolean' },
+      connections: { type: 'string' },
+      'warm-seconds': { type: 'string' },
+      'warm-rate': { type: 'string' },
+      'change-rate': { type: 'string' },
+      'change-seconds': { type: 'string' },
+      streams: { type: 'string' },
+      'ready-timeout-seconds': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return 'help';
+  const camel = Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), v]),
+  );
+  const parsed = optionsSchema.safeParse(camel);
+  if (!parsed.success) throw new Error(`invalid options:\n${z.prettifyError(parsed.error)}\n\n${USAGE}`);
+  return parsed.data;
+}
+
+/** The namespaces of a run: bench-00 … bench-49 (two digits while fewer than 100). */
+export function benchNamespaces(o: Pick<BenchOptions, 'namespaces'>): string[] {
+  return Array.from({ length: o.namespaces }, (_, i) => `bench-${String(i).padStart(2, '0')}`);
+}
+
+export function replicasPerDeployment(o: Pick<BenchOptions, 'pods' | 'deployments'>): number {
+  return o.pods / o.deployments;
+}
+
+export function deploymentsPerNamespace(o: Pick<BenchOptions, 'deployments' | 'namespaces'>): number {
+  return o.deployments / o.namespaces;
+}

@@ -1,0 +1,166 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { loadResults, renderDoc, renderRun, writeDoc } from './report';
+import { checkTargets, type BenchResult } from './result';
+
+function run(overrides: Partial<BenchResult> = {}): BenchResult {
+  return {
+    version: 1,
+    id: '2026-11-21T16-00-00Z',
+    startedAt: '2026-11-21T16:00:00.000Z',
+    finishedAt: '2026-11-21T16:10:00.000Z',
+    command: 'npm run bench',
+    machine: {
+      hostname: 'h',
+      os: 'Linux 6.1',
+      cpuModel: 'Test CPU',
+      cpus: 2,
+      memoryGiB: 8,
+      loadAverage: [1.5, 1.25, 1],
+      node: 'v20.19.0',
+      kubernetes: 'v1.20.2',
+      wheelhouseCommit: 'abc1234',
+    },
+    scale: { pods: 10_000, namespaces: 50, deployments: 1_000, podsInCluster: 10_060, seedSeconds: 300 },
+    cold: {
+      listeningMs: 400,
+      signInMs: 150,
+      firstPageMs: 4200,
+      firstPageRequestMs: 3700,
+      rawListMs: 1200,
+      rawListBytes: 37_800_000,
+      rawPagedMs: 2100,
+      rawPagedRequests: 21,
+      ratio: 3.5,
+    },
+    warm: {
+      path: '/api/k8s/local/pods?namespace=bench-00&sort=age&order=desc&limit=50',
+      connections: 50,
+      seconds: 20,
+      rateCap: null,
+      requests: 40_000,
+      requestsPerSecond: 2000,
+      p50: 20,
+      p90: 30,
+      p99: 45,
+      max: 80,
+      non2xx: 0,
+      errors: 0,
+    },
+    apiserver: {
+      idleSeconds: 20,
+      idle: { 'PATCH nodes/status': 6 },
+      warm: { 'PATCH nodes/status': 6, 'POST subjectaccessreviews': 2 },
+      listsDuringWarm: 0,
+      allListsDuringWarm: 2,
+      watchesBeforeStart: { pods: 4 },
+      watchesAfterSync: { pods: 5 },
+      watchesAfterWarm: { pods: 5 },
+      wheelhouseWatchesAfterSync: 1,
+      wheelhouseWatchesAfterWarm: 1,
+      expectedWatches: 1,
+    },
+    events: {
+      streams: 5,
+      targetRate: 100,
+      seconds: 20,
+      patches: 2000,
+      patchErrors: 0,
+      achievedRate: 99.5,
+      deliveries: 10_000,
+      missing: 0,
+      latency: { count: 10_000, p50: 30, p95: 120, p99: 200, max: 300, mean: 40 },
+      patchLatency: { count: 2000, p50: 8, p95: 20, p99: 30, max: 60, mean: 10 },
+    },
+    page: { allPodsBytes: 30_000, allPodsGzipBytes: 4000, namespacePageBytes: 29_000, items: 50 },
+    serverCache: [{ cluster: 'local', kind: 'pods', resource: 'pods', state: 'ready', objects: 10_060 }],
+    memory: {
+      baselineRssMiB: 120,
+      afterSyncRssMiB: 180,
+      afterWarmRssMiB: 190,
+      cachedObjects: 10_060,
+      bytesPerCachedObject: 6250,
+    },
+    ...overrides,
+  };
+}
+
+describe('checkTargets', () => {
+  it('meets every target with good numbers', () => {
+    expect(checkTargets(run()).map((t) => t.met)).toEqual([true, true, true, true]);
+  });
+
+  it('fails the targets the numbers miss', () => {
+    const r = run({
+      warm: { ...run().warm, p99: 51 },
+      apiserver: { ...run().apiserver, listsDuringWarm: 2, wheelhouseWatchesAfterWarm: 50 },
+      events: { ...run().events, missing: 1 },
+    });
+    expect(checkTargets(r).map((t) => t.met)).toEqual([false, false, false, false]);
+  });
+
+  it('fails the warm target when requests failed, and the event target without events', () => {
+    const r = run({
+      warm: { ...run().warm, non2xx: 3 },
+      events: { ...run().events, latency: { count: 0, p50: null, p95: null, p99: null, max: null, mean: null } },
+    });
+    const [warm, , , events] = checkTargets(r);
+    expect(warm?.met).toBe(false);
+    expect(events).toMatchObject({ met: false, value: 'no events' });
+  });
+});
+
+describe('renderRun', () => {
+  it('shows targets with met/not met, the measurements, the machine and the command', () => {
+    const md = renderRun(run({ warm: { ...run().warm, p99: 70 } }));
+    expect(md).toContain('## Run 2026-11-21T16-00-00Z');
+    expect(md).toContain('| warm p99 (50 users) | ≤ 50 ms | 70 ms | **no** |');
+    expect(md).toContain('| LISTs of cached kinds during warm run | 0 | 0 (any resource, any client: 2) | yes |');
+    expect(md).toContain('local/pods: ready, 10060 objects');
+    expect(md).toContain('36.0 MiB');
+    expect(md).toContain('3.50×');
+    expect(md).toContain('2 × Test CPU, 8 GiB');
+    expect(md).toContain('Command: `npm run bench`');
+    expect(md).not.toContain('Development scale');
+  });
+
+  it('marks small runs as development scale', () => {
+    expect(renderRun(run({ scale: { ...run().scale, pods: 500 } }))).toContain('Development scale');
+  });
+});
+
+describe('renderDoc', () => {
+  it('lists runs newest first after the how-to', () => {
+    const md = renderDoc([run({ id: '2026-01-01T00-00-00Z' }), run({ id: '2026-02-01T00-00-00Z' })]);
+    expect(md).toContain('npm run bench');
+    expect(md.indexOf('2026-02-01')).toBeLessThan(md.indexOf('2026-01-01'));
+  });
+
+  it('says so when nothing is recorded', () => {
+    expect(renderDoc([])).toContain('No runs recorded yet.');
+  });
+});
+
+describe('writeDoc', () => {
+  it('reads the result files, validates them and writes the formatted document', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-report-'));
+    try {
+      writeFileSync(join(dir, 'a.json'), JSON.stringify(run()));
+      expect(loadResults(dir)).toHaveLength(1);
+      expect(await writeDoc(dir, join(dir, 'out.md'))).toBe(1);
+      const md = readFileSync(join(dir, 'out.md'), 'utf8');
+      expect(md).toContain('## Run 2026-11-21T16-00-00Z');
+      // Prettier pads table cells to a common width: the header row is as long as the separator row.
+      const table = md.split('\n').filter((l) => l.startsWith('| Target') || l.startsWith('| ---'));
+      expect(table[0]?.length).toBe(table[1]?.length);
+      writeFileSync(join(dir, 'b.json'), JSON.stringify({ version: 1, id: 'x' }));
+      expect(() => loadResults(dir)).toThrow(/b\.json: not a benchmark result/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+
+// The record of one benchmark run, as written to bench/results/<id>.json and read back (validated)
+// when docs/benchmarks.md is regenerated. Times in milliseconds, sizes in bytes unless named otherwise.
+
+const counts = z.record(z.string(), z.number());
+const nullableNumber = z.number().nullable();
+
+export const latencySchema = z.object({
+  count: z.number(),
+  p50: nullableNumber,
+  p95: nullableNumber,
+  p99: nullableNumber,
+  max: nullableNumber,
+  mean: nullableNumber,
+});
+
+export const resultSchema = z.object({
+  version: z.literal(1),
+  id: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  command: z.string(),
+  machine: z.object({
+    hostname: z.string(),
+    os: z.string(),
+    cpuModel: z.string(),
+    cpus: z.number(),
+    memoryGiB: z.number(),
+    loadAverage: z.array(z.number()),
+    node: z.string(),
+    kubernetes: z.string(),
+    wheelhouseCommit: z.string(),
+  }),
+  scale: z.object({
+    pods: z.number(),
+    namespaces: z.number(),
+    deployments: z.number(),
+    /** All pods in the cluster (bench and demo seed): what the server caches. */
+    podsInCluster: z.number(),
+    seedSeconds: z.number(),
+  }),
+  cold: z.object({
+    listeningMs: z.number(),
+    /** Password sign-in (part of firstPageMs). */
+    signInMs: z.number(),
+    firstPageMs: z.number(),
+    firstPageRequestMs: z.number(),
+    rawListMs: z.number(),
+    rawListBytes: z.number(),
+    rawPagedMs: z.number(),
+    rawPagedRequests: z.number(),
+    /** firstPageMs / rawListMs */
+    ratio: z.number(),
+  }),
+  warm: z.object({
+    path: z.string(),
+    connections: z.number(),
+    seconds: z.number(),
+    rateCap: z.number().nullable(),
+    requests: z.number(),
+    requestsPerSecond: z.number(),
+    p50: z.number(),
+    p90: z.number(),
+    p99: z.number(),
+    max: z.number(),
+    non2xx: z.number(),
+    errors: z.number(),
+  }),
+  apiserver: z.object({
+    idleSeconds: z.number(),
+    idle: counts,
+    warm: counts,
+    /** LISTs of the resources Wheelhouse caches (pods in this benchmark): the target. */
+    listsDuringWarm: z.number(),
+    /** LISTs of any resource by any client (the cluster is shared: e.g. v1.20's CronJob controller polls). */
+    allListsDuringWarm: z.number(),
+    watchesBeforeStart: counts,
+    watchesAfterSync: counts,
+    watchesAfterWarm: counts,
+    /** Open watches on the cached resources added since the server started: after sync, after the warm run. */
+    wheelhouseWatchesAfterSync: z.number(),
+    wheelhouseWatchesAfterWarm: z.number(),
+    expectedWatches: z.number(),
+  }),
+  events: z.object({
+    streams: z.number(),
+    targetRate: z.number(),
+    seconds: z.number(),
+    patches: z.number(),
+    patchErrors: z.number(),
+    achievedRate: z.number(),
+    /** Duration of the PATCH requests themselves (part of the change-to-event latency). */
+    patchLatency: latencySchema,
+    deliveries: z.number(),
+    missing: z.number(),
+    latency: latencySchema,
+  }),
+  page: z.object({
+    allPodsBytes: z.number(),
+    allPodsGzipBytes: z.number(),
+    namespacePageBytes: z.number(),
+    items: z.number(),
+  }),
+  /** The server's reflectors after the warm run (GET /api/clusters). */
+  serverCache: z.array(
+    z.object({ cluster: z.string(), kind: z.string(), resource: z.string(), state: z.string(), objects: z.number() }),
+  ),
+  memory: z.object({
+    baselineRssMiB: z.number(),
+    afterSyncRssMiB: z.number(),
+    afterWarmRssMiB: z.number(),
+    cachedObjects: z.number(),
+    bytesPerCachedObject: z.number(),
+  }),
+});
+
+export type BenchResult = z.infer<typeof resultSchema>;
+
+export interface TargetCheck {
+  name: string;
+  target: string;
+  value: string;
+  met: boolean;
+}
+
+/** The issue's targets, judged on a run's numbers. */
+export function checkTargets(r: BenchResult): TargetCheck[] {
+  const p95 = r.events.latency.p95;
+  return [
+    {
+      name: 'warm p99 (50 users)',
+      target: '≤ 50 ms',
+      value: `${r.warm.p99} ms`,
+      met: r.warm.p99 <= 50 && r.warm.non2xx === 0,
+    },
+    {
+      name: 'LISTs of cached kinds during warm run',
+      target: '0',
+      value: `${r.apiserver.listsDuringWarm} (any resource, any client: ${r.apiserver.allListsDuringWarm})`,
+      met: r.apiserver.listsDuringWarm === 0,
+    },
+    {
+      name: 'watches held (after warm run)',
+      target: `= kinds × clusters = ${r.apiserver.expectedWatches}`,
+      value: String(r.apiserver.wheelhouseWatchesAfterWarm),
+      met: r.apiserver.wheelhouseWatchesAfterWarm === r.apiserver.expectedWatches,
+    },
+    {
+      name: `change-to-event p95 (${r.events.targetRate}/s)`,
+      target: '≤ 250 ms, none lost',
+      value: p95 === null ? 'no events' : `${p95} ms, ${r.events.missing} lost`,
+      met: p95 !== null && p95 <= 250 && r.events.missing === 0,
+    },
+  ];
+}

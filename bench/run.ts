@@ -1,0 +1,224 @@
+// `npm run bench`: seeds the local cluster, starts a production Wheelhouse server and measures cold
+// start, warm reads under 50 users, apiserver load, change-to-event latency and memory. Writes
+// bench/results/<id>.json and regenerates docs/benchmarks.md. See docs/benchmarks.md.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+
+import * as prettier from 'prettier';
+
+import { diffCounts, total, totalForVerb, type Counts } from './apiserver-metrics';
+import { authenticate, authServerEnv } from './auth';
+import { kubeHttp, type KubeHttp } from './kube-http';
+import { machineInfo } from './machine';
+import { measureCold, measureRawList, type ColdResult, type RawListTimes } from './measure-cold';
+import { benchPodNames, measureEvents } from './measure-events';
+import { idleWindow, measureWarm, scrapeApiserver, warmPath } from './measure-warm';
+import { parseOptions, USAGE, type BenchOptions } from './options';
+import { sleep } from './pool';
+import { writeDoc } from './report';
+import { controllerSpecs, upToDate } from './restart-controllers';
+import { resultSchema, type BenchResult } from './result';
+import { BENCH_LABEL, cleanupBench, seedBench, waitAllRunning } from './seed';
+import { ensureBuild, REPO_ROOT, serverRss, startServer } from './server';
+import { serverCache } from './server-cache';
+import type { LatencySummary } from './stats';
+
+const began = performance.now();
+const log = (msg: string) =>
+  console.log(`[bench ${((performance.now() - began) / 1000).toFixed(1).padStart(6)} s] ${msg}`);
+const MiB = (b: number) => Math.round((b / 2 ** 20) * 10) / 10;
+
+/** Raw bytes of a response body, uncompressed and gzip (node:http: fetch would decode it). */
+function bodyBytes(url: string, headers: Record<string, string>, encoding: 'identity' | 'gzip'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers: { ...headers, 'accept-encoding': encoding } }, (res) => {
+      let n = 0;
+      res.on('data', (c: Buffer) => (n += c.length));
+      res.on('end', () => (res.statusCode === 200 ? resolve(n) : reject(new Error(`${url}: HTTP ${res.statusCode}`))));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+async function podsInCluster(kube: KubeHttp): Promise<number> {
+  const res = await kube.request('GET', '/api/v1/pods?limit=1');
+  const list = JSON.parse(res.body) as { items: unknown[]; metadata: { remainingItemCount?: number } };
+  return list.items.length + (list.metadata.remainingItemCount ?? 0);
+}
+
+/** NaN (no samples) becomes null, which is what JSON can say. */
+function jsonLatency(l: LatencySummary) {
+  const n = (v: number) => (Number.isFinite(v) ? v : null);
+  return { count: l.count, p50: n(l.p50), p95: n(l.p95), p99: n(l.p99), max: n(l.max), mean: n(l.mean) };
+}
+
+function ofResources(c: Counts, resources: readonly string[]): number {
+  return total(Object.fromEntries(Object.entries(c).filter(([k]) => resources.includes(k))));
+}
+
+function listsOf(c: Counts, resources: readonly string[]): number {
+  return total(Object.fromEntries(resources.map((r) => [r, c[`LIST ${r}`] ?? 0])));
+}
+
+async function pageBytes(baseUrl: string, headers: Record<string, string>, namespace: string, items: number) {
+  const allPods = `${baseUrl}/api/k8s/local/pods?limit=50`;
+  return {
+    allPodsBytes: await bodyBytes(allPods, headers, 'identity'),
+    allPodsGzipBytes: await bodyBytes(allPods, headers, 'gzip'),
+    namespacePageBytes: await bodyBytes(`${baseUrl}${warmPath(namespace)}`, headers, 'identity'),
+    items,
+  };
+}
+
+function coldSection(cold: ColdResult, raw: RawListTimes): BenchResult['cold'] {
+  return {
+    listeningMs: Math.round(cold.listeningMs),
+    signInMs: Math.round(cold.signInMs),
+    firstPageMs: Math.round(cold.firstPageMs),
+    firstPageRequestMs: Math.round(cold.firstPageRequestMs),
+    rawListMs: Math.round(raw.rawListMs),
+    rawListBytes: raw.rawListBytes,
+    rawPagedMs: Math.round(raw.rawPagedMs),
+    rawPagedRequests: raw.rawPagedRequests,
+    ratio: Math.round((cold.firstPageMs / raw.rawListMs) * 100) / 100,
+  };
+}
+
+async function measure(o: BenchOptions, namespaces: string[], kube: KubeHttp, seedSeconds: number) {
+  const raw = await measureRawList(kube, log);
+  const inCluster = await podsInCluster(kube);
+  const watchesBeforeStart = (await scrapeApiserver(kube)).watches;
+  const logFile = join(REPO_ROOT, o.distDir, 'bench-server.log');
+  const baseUrl = `http://127.0.0.1:${o.port}`;
+  const server = startServer(o.distDir, o.port, logFile, authServerEnv(baseUrl, REPO_ROOT));
+  log(`server: next start on ${server.baseUrl} (pid ${server.pid}, log ${logFile})`);
+  try {
+    const cold = await measureCold(server, authenticate, log);
+    await sleep(5000); // give V8 a moment to collect the first sync's garbage before reading memory
+    const afterSyncRss = serverRss(server.pid);
+    const watchesAfterSync = (await scrapeApiserver(kube)).watches;
+    const headers = cold.headers;
+    const page = await pageBytes(server.baseUrl, headers, namespaces[0] ?? 'default', cold.firstPage.items.length);
+    log(`page: ${page.allPodsBytes} bytes (gzip ${page.allPodsGzipBytes}) for ${page.items} pods`);
+
+    log(`apiserver: idle window of ${o.warmSeconds} s for comparison`);
+    const idle = await idleWindow(kube, o.warmSeconds);
+    const warm = await measureWarm(server.baseUrl, headers, namespaces, o.connections, o.warmSeconds, o.warmRate, log);
+    const after = await scrapeApiserver(kube);
+    const warmCounts = diffCounts(idle.after, after.requests);
+    log(`apiserver during warm run: ${JSON.stringify(warmCounts)}`);
+    const afterWarmRss = serverRss(server.pid);
+    // What the server says it caches: one reflector (one watch) per cluster and kind.
+    const cached = await serverCache(server.baseUrl, headers);
+    const resources = [...new Set(cached.map((k) => k.resource))];
+    const cachedObjects = cached.reduce((n, k) => n + k.objects, 0);
+    log(`server cache: ${cached.map((k) => `${k.cluster}/${k.kind} ${k.state} ${k.objects} objects`).join(', ')}`);
+
+    const pods = await benchPodNames(kube, `${BENCH_LABEL}=true`);
+    const events = await measureEvents(
+      server.baseUrl,
+      headers,
+      kube,
+      pods,
+      { streams: o.streams, rate: o.changeRate, seconds: o.changeSeconds },
+      log,
+    );
+    return {
+      scale: {
+        pods: o.pods,
+        namespaces: o.namespaces,
+        deployments: o.deployments,
+        podsInCluster: inCluster,
+        seedSeconds,
+      },
+      cold: coldSection(cold, raw),
+      warm,
+      apiserver: {
+        idleSeconds: o.warmSeconds,
+        idle: diffCounts(idle.before, idle.after),
+        warm: warmCounts,
+        listsDuringWarm: listsOf(warmCounts, resources),
+        allListsDuringWarm: totalForVerb(warmCounts, 'LIST'),
+        watchesBeforeStart,
+        watchesAfterSync,
+        watchesAfterWarm: after.watches,
+        wheelhouseWatchesAfterSync:
+          ofResources(watchesAfterSync, resources) - ofResources(watchesBeforeStart, resources),
+        wheelhouseWatchesAfterWarm: ofResources(after.watches, resources) - ofResources(watchesBeforeStart, resources),
+        expectedWatches: cached.length, // kinds × clusters, as the server reports them
+      },
+      events: { ...events, latency: jsonLatency(events.latency), patchLatency: jsonLatency(events.patchLatency) },
+      page,
+      serverCache: cached,
+      memory: {
+        baselineRssMiB: MiB(cold.baselineRss),
+        afterSyncRssMiB: MiB(afterSyncRss),
+        afterWarmRssMiB: MiB(afterWarmRss),
+        cachedObjects,
+        bytesPerCachedObject: Math.round((afterSyncRss - cold.baselineRss) / Math.max(1, cachedObjects)),
+      },
+    };
+  } finally {
+    await server.stop();
+    log('server stopped');
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const o = parseOptions(argv);
+  if (o === 'help') return console.log(USAGE);
+  const startedAt = new Date();
+  const machine = machineInfo();
+  log(
+    `${o.pods} pods in ${o.namespaces} namespaces, ${o.deployments} Deployments; ${machine.cpus} CPUs, load ${machine.loadAverage.join(' ')}`,
+  );
+  if (o.pods > 2000 && !controllerSpecs().every((c) => upToDate(c.spec))) {
+    log('note: kube-controller-manager/kube-scheduler run without --kube-api-qps: pods come at ~20/s.');
+    log('      `npx tsx bench/restart-controllers.ts` restarts just those two with the current flags.');
+  }
+  ensureBuild(o.distDir, o.build, log);
+  const kube = kubeHttp('admin');
+  let ok = false;
+  try {
+    const seedStarted = performance.now();
+    const namespaces = await seedBench(o, log);
+    await waitAllRunning(o, kube, log);
+    const seedSeconds = Math.round((performance.now() - seedStarted) / 1000);
+    const measured = await measure(o, namespaces, kube, seedSeconds);
+    const finishedAt = new Date();
+    const id = startedAt
+      .toISOString()
+      .replace(/\.\d+Z$/, 'Z')
+      .replace(/:/g, '-');
+    const result: BenchResult = resultSchema.parse({
+      version: 1,
+      id,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      command: ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' '),
+      machine,
+      ...measured,
+    });
+    const dir = join(REPO_ROOT, 'bench', 'results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${id}.json`);
+    // Formatted like every other file in the repository, so the record passes `npm run format:check`.
+    const style = (await prettier.resolveConfig(file)) ?? {};
+    writeFileSync(file, await prettier.format(JSON.stringify(result, null, 2), { ...style, filepath: file }));
+    const runs = await writeDoc(dir, join(REPO_ROOT, 'docs', 'benchmarks.md'));
+    log(`wrote bench/results/${id}.json; docs/benchmarks.md now lists ${runs} run(s)`);
+    ok = true;
+  } finally {
+    if (o.keep) log('--keep: leaving the bench namespaces in place');
+    else await cleanupBench(log).catch((err: unknown) => log(`cleanup failed: ${String(err)}`));
+    kube.close();
+  }
+  if (!ok) process.exitCode = 1;
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,140 @@
+'use client';
+
+import type { ActionName, ActionResult, WorkloadActionsView } from '@/lib/k8s/rollout/actions';
+
+import { ConfirmDialog, Warning } from './confirm-dialog';
+import { DiffView } from './diff-view';
+import { HpaEditDialog } from './hpa-edit-dialog';
+import { ScaleDialog } from './scale-dialog';
+
+// The dialogs of the actions panel; one is open at a time.
+
+export type OpenDialog =
+  | { type: 'scale' }
+  | { type: 'hpa' }
+  | { type: 'rollback'; revision: number }
+  | { type: 'restart' }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'abort' };
+
+interface Props {
+  cluster: string;
+  view: WorkloadActionsView;
+  dialog: OpenDialog | null;
+  onClose: () => void;
+  onOpen: (d: OpenDialog) => void;
+  run: (action: ActionName, extra: Record<string, unknown>, reason: string) => Promise<ActionResult>;
+  onDone: (r: ActionResult & { ok: true }) => void;
+}
+
+const SIMPLE: Record<'restart' | 'pause' | 'resume', { title: string; label: string; text: string }> = {
+  restart: {
+    title: 'Restart',
+    label: 'Restart',
+    text: 'Every pod is replaced, following the rollout strategy (the restartedAt annotation changes the pod template).',
+  },
+  pause: {
+    title: 'Pause the rollout of',
+    label: 'Pause',
+    text: 'Template changes will not roll out until it is resumed.',
+  },
+  resume: { title: 'Resume the rollout of', label: 'Resume', text: 'Pending template changes roll out now.' },
+};
+
+export function ActionDialogs({ cluster, view, dialog, onClose, onOpen, run, onDone }: Props) {
+  const setOpen = (open: boolean) => {
+    if (!open) onClose();
+  };
+  const gitOps = view.gitOpsWarning ? <Warning testId="gitops-warning">{view.gitOpsWarning}</Warning> : null;
+  const current = view.history[0]?.revision;
+  if (!dialog) return null;
+  switch (dialog.type) {
+    case 'scale':
+      return (
+        <ScaleDialog
+          view={view}
+          open
+          onOpenChange={setOpen}
+          onConfirm={(replicas, reason) => run('scale', { replicas }, reason)}
+          onEditHpa={view.permissions.hpaEdit ? () => onOpen({ type: 'hpa' }) : undefined}
+          onDone={onDone}
+        />
+      );
+    case 'hpa':
+      return view.hpa ? (
+        <HpaEditDialog
+          cluster={cluster}
+          namespace={view.namespace}
+          hpa={view.hpa}
+          maxReplicas={view.maxReplicas}
+          open
+          onOpenChange={setOpen}
+          onDone={onDone}
+        />
+      ) : null;
+    case 'rollback': {
+      const target = view.history.find((r) => r.revision === dialog.revision);
+      return (
+        <ConfirmDialog
+          open
+          onOpenChange={setOpen}
+          title={`Roll back ${view.name} to revision ${dialog.revision}`}
+          confirmLabel={`Roll back to revision ${dialog.revision}`}
+          danger
+          onConfirm={(reason) => run('rollback', { toRevision: dialog.revision }, reason)}
+          onDone={onDone}
+        >
+          <p>
+            The pod template of revision {dialog.revision} ({target?.images.join(', ')}) replaces the current one
+            (revision {current}); it rolls out as a new revision. Changes to the pod template:
+          </p>
+          <DiffView diff={target?.diff ?? ''} />
+          {view.paused ? (
+            <Warning>The rollout is paused: the cluster will refuse a rollback until it is resumed.</Warning>
+          ) : null}
+          {gitOps}
+        </ConfirmDialog>
+      );
+    }
+    case 'abort':
+      return (
+        <ConfirmDialog
+          open
+          onOpenChange={setOpen}
+          title={`Abort the rollout of ${view.name}`}
+          confirmLabel="Abort rollout"
+          danger
+          onConfirm={(reason) => run('abort', {}, reason)}
+          onDone={onDone}
+        >
+          <p>
+            Rolls back to revision {view.abortTarget?.revision ?? '?'} (
+            {view.abortTarget?.explanation ?? 'no earlier revision'}) and pauses the rollout, so nothing rolls forward
+            until someone resumes it.
+          </p>
+          {view.abortTarget ? (
+            <DiffView diff={view.history.find((r) => r.revision === view.abortTarget?.revision)?.diff ?? ''} />
+          ) : null}
+          {gitOps}
+        </ConfirmDialog>
+      );
+    default: {
+      const s = SIMPLE[dialog.type];
+      const action = dialog.type;
+      return (
+        <ConfirmDialog
+          open
+          onOpenChange={setOpen}
+          title={`${s.title} ${view.name}`}
+          confirmLabel={s.label}
+          onConfirm={(reason) => run(action, {}, reason)}
+          onDone={onDone}
+        >
+          <p>{s.text}</p>
+          {gitOps}
+        </ConfirmDialog>
+      );
+    }
+  }
+}

@@ -1,0 +1,166 @@
+'use client';
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+
+import type { ActionName, ActionResult, WorkloadActionsView } from '@/lib/k8s/rollout/actions';
+import { resourceListOptions } from '@/lib/query/options';
+import { useLiveObject } from '@/components/resource/use-live-object';
+import { useNow } from '@/components/resource/use-now';
+
+import { actionsViewKey, actionsViewOptions, postAction } from './actions-api';
+import { ActionDialogs, type OpenDialog } from './action-dialogs';
+import { RevisionHistory } from './revision-history';
+
+// Actions on a workload (Deployment, StatefulSet, DaemonSet): buttons offered per
+// SelfSubjectAccessReview, the revision history with diff and rollback, and the result inline.
+// Fresh data comes from the tab's stream: when the live summary shows a new resourceVersion the panel
+// reloads its view (no polling, no reload after an action).
+
+export interface WorkloadActionsProps {
+  cluster: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  /** The live resourceVersion, when the page already has it; otherwise read from the live list. */
+  resourceVersion?: string;
+}
+
+type Snapshot = Pick<WorkloadActionsView, 'resourceVersion' | 'generation'> & { requestId: string };
+
+export function WorkloadActions({ cluster, kind, namespace, name, resourceVersion }: WorkloadActionsProps) {
+  const client = useQueryClient();
+  const live = useLiveObject(cluster, kind, namespace, name);
+  const liveVersion = resourceVersion ?? live.summary?.resourceVersion;
+  const view = useQuery(actionsViewOptions(cluster, kind, namespace, name));
+  const shownVersion = view.data?.resourceVersion;
+  useEffect(() => {
+    if (liveVersion && shownVersion && liveVersion !== shownVersion) {
+      void client.invalidateQueries({ queryKey: actionsViewKey(cluster, kind, namespace, name) });
+    }
+  }, [liveVersion, shownVersion, client, cluster, kind, namespace, name]);
+  // Pods changing (a new pod crash-looping) do not touch the Deployment's resourceVersion; watch them
+  // from the same live list the page shows and refresh the view, debounced.
+  const podSelector = kind === 'deployments' ? view.data?.podSelector : undefined;
+  const pods = useQuery({
+    ...resourceListOptions(cluster, 'pods', { namespaces: [namespace], labelSelector: podSelector, limit: 500 }),
+    enabled: Boolean(podSelector),
+  });
+  const podsFingerprint = pods.data?.items.map((p) => p.resourceVersion).join(',');
+  useEffect(() => {
+    if (!podsFingerprint) return;
+    const t = setTimeout(
+      () => void client.invalidateQueries({ queryKey: actionsViewKey(cluster, kind, namespace, name) }),
+      1000,
+    );
+    return () => clearTimeout(t);
+  }, [podsFingerprint, client, cluster, kind, namespace, name]);
+  const now = Date.parse(useNow());
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+
+  if (view.error) return <p className="px-4 py-3 text-sm text-red-700">Actions unavailable: {view.error.message}</p>;
+  const v = view.data;
+  if (!v) return <p className="px-4 py-3 text-sm text-slate-500">Loading actions…</p>;
+  const p = v.permissions;
+
+  const open = (d: OpenDialog) => {
+    // What the person sees now is the precondition of the change (rule 6).
+    setSnapshot({ resourceVersion: v.resourceVersion, generation: v.generation, requestId: crypto.randomUUID() });
+    setResult(null);
+    setDialog(d);
+  };
+  const run = (action: ActionName, extra: Record<string, unknown>, reason: string): Promise<ActionResult> => {
+    if (!snapshot) return Promise.resolve({ ok: false, code: 'invalid', message: 'Open the dialog again' });
+    return postAction({ cluster, kind, namespace, name }, action, {
+      ...snapshot,
+      ...extra,
+      reason: reason || undefined,
+    }).then((r) => {
+      // A conflict: show the current state behind the dialog so the next try starts from it.
+      if (!r.ok && r.code === 'conflict')
+        void client.invalidateQueries({ queryKey: actionsViewKey(cluster, kind, namespace, name) });
+      return r;
+    });
+  };
+  const done = (r: ActionResult & { ok: true }) => setResult(r.message);
+
+  const button = 'rounded px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50';
+  return (
+    <section
+      className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm"
+      data-testid="workload-actions"
+    >
+      <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
+        <h2 className="text-sm font-semibold text-slate-900">Rollout history and actions</h2>
+        <div className="flex flex-wrap gap-2" role="toolbar" aria-label="Workload actions">
+          {p.scale ? (
+            <button type="button" className={button} onClick={() => open({ type: 'scale' })}>
+              Scale…
+            </button>
+          ) : null}
+          {p.restart && !v.paused ? (
+            <button type="button" className={button} onClick={() => open({ type: 'restart' })}>
+              Restart…
+            </button>
+          ) : null}
+          {p.pause && !v.paused ? (
+            <button type="button" className={button} onClick={() => open({ type: 'pause' })}>
+              Pause rollout…
+            </button>
+          ) : null}
+          {p.resume && v.paused ? (
+            <button type="button" className={button} onClick={() => open({ type: 'resume' })}>
+              Resume rollout…
+            </button>
+          ) : null}
+          {p.abort && v.inTrouble ? (
+            <button
+              type="button"
+              className={`${button} bg-red-50 text-red-800 ring-red-300`}
+              onClick={() => open({ type: 'abort' })}
+            >
+              Abort rollout…
+            </button>
+          ) : null}
+        </div>
+      </header>
+      {v.inTrouble ? (
+        <p className="border-b border-red-100 bg-red-50 px-4 py-2 text-sm text-red-800" data-testid="rollout-trouble">
+          This rollout is in trouble: its new pods are not becoming available.
+          {v.abortTarget
+            ? ` Abort returns to revision ${v.abortTarget.revision} (${v.abortTarget.explanation}) and pauses.`
+            : ''}
+        </p>
+      ) : null}
+      {v.paused ? (
+        <p className="border-b border-slate-100 bg-slate-50 px-4 py-2 text-sm text-slate-700">The rollout is paused.</p>
+      ) : null}
+      {result ? (
+        <p
+          role="status"
+          data-testid="action-result"
+          className="border-b border-emerald-100 bg-emerald-50 px-4 py-2 text-sm text-emerald-900"
+        >
+          {result}
+        </p>
+      ) : null}
+      <RevisionHistory
+        history={v.history}
+        now={now}
+        canRollBack={p.rollback}
+        onRollBack={(revision) => open({ type: 'rollback', revision })}
+      />
+      <ActionDialogs
+        cluster={cluster}
+        view={v}
+        dialog={dialog}
+        onClose={() => setDialog(null)}
+        onOpen={open}
+        run={run}
+        onDone={done}
+      />
+    </section>
+  );
+}

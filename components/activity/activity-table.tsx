@@ -1,0 +1,68 @@
+import type { AuditEntry } from '@/lib/audit/types';
+
+import { paramsSummary } from './params-summary';
+import { ResultBadge } from './result-badge';
+
+// The audit entries as a table, newest first. A server component: nothing here is interactive.
+
+function when(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+export function ActivityTable({ entries }: { entries: AuditEntry[] }) {
+  if (entries.length === 0) {
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-500">
+        No activity matches these filters.
+      </p>
+    );
+  }
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Activity">
+        <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
+          <tr>
+            <th className="px-3 py-2">Time (UTC)</th>
+            <th className="px-3 py-2">User</th>
+            <th className="px-3 py-2">Action</th>
+            <th className="px-3 py-2">Target</th>
+            <th className="px-3 py-2">Change</th>
+            <th className="px-3 py-2">Result</th>
+            <th className="px-3 py-2">Reason / message</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {entries.map((e) => (
+            <tr key={e.id} data-testid="activity-row" data-request-id={e.requestId} className="align-top">
+              <td className="px-3 py-2 whitespace-nowrap text-slate-600">
+                <time dateTime={e.time}>{when(e.time)}</time>
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap" title={e.groups.join(', ')}>
+                {e.user}
+              </td>
+              <td className="px-3 py-2 font-medium whitespace-nowrap">{e.action}</td>
+              <td className="px-3 py-2">
+                <span className="text-slate-500">{e.kind}</span>{' '}
+                <span className="font-mono text-xs">
+                  {e.namespace ? `${e.namespace}/` : ''}
+                  {e.name}
+                </span>
+                {e.resourceVersion ? (
+                  <span className="block text-xs text-slate-400">rv {e.resourceVersion}</span>
+                ) : null}
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{paramsSummary(e.params) || '–'}</td>
+              <td className="px-3 py-2">
+                <ResultBadge result={e.result} />
+              </td>
+              <td className="max-w-md px-3 py-2 break-words">
+                {e.reason ? <span className="block text-slate-800">“{e.reason}”</span> : null}
+                {e.message ? <span className="block text-xs text-slate-500">{e.message}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

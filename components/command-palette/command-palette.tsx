@@ -1,0 +1,139 @@
+'use client';
+
+import { useQueries } from '@tanstack/react-query';
+import { Command } from 'cmdk';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+
+import type { BaseSummary } from '@/lib/k8s/kinds/descriptor';
+import { DASHBOARD_SECTIONS, sectionHref } from '@/lib/navigation/sections';
+import { resourceListOptions } from '@/lib/query/options';
+import { GO_SHORTCUTS, isTypingTarget } from '@/components/command-palette/shortcuts';
+import { podHref } from '@/components/pods/pods-compact';
+import { workloadHref } from '@/components/workloads/workload-kinds';
+
+// ⌘K / Ctrl-K: jump to any object by name. Results come from the per-user list API (the shared
+// cache, filtered by the person's RBAC), a few per kind; `g w`, `g p`… jump to sections.
+
+const SEARCH_KINDS = [
+  { id: 'deployments', label: 'Deployment' },
+  { id: 'statefulsets', label: 'StatefulSet' },
+  { id: 'daemonsets', label: 'DaemonSet' },
+  { id: 'cronjobs', label: 'CronJob' },
+  { id: 'jobs', label: 'Job' },
+  { id: 'pods', label: 'Pod' },
+] as const;
+
+function hrefFor(cluster: string, kind: string, s: BaseSummary): string {
+  return kind === 'pods' ? podHref(cluster, s.namespace, s.name) : workloadHref(cluster, kind, s.namespace, s.name);
+}
+
+export function CommandPalette({ cluster }: { cluster: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+
+  useEffect(() => {
+    let pendingG = 0;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.metaKey || e.ctrlKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setOpen((o) => !o);
+        return;
+      }
+      if (isTypingTarget(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
+      if (e.key === 'g') {
+        pendingG = Date.now();
+        return;
+      }
+      const target = GO_SHORTCUTS[e.key];
+      if (target && Date.now() - pendingG < 1000) {
+        pendingG = 0;
+        router.push(`/c/${encodeURIComponent(cluster)}/${target.slug}`);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [cluster, router]);
+
+  useEffect(() => {
+    const t = setTimeout(() => setQ(text.trim().toLowerCase()), 150);
+    return () => clearTimeout(t);
+  }, [text]);
+
+  const results = useQueries({
+    queries: SEARCH_KINDS.map((k) => ({
+      ...resourceListOptions(cluster, k.id, { q, limit: 8 }),
+      enabled: open && q.length > 0,
+    })),
+  });
+
+  const go = (href: string) => {
+    setOpen(false);
+    setText('');
+    router.push(href);
+  };
+
+  return (
+    <Command.Dialog
+      open={open}
+      onOpenChange={setOpen}
+      label="Jump to"
+      shouldFilter={false}
+      overlayClassName="fixed inset-0 z-40 bg-slate-900/40"
+      contentClassName="fixed top-24 left-1/2 z-50 w-[40rem] max-w-[90vw] -translate-x-1/2 overflow-hidden rounded-lg bg-white shadow-2xl ring-1 ring-slate-200"
+    >
+      <Command.Input
+        value={text}
+        onValueChange={setText}
+        placeholder="Jump to a workload, pod or section…"
+        className="w-full border-b border-slate-200 px-4 py-3 text-sm outline-none"
+      />
+      <Command.List className="max-h-96 overflow-y-auto p-2 text-sm">
+        <Command.Empty className="px-3 py-2 text-slate-500">
+          {q ? 'No matches you may see.' : 'Type a name.'}
+        </Command.Empty>
+        {SEARCH_KINDS.map((k, i) => {
+          const items = results[i]?.data?.items ?? [];
+          if (!q || !items.length) return null;
+          return (
+            <Command.Group key={k.id} heading={`${k.label}s`} className="text-xs text-slate-500">
+              {items.map((s) => (
+                <Command.Item
+                  key={s.uid}
+                  value={`${k.id}/${s.namespace}/${s.name}`}
+                  onSelect={() => go(hrefFor(cluster, k.id, s))}
+                  className="flex cursor-pointer items-center justify-between rounded px-3 py-1.5 text-sm text-slate-800 data-[selected=true]:bg-sky-50"
+                >
+                  <span className="font-mono">{s.name}</span>
+                  <span className="text-xs text-slate-500">
+                    {k.label} · {s.namespace}
+                  </span>
+                </Command.Item>
+              ))}
+            </Command.Group>
+          );
+        })}
+        <Command.Group heading="Sections" className="text-xs text-slate-500">
+          {DASHBOARD_SECTIONS.filter((s) => !q || s.title.toLowerCase().includes(q)).map((s) => {
+            const key = Object.entries(GO_SHORTCUTS).find(([, v]) => v.slug === s.slug)?.[0];
+            return (
+              <Command.Item
+                key={s.slug}
+                value={`section/${s.slug}`}
+                onSelect={() => go(sectionHref(cluster, s.slug))}
+                className="flex cursor-pointer items-center justify-between rounded px-3 py-1.5 text-sm text-slate-800 data-[selected=true]:bg-sky-50"
+              >
+                {s.title}
+                {key ? (
+                  <kbd className="rounded bg-slate-100 px-1.5 font-mono text-xs text-slate-500">g {key}</kbd>
+                ) : null}
+              </Command.Item>
+            );
+          })}
+        </Command.Group>
+      </Command.List>
+    </Command.Dialog>
+  );
+}

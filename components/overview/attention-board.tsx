@@ -1,0 +1,195 @@
+'use client';
+
+import Link from 'next/link';
+
+import { formatAge } from '@/lib/format/age';
+import type { DaemonSetSummary } from '@/lib/k8s/kinds/daemonsets';
+import type { DeploymentListItem } from '@/lib/k8s/kinds/deployments';
+import type { HpaSummary } from '@/lib/k8s/kinds/horizontalpodautoscalers';
+import type { PodSummary } from '@/lib/k8s/kinds/pods';
+import type { StatefulSetSummary } from '@/lib/k8s/kinds/statefulsets';
+import type { TlsSecretSummary } from '@/lib/k8s/kinds/tls-secrets';
+import { toneOf } from '@/lib/k8s/kinds/workload-fields';
+import { attentionItems, countsByNamespace, type AttentionItem } from '@/lib/k8s/status/attention';
+import { useLiveUpdates } from '@/components/live/use-live-updates';
+import { podHref } from '@/components/pods/pods-compact';
+import { useNow } from '@/components/resource/use-now';
+import { useResourceList } from '@/components/resource/use-resource-list';
+import { StatTiles } from '@/components/overview/stat-tiles';
+import { Card } from '@/components/ui/card';
+import { ErrorPanel } from '@/components/ui/error-panel';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { workloadHref } from '@/components/workloads/workload-kinds';
+
+// The Overview as the signed-in person sees it: everything comes from the per-user list API (the
+// shared cache filtered by their RBAC) and moves with the stream.
+
+const ALL = { limit: 1000 };
+
+function hrefOf(cluster: string, i: AttentionItem): string {
+  if (i.kind === 'pods') return podHref(cluster, i.namespace, i.name);
+  if (i.kind === 'tls-secrets') return `/c/${cluster}/certificates`;
+  if (i.kind === 'horizontalpodautoscalers') return `/c/${cluster}/autoscaling`;
+  return workloadHref(cluster, i.kind, i.namespace, i.name);
+}
+
+const SEVERITY_TONE = { critical: 'red', warning: 'amber', info: 'blue' } as const;
+
+export function AttentionBoard({ cluster }: { cluster: string }) {
+  useLiveUpdates(
+    ['deployments', 'statefulsets', 'daemonsets', 'pods', 'horizontalpodautoscalers', 'tls-secrets'].map(
+      (k) => `${cluster}:${k}`,
+    ),
+  );
+  const now = useNow();
+  const deployments = useResourceList<DeploymentListItem>(cluster, 'deployments', ALL);
+  const statefulsets = useResourceList<StatefulSetSummary>(cluster, 'statefulsets', ALL);
+  const daemonsets = useResourceList<DaemonSetSummary>(cluster, 'daemonsets', ALL);
+  // The server filters by text: only crash-looping pods cross the wire, not every pod.
+  const crashing = useResourceList<PodSummary>(cluster, 'pods', { q: 'crashloopbackoff', limit: 1000 });
+  const hpas = useResourceList<HpaSummary>(cluster, 'horizontalpodautoscalers', ALL);
+  const certs = useResourceList<TlsSecretSummary>(cluster, 'tls-secrets', { limit: 1000, sort: 'expiry' });
+
+  const failed = deployments.error ?? statefulsets.error;
+  if (failed)
+    return <ErrorPanel title="Cannot read the cluster" error={{ kind: 'unknown', message: failed.message }} />;
+  const items = attentionItems({
+    deployments: deployments.data?.items ?? [],
+    statefulsets: statefulsets.data?.items ?? [],
+    daemonsets: daemonsets.data?.items ?? [],
+    pods: crashing.data?.items ?? [],
+    hpas: hpas.data?.items ?? [],
+    certificates: certs.data?.items ?? [],
+    now,
+  });
+  const workloads = [
+    ...(deployments.data?.items ?? []),
+    ...(statefulsets.data?.items ?? []),
+    ...(daemonsets.data?.items ?? []),
+  ];
+  const counts = countsByNamespace(workloads, items);
+  const expiring = items.filter((i) => i.kind === 'tls-secrets').length;
+  const loading = deployments.isLoading;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <StatTiles
+        stats={[
+          {
+            label: 'Need attention',
+            value: loading ? '—' : String(items.filter((i) => i.severity !== 'info').length),
+            alert: items.some((i) => i.severity === 'critical'),
+          },
+          {
+            label: 'Rollouts in progress',
+            value: loading ? '—' : String(items.filter((i) => i.title === 'Rolling out').length),
+          },
+          { label: 'Workloads', value: loading ? '—' : String(workloads.length) },
+          {
+            label: 'Certificates expiring < 30 d',
+            value: certs.isLoading ? '—' : String(expiring),
+            alert: expiring > 0,
+          },
+        ]}
+      />
+      <Card title="Needs attention" meta={`${items.length} items`} testId="attention-card">
+        {items.length === 0 ? (
+          <p className="px-4 py-6 text-sm text-slate-500">{loading ? 'Loading…' : 'Nothing needs attention.'}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100" data-testid="attention-list">
+            {items.map((i) => (
+              <li
+                key={`${i.kind}/${i.namespace}/${i.name}/${i.title}`}
+                className="flex items-center gap-3 px-4 py-2 text-sm"
+                data-testid="attention-item"
+              >
+                <StatusBadge tone={SEVERITY_TONE[i.severity]}>{i.title}</StatusBadge>
+                <Link
+                  href={hrefOf(cluster, i)}
+                  prefetch={false}
+                  className="font-medium text-slate-900 hover:text-sky-700 hover:underline"
+                >
+                  {i.namespace ? `${i.namespace}/` : ''}
+                  {i.name}
+                </Link>
+                <span className="min-w-0 flex-1 truncate text-slate-500" title={i.detail}>
+                  {i.detail}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {expiring > 0 ? (
+          <p className="border-t border-slate-100 px-4 py-2 text-sm">
+            <Link href={`/c/${cluster}/certificates`} prefetch={false} className="text-sky-700 hover:underline">
+              {expiring} certificates expire within 30 days or have expired →
+            </Link>
+          </p>
+        ) : null}
+      </Card>
+      <Card title="Namespaces" meta={`${counts.length} with workloads you may read`} testId="namespaces-card">
+        <ul className="-mb-px grid grid-cols-1 sm:grid-cols-2 xl:grid-cols-3">
+          {counts.map((c) => (
+            <li
+              key={c.namespace}
+              className="flex items-center justify-between gap-3 border-b border-slate-100 px-4 py-2.5"
+            >
+              <Link
+                href={`/c/${cluster}/workloads?namespace=${c.namespace}`}
+                prefetch={false}
+                className="truncate font-mono text-sm text-slate-800 hover:underline"
+                data-testid="namespace-name"
+              >
+                {c.namespace}
+              </Link>
+              <span className="flex shrink-0 items-center gap-3 text-xs text-slate-500 tabular-nums">
+                <span>{c.workloads} workloads</span>
+                {c.attention ? <StatusBadge tone="amber">{c.attention} need attention</StatusBadge> : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <Card title="Deployments" meta={`${deployments.data?.total ?? 0} total`} testId="deployments-card">
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" data-testid="deployments-table">
+            <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+              <tr>
+                {['Namespace', 'Name', 'Status', 'Ready', 'Up-to-date', 'Available', 'Age'].map((c) => (
+                  <th key={c} scope="col" className="px-4 py-2 whitespace-nowrap">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {(deployments.data?.items ?? []).map((d) => (
+                <tr key={d.uid} className="hover:bg-slate-50">
+                  <td className="px-4 py-2 text-slate-600">{d.namespace}</td>
+                  <td className="px-4 py-2 font-medium">
+                    <Link
+                      href={workloadHref(cluster, 'deployments', d.namespace, d.name)}
+                      prefetch={false}
+                      className="hover:text-sky-700 hover:underline"
+                    >
+                      {d.name}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2">
+                    <StatusBadge tone={toneOf(d.status)} title={d.statusMessage}>
+                      {d.status}
+                    </StatusBadge>
+                  </td>
+                  <td className="px-4 py-2 tabular-nums">{d.ready}</td>
+                  <td className="px-4 py-2 tabular-nums">{d.upToDate}</td>
+                  <td className="px-4 py-2 tabular-nums">{d.available}</td>
+                  <td className="px-4 py-2 tabular-nums text-slate-600">{formatAge(d.createdAt, now)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import Link from 'next/link';
+
+import { formatAge } from '@/lib/format/age';
+import type { PodSummary } from '@/lib/k8s/kinds/pods';
+import { toneOf } from '@/lib/k8s/kinds/workload-fields';
+import { useNow } from '@/components/resource/use-now';
+import { StatusBadge } from '@/components/ui/status-badge';
+
+export function podHref(cluster: string, namespace: string | undefined, name: string): string {
+  return `/c/${encodeURIComponent(cluster)}/pods/${encodeURIComponent(namespace ?? '')}/${encodeURIComponent(name)}`;
+}
+
+/** A workload's pods: status and restarts, newest problems visible at a glance. */
+export function PodsCompact({ cluster, pods }: { cluster: string; pods: PodSummary[] }) {
+  const now = useNow();
+  if (!pods.length) return <p className="text-sm text-slate-400">No pods.</p>;
+  return (
+    <table className="w-full text-left text-sm" data-testid="workload-pods">
+      <thead className="text-xs uppercase tracking-wide text-slate-500">
+        <tr>
+          <th className="py-1 pr-3">Name</th>
+          <th className="py-1 pr-3">Ready</th>
+          <th className="py-1 pr-3">Status</th>
+          <th className="py-1 pr-3">Restarts</th>
+          <th className="py-1 pr-3">Node</th>
+          <th className="py-1">Age</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {pods.map((p) => (
+          <tr key={p.uid}>
+            <td className="py-1.5 pr-3 font-mono text-xs">
+              <Link
+                href={podHref(cluster, p.namespace, p.name)}
+                prefetch={false}
+                className="text-sky-700 hover:underline"
+              >
+                {p.name}
+              </Link>
+            </td>
+            <td className="py-1.5 pr-3 tabular-nums">{p.readyText}</td>
+            <td className="py-1.5 pr-3">
+              <StatusBadge tone={p.status === 'Running' && !p.ready ? 'amber' : toneOf(p.status)}>
+                {p.status}
+              </StatusBadge>
+            </td>
+            <td className={`py-1.5 pr-3 tabular-nums ${p.restarts > 0 ? 'font-medium text-amber-700' : ''}`}>
+              {p.restarts}
+            </td>
+            <td className="py-1.5 pr-3 text-slate-600">{p.node ?? ''}</td>
+            <td className="py-1.5 tabular-nums text-slate-600">{formatAge(p.createdAt, now)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

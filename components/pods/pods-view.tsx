@@ -1,0 +1,30 @@
+'use client';
+
+import { useLiveUpdates } from '@/components/live/use-live-updates';
+import { podHref } from '@/components/pods/pods-compact';
+import { ListFilters } from '@/components/resource/list-filters';
+import { ResourceTable } from '@/components/resource/resource-table';
+import { useListState } from '@/components/resource/use-list-state';
+
+export function PodsView({ cluster }: { cluster: string }) {
+  const { state, update, toggleSort } = useListState(cluster);
+  useLiveUpdates([`${cluster}:pods`]);
+  return (
+    <div className="flex flex-col gap-4">
+      <ListFilters cluster={cluster} state={state} onChange={update} />
+      <ResourceTable
+        cluster={cluster}
+        kind="pods"
+        params={{
+          namespaces: state.namespaces,
+          q: state.q,
+          labelSelector: state.labelSelector,
+          sort: state.sort,
+          order: state.order,
+        }}
+        onSort={toggleSort}
+        hrefFor={(row) => podHref(cluster, row.namespace, row.name)}
+      />
+    </div>
+  );
+}

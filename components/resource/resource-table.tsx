@@ -1,0 +1,173 @@
+'use client';
+
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import Link from 'next/link';
+import { useLayoutEffect, useRef, useState } from 'react';
+
+import { kindById } from '@/lib/k8s/kinds';
+import type { BaseSummary, Column } from '@/lib/k8s/kinds/descriptor';
+import type { ListParams } from '@/lib/query/keys';
+import { ResourceCell } from '@/components/resource/resource-cell';
+import { useWindowedList } from '@/components/resource/use-resource-list';
+import { useNow } from '@/components/resource/use-now';
+import { ErrorPanel } from '@/components/ui/error-panel';
+
+// The generic list table: columns from the kind's descriptor, rows virtualized against the window
+// scroll (the document scrolls, see the cluster layout; the wrapper clips instead of scrolling so the
+// header can stick to the window), data fetched page by page as rows come into
+// view (docs/adr/0007-virtualized-resource-table.md). Only ~30 rows are in the DOM at any time.
+
+const ROW_HEIGHT = 40;
+
+export interface ResourceTableProps {
+  cluster: string;
+  kind: string;
+  params: Omit<ListParams, 'limit' | 'offset'>;
+  onSort?: (sort: string) => void;
+  hrefFor?: (row: BaseSummary) => string | undefined;
+  /** Hide the namespace column (e.g. a list already scoped to one namespace). */
+  hideNamespace?: boolean;
+  emptyText?: string;
+}
+
+function width(c: Column<BaseSummary>): string {
+  if (c.cell === 'images') return 'minmax(10rem, 1.4fr)';
+  if (c.id === 'message') return 'minmax(16rem, 3fr)';
+  if (c.cell === 'number' || c.cell === 'age') return 'minmax(6.5rem, 0.6fr)';
+  if (c.cell === 'badge') return 'minmax(7rem, 0.7fr)';
+  return 'minmax(7rem, 1fr)';
+}
+
+export function ResourceTable({
+  cluster,
+  kind,
+  params,
+  onSort,
+  hrefFor,
+  hideNamespace,
+  emptyText,
+}: ResourceTableProps) {
+  const descriptor = kindById(kind);
+  const columns = (descriptor?.columns ?? []) as readonly Column<BaseSummary>[];
+  const listRef = useRef<HTMLDivElement>(null);
+  const [margin, setMargin] = useState(0);
+  const [range, setRange] = useState({ start: 0, end: 60 });
+  const now = useNow();
+  const list = useWindowedList(cluster, kind, params, range);
+  const virtualizer = useWindowVirtualizer({
+    count: list.total,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    scrollMargin: margin,
+    onChange: (v) => {
+      const items = v.getVirtualItems();
+      const start = items[0]?.index ?? 0;
+      const end = (items.at(-1)?.index ?? 0) + 1;
+      setRange((r) => (r.start === start && r.end === end ? r : { start, end }));
+    },
+  });
+  useLayoutEffect(() => setMargin(listRef.current?.offsetTop ?? 0), []);
+
+  const showNs = descriptor?.namespaced && !hideNamespace;
+  const template = [showNs ? 'minmax(8rem, 0.9fr)' : '', 'minmax(12rem, 1.6fr)', ...columns.map(width)].join(' ');
+  const sortKey = params.sort ?? descriptor?.defaultSort;
+  const header = (title: string, sort: string | undefined) => {
+    const active = sort !== undefined && sort === sortKey;
+    const arrow = active ? (params.order === 'desc' ? ' ↓' : ' ↑') : '';
+    return (
+      <div
+        role="columnheader"
+        key={title}
+        className="truncate px-3 py-2"
+        aria-sort={active ? (params.order === 'desc' ? 'descending' : 'ascending') : undefined}
+      >
+        {sort && onSort ? (
+          <button type="button" className="uppercase hover:text-slate-900" onClick={() => onSort(sort)}>
+            {title}
+            {arrow}
+          </button>
+        ) : (
+          title
+        )}
+      </div>
+    );
+  };
+
+  if (!descriptor) return <p className="text-sm text-red-700">Unknown kind {kind}</p>;
+  if (list.error) {
+    return (
+      <ErrorPanel title={`Cannot list ${descriptor.title}`} error={{ kind: 'unknown', message: list.error.message }} />
+    );
+  }
+  return (
+    <div
+      role="table"
+      aria-label={descriptor.title}
+      aria-rowcount={list.total}
+      className="overflow-x-clip rounded-lg border border-slate-200 bg-white text-sm shadow-sm"
+      data-testid="resource-table"
+    >
+      <div
+        role="rowgroup"
+        className="sticky top-14 z-[5] border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500"
+      >
+        <div role="row" className="grid" style={{ gridTemplateColumns: template }}>
+          {showNs ? header('Namespace', undefined) : null}
+          {header('Name', 'name')}
+          {columns.map((c) => header(c.title, c.sort && descriptor.sorts[c.sort] ? c.sort : undefined))}
+        </div>
+      </div>
+      <div role="rowgroup" ref={listRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = list.row(item.index);
+          const href = row ? hrefFor?.(row) : undefined;
+          return (
+            <div
+              role="row"
+              key={row?.uid ?? `pending-${item.index}`}
+              aria-rowindex={item.index + 2}
+              className="absolute inset-x-0 grid items-center border-b border-slate-100 hover:bg-slate-50"
+              style={{
+                gridTemplateColumns: template,
+                height: ROW_HEIGHT,
+                transform: `translateY(${item.start - margin}px)`,
+              }}
+            >
+              {row ? (
+                <>
+                  {showNs ? (
+                    <div role="cell" className="truncate px-3 text-slate-600">
+                      {row.namespace}
+                    </div>
+                  ) : null}
+                  <div role="cell" className="truncate px-3 font-medium text-slate-900">
+                    {href ? (
+                      <Link href={href} prefetch={false} className="hover:text-sky-700 hover:underline">
+                        {row.name}
+                      </Link>
+                    ) : (
+                      row.name
+                    )}
+                  </div>
+                  {columns.map((c) => (
+                    <div role="cell" key={c.id} className="flex min-w-0 px-3">
+                      <ResourceCell column={c} row={row} now={now} />
+                    </div>
+                  ))}
+                </>
+              ) : (
+                <div role="cell" className="col-span-full mx-3 h-3 animate-pulse rounded bg-slate-100" />
+              )}
+            </div>
+          );
+        })}
+      </div>
+      {!list.isLoading && list.total === 0 ? (
+        <p className="px-4 py-6 text-sm text-slate-500" data-testid="resource-table-empty">
+          {emptyText ?? `No ${descriptor.title} match.`}
+        </p>
+      ) : null}
+      {list.isLoading ? <p className="px-4 py-6 text-sm text-slate-400">Loading {descriptor.title}…</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+
+import type { BaseSummary } from '@/lib/k8s/kinds/descriptor';
+import type { ListParams } from '@/lib/query/keys';
+import { resourceListOptions, type ResourceListResponse } from '@/lib/query/options';
+
+// The generic hooks over the list API (STYLE.md rule 11): one for a single page, one for a window of
+// pages under a virtualized table. Live changes reach every cached page through useLiveUpdates.
+
+export function useResourceList<S extends BaseSummary = BaseSummary>(
+  cluster: string,
+  kind: string,
+  params: ListParams,
+) {
+  return useQuery({ ...resourceListOptions<S>(cluster, kind, params), placeholderData: keepPreviousData });
+}
+
+export const PAGE_SIZE = 200;
+
+/**
+ * Rows [start, end) of a large list, fetched as fixed pages of PAGE_SIZE (offset = k × PAGE_SIZE) so
+ * that scrolling re-uses cached pages and each page is an ordinary list query the stream can patch.
+ * See docs/adr (virtualized resource table).
+ */
+export function useWindowedList<S extends BaseSummary = BaseSummary>(
+  cluster: string,
+  kind: string,
+  params: Omit<ListParams, 'limit' | 'offset'>,
+  range: { start: number; end: number },
+) {
+  const first = Math.floor(Math.max(0, range.start) / PAGE_SIZE);
+  const last = Math.max(first, Math.floor(Math.max(0, range.end - 1) / PAGE_SIZE));
+  const pages = [0];
+  for (let p = Math.max(1, first); p <= last; p++) pages.push(p);
+  const results = useQueries({
+    queries: pages.map((p) => ({
+      ...resourceListOptions<S>(cluster, kind, { ...params, limit: PAGE_SIZE, offset: p * PAGE_SIZE }),
+      placeholderData: p === 0 ? keepPreviousData : undefined,
+    })),
+  });
+  const head = results[0];
+  const byPage = new Map<number, ResourceListResponse<S>>();
+  results.forEach((r, i) => {
+    const page = pages[i];
+    if (r.data && page !== undefined) byPage.set(page, r.data);
+  });
+  return {
+    total: head?.data?.total ?? 0,
+    cache: head?.data?.cache,
+    error: results.find((r) => r.error)?.error ?? null,
+    isLoading: head?.isLoading ?? true,
+    /** The row at an index, when its page has arrived. */
+    row(index: number): S | undefined {
+      return byPage.get(Math.floor(index / PAGE_SIZE))?.items[index % PAGE_SIZE];
+    },
+  };
+}

@@ -1,0 +1,31 @@
+'use client';
+
+import { useState } from 'react';
+import { stringify } from 'yaml';
+
+// Read-only YAML of an object as the API server returned it to this person (managedFields and the
+// last-applied annotation already stripped on the server). Shown as text in a <pre>, never as HTML.
+
+export function YamlView({ object }: { object: unknown }) {
+  const text = stringify(object, { lineWidth: 0 });
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="relative" data-testid="yaml-view">
+      <button
+        type="button"
+        onClick={() => {
+          void navigator.clipboard?.writeText(text).then(() => {
+            setCopied(true);
+            setTimeout(() => setCopied(false), 1500);
+          });
+        }}
+        className="absolute top-2 right-2 rounded-md bg-white/90 px-2 py-1 text-xs font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-white"
+      >
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+      <pre className="max-h-[32rem] overflow-auto rounded-lg bg-slate-900 p-4 font-mono text-xs leading-5 text-slate-100">
+        {text}
+      </pre>
+    </div>
+  );
+}

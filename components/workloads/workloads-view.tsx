@@ -1,0 +1,63 @@
+'use client';
+
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
+
+import { useLiveUpdates } from '@/components/live/use-live-updates';
+import { ListFilters } from '@/components/resource/list-filters';
+import { ResourceTable } from '@/components/resource/resource-table';
+import { useListState } from '@/components/resource/use-list-state';
+import { WORKLOAD_KINDS, isWorkloadKind, workloadHref } from '@/components/workloads/workload-kinds';
+
+export function WorkloadsView({ cluster }: { cluster: string }) {
+  const search = useSearchParams();
+  const requested = search.get('kind') ?? 'deployments';
+  const kind = isWorkloadKind(requested) ? requested : 'deployments';
+  const { state, update, toggleSort } = useListState(cluster);
+  useLiveUpdates([`${cluster}:${kind}`]);
+
+  const tabHref = (id: string) => {
+    const next = new URLSearchParams(search.toString());
+    next.set('kind', id);
+    next.delete('sort');
+    next.delete('order');
+    return `?${next.toString()}`;
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      <nav aria-label="Workload kinds" className="flex gap-1 border-b border-slate-200">
+        {WORKLOAD_KINDS.map((k) => (
+          <Link
+            key={k.id}
+            href={tabHref(k.id)}
+            prefetch={false}
+            scroll={false}
+            aria-current={k.id === kind ? 'page' : undefined}
+            className={
+              k.id === kind
+                ? '-mb-px border-b-2 border-sky-600 px-3 py-2 text-sm font-medium text-sky-700'
+                : 'px-3 py-2 text-sm text-slate-500 hover:text-slate-800'
+            }
+          >
+            {k.title}
+          </Link>
+        ))}
+      </nav>
+      <ListFilters cluster={cluster} state={state} onChange={update} />
+      <ResourceTable
+        cluster={cluster}
+        kind={kind}
+        params={{
+          namespaces: state.namespaces,
+          q: state.q,
+          labelSelector: state.labelSelector,
+          sort: state.sort,
+          order: state.order,
+        }}
+        onSort={toggleSort}
+        hrefFor={(row) => workloadHref(cluster, kind, row.namespace, row.name)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+// Runs once when the server starts (before any request). Sign-in misconfiguration stops it here with
+// a clear message instead of surfacing as the first visitor's error — production never runs without
+// a strong NEXTAUTH_SECRET and a sign-in method (ADR 0004).
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { checkAuthAtStartup } = await import('@/server/auth/startup');
+  checkAuthAtStartup();
+  // Cluster configuration (names, duplicates, the clusters file) is checked here too (ADR 0003).
+  const { listClusters } = await import('@/server/k8s/clusters');
+  listClusters();
+}

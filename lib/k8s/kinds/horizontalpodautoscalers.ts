@@ -1,0 +1,107 @@
+import {
+  ageColumn,
+  baseSummary,
+  byAge,
+  byName,
+  defaultSearchText,
+  type BaseSummary,
+  type KindDescriptor,
+} from '@/lib/k8s/kinds/descriptor';
+import { toneOf } from '@/lib/k8s/kinds/workload-fields';
+import type { KubeObject } from '@/lib/k8s/object';
+import { hpaDetails, hpaStatus, type HpaDetails, type HpaLike } from '@/lib/k8s/status/hpa-status';
+
+// A summary good enough for lists, "related HPA" on workload pages and the Overview's "at its limits".
+// The autoscaling screens may extend it (metrics history, behaviour); keep these fields stable.
+
+/** kubectl's REFERENCE, TARGETS, MINPODS, MAXPODS, REPLICAS columns plus a status word. */
+export interface HpaSummary extends BaseSummary, HpaDetails {
+  target: { kind: string; name: string; apiVersion?: string };
+  /** "cpu: 45%/60%" per metric, as kubectl prints TARGETS. */
+  targets: string[];
+  minReplicas: number;
+  maxReplicas: number;
+  currentReplicas: number;
+  desiredReplicas: number;
+  status: string;
+  statusMessage: string;
+}
+
+interface MetricSpec {
+  type: string;
+  resource?: { name: string; target?: { type?: string; averageUtilization?: number; averageValue?: string } };
+}
+interface MetricStatus {
+  type: string;
+  resource?: { name: string; current?: { averageUtilization?: number; averageValue?: string } };
+}
+
+type HpaObject = HpaLike & {
+  spec?: { metrics?: MetricSpec[] };
+  status?: { currentMetrics?: MetricStatus[] };
+};
+
+/** kubectl's formatHPAMetrics for Resource metrics; other metric types show their type. */
+export function hpaTargets(hpa: HpaObject): string[] {
+  const current = hpa.status?.currentMetrics ?? [];
+  return (hpa.spec?.metrics ?? []).map((m, i) => {
+    if (m.type !== 'Resource' || !m.resource) return m.type;
+    const cur = current[i]?.resource?.current;
+    const t = m.resource.target;
+    if (t?.averageUtilization !== undefined) {
+      const now = cur?.averageUtilization !== undefined ? `${cur.averageUtilization}%` : '<unknown>';
+      return `${m.resource.name}: ${now}/${t.averageUtilization}%`;
+    }
+    return `${m.resource.name}: ${cur?.averageValue ?? '<unknown>'}/${t?.averageValue ?? '?'}`;
+  });
+}
+
+export const horizontalPodAutoscalersKind: KindDescriptor<HpaSummary> = {
+  id: 'horizontalpodautoscalers',
+  title: 'HorizontalPodAutoscalers',
+  kind: 'HorizontalPodAutoscaler',
+  group: 'autoscaling',
+  // autoscaling/v2 from 1.23; 1.20 serves v2beta2 (same shape). Discovery picks the first served.
+  versions: ['v2', 'v2beta2'],
+  plural: 'horizontalpodautoscalers',
+  namespaced: true,
+  indexes: [],
+  toSummary(obj: KubeObject): HpaSummary {
+    const h = obj as unknown as HpaObject;
+    const s = hpaStatus(h);
+    const ref = h.spec?.scaleTargetRef;
+    return {
+      ...baseSummary(obj),
+      target: { kind: ref?.kind ?? '', name: ref?.name ?? '', apiVersion: ref?.apiVersion },
+      targets: hpaTargets(h),
+      minReplicas: s.min,
+      maxReplicas: s.max,
+      currentReplicas: s.current,
+      desiredReplicas: s.desired,
+      status: s.word,
+      statusMessage: s.message,
+      // Conditions in words, metrics current vs target, behaviour (the autoscaling screens).
+      ...hpaDetails(h),
+    };
+  },
+  searchText: (s) => `${defaultSearchText(s)} ${s.target.kind}/${s.target.name} ${s.status}`.toLowerCase(),
+  sorts: { name: byName, age: byAge, status: (a, b) => a.status.localeCompare(b.status) || byName(a, b) },
+  defaultSort: 'name',
+  columns: [
+    {
+      id: 'status',
+      title: 'Status',
+      cell: 'badge',
+      value: (s) => s.status,
+      tone: (s) => toneOf(s.status),
+      hint: (s) => s.statusMessage,
+      sort: 'status',
+    },
+    { id: 'reference', title: 'Reference', cell: 'mono', value: (s) => `${s.target.kind}/${s.target.name}` },
+    { id: 'targets', title: 'Targets', cell: 'images', value: (s) => s.targets },
+    { id: 'min', title: 'Min', cell: 'number', value: (s) => s.minReplicas },
+    { id: 'max', title: 'Max', cell: 'number', value: (s) => s.maxReplicas },
+    { id: 'replicas', title: 'Replicas', cell: 'number', value: (s) => s.currentReplicas },
+    ageColumn,
+  ],
+};

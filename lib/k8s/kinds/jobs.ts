@@ -1,0 +1,82 @@
+import {
+  ageColumn,
+  baseSummary,
+  byAge,
+  byName,
+  defaultSearchText,
+  ownerOf,
+  templateImages,
+  type BaseSummary,
+  type KindDescriptor,
+} from '@/lib/k8s/kinds/descriptor';
+import { toneOf } from '@/lib/k8s/kinds/workload-fields';
+import { humanDuration } from '@/lib/format/age';
+import type { KubeObject } from '@/lib/k8s/object';
+import { jobStatus, type JobLike } from '@/lib/k8s/status/job-status';
+
+/** kubectl's COMPLETIONS, DURATION columns plus a status word and the owning CronJob. */
+export interface JobSummary extends BaseSummary {
+  completions: string;
+  /** Only for finished Jobs (a running one's duration grows; its start time is shown instead). */
+  duration: string;
+  startTime?: string;
+  completionTime?: string;
+  active: number;
+  succeeded: number;
+  failed: number;
+  status: string;
+  statusMessage: string;
+  images: string[];
+  owner?: { kind: string; name: string; uid: string };
+}
+
+export const jobsKind: KindDescriptor<JobSummary> = {
+  id: 'jobs',
+  title: 'Jobs',
+  kind: 'Job',
+  group: 'batch',
+  versions: ['v1'],
+  plural: 'jobs',
+  namespaced: true,
+  // CronJob → its Jobs.
+  indexes: ['owner'],
+  toSummary(obj: KubeObject): JobSummary {
+    const job = obj as unknown as JobLike;
+    const st = job.status ?? {};
+    const end = st.completionTime ? Date.parse(st.completionTime) : NaN;
+    const s = jobStatus(job, Number.isNaN(end) ? 0 : end);
+    return {
+      ...baseSummary(obj),
+      completions: s.completions,
+      duration: st.completionTime && s.durationMs !== undefined ? humanDuration(s.durationMs) : '',
+      startTime: st.startTime,
+      completionTime: st.completionTime,
+      active: st.active ?? 0,
+      succeeded: st.succeeded ?? 0,
+      failed: st.failed ?? 0,
+      status: s.word,
+      statusMessage: s.message,
+      images: templateImages(obj),
+      owner: ownerOf(obj),
+    };
+  },
+  searchText: (s) => `${defaultSearchText(s)} ${s.status} ${s.owner?.name ?? ''}`.toLowerCase(),
+  sorts: { name: byName, age: byAge, status: (a, b) => a.status.localeCompare(b.status) || byName(a, b) },
+  defaultSort: 'name',
+  columns: [
+    {
+      id: 'status',
+      title: 'Status',
+      cell: 'badge',
+      value: (s) => s.status,
+      tone: (s) => toneOf(s.status),
+      hint: (s) => s.statusMessage,
+      sort: 'status',
+    },
+    { id: 'completions', title: 'Completions', cell: 'number', value: (s) => s.completions },
+    { id: 'duration', title: 'Duration', cell: 'number', value: (s) => s.duration },
+    { id: 'owner', title: 'Owner', cell: 'text', value: (s) => (s.owner ? `${s.owner.kind}/${s.owner.name}` : '') },
+    { id: 'images', title: 'Images', cell: 'images', value: (s) => s.images },
+    ageColumn,
+  ],
+};

@@ -1,0 +1,80 @@
+// Shapes shared by the rollout helpers (pure) and the actions API (DTOs that cross to the browser).
+// Raw object shapes are structural subsets of apps/v1 objects as the API server returns them.
+
+export interface PodTemplate {
+  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string>; [k: string]: unknown };
+  spec?: { containers?: { name?: string; image?: string }[]; [k: string]: unknown };
+  [k: string]: unknown;
+}
+
+export interface RawMeta {
+  name: string;
+  namespace?: string;
+  uid: string;
+  resourceVersion: string;
+  generation?: number;
+  creationTimestamp?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: { uid: string; controller?: boolean; kind?: string; name?: string }[];
+}
+
+export interface RawDeployment {
+  metadata: RawMeta;
+  spec: {
+    replicas?: number;
+    paused?: boolean;
+    selector?: { matchLabels?: Record<string, string> };
+    template: PodTemplate;
+  };
+  status?: {
+    observedGeneration?: number;
+    replicas?: number;
+    updatedReplicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    conditions?: { type: string; status: string; reason?: string; message?: string }[];
+  };
+}
+
+export interface RawReplicaSet {
+  metadata: RawMeta;
+  spec: { replicas?: number; template: PodTemplate };
+  status?: { replicas?: number; readyReplicas?: number; availableReplicas?: number };
+}
+
+/** StatefulSet or DaemonSet: history lives in ControllerRevisions. */
+export interface RawTemplateWorkload {
+  metadata: RawMeta;
+  spec: { replicas?: number; template: PodTemplate; selector?: { matchLabels?: Record<string, string> } };
+  status?: { updateRevision?: string; currentRevision?: string };
+}
+
+export interface RawControllerRevision {
+  metadata: RawMeta;
+  revision: number;
+  /** The strategic merge patch the controller would apply: {spec: {template: {..., $patch: 'replace'}}}. */
+  data?: { spec?: { template?: PodTemplate } };
+}
+
+/** One row of revision history, as the UI shows it (a DTO). */
+export interface RevisionEntry {
+  revision: number;
+  /** ReplicaSet or ControllerRevision name. */
+  source: string;
+  changeCause?: string;
+  images: string[];
+  /** When the ReplicaSet/ControllerRevision was created (ISO 8601). */
+  createdAt?: string;
+  /**
+   * Approximately when the next revision took over (its object's creation time). Approximate: a
+   * revision re-used by a rollback keeps its original creation time. Undefined for the current one.
+   */
+  replacedAt?: string;
+  current: boolean;
+  /** Deployments: replicas of this revision's ReplicaSet right now. */
+  replicas?: number;
+  availableReplicas?: number;
+  /** Unified diff of the pod template from the current revision to this one ('' when equal). */
+  diff?: string;
+}

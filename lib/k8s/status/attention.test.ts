@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+
+import { attentionItems, countsByNamespace, daysLeft } from '@/lib/k8s/status/attention';
+
+const NOW = '2026-06-01T00:00:00Z';
+const empty = { deployments: [], statefulsets: [], daemonsets: [], pods: [], hpas: [], certificates: [], now: NOW };
+
+describe('attentionItems', () => {
+  it('puts the stuck rollout and crash-looping pods first, then warnings, then rollouts in progress', () => {
+    const items = attentionItems({
+      ...empty,
+      deployments: [
+        {
+          namespace: 'shop-backend',
+          name: 'payments',
+          status: 'Stuck',
+          statusMessage: 'exceeded its progress deadline',
+          desired: 3,
+          available: 3,
+        },
+        {
+          namespace: 'shop-frontend',
+          name: 'storefront',
+          status: 'Progressing',
+          statusMessage: 'rolling',
+          desired: 2,
+          available: 2,
+        },
+        {
+          namespace: 'shop-backend',
+          name: 'checkout',
+          status: 'Complete',
+          statusMessage: 'ok',
+          desired: 3,
+          available: 3,
+        },
+        {
+          namespace: 'shop-backend',
+          name: 'inventory',
+          status: 'Degraded',
+          statusMessage: 'x',
+          desired: 2,
+          available: 1,
+        },
+      ],
+      pods: [
+        { namespace: 'shop-backend', name: 'payments-abc', status: 'CrashLoopBackOff', restarts: 9 },
+        { namespace: 'shop-backend', name: 'checkout-1', status: 'Running', restarts: 0 },
+      ],
+      hpas: [
+        {
+          namespace: 'shop-frontend',
+          name: 'storefront',
+          status: 'AtMax',
+          statusMessage: 'at its maximum of 6 replicas',
+        },
+      ],
+    });
+    expect(items.map((i) => `${i.severity}:${i.kind}/${i.name}:${i.title}`)).toEqual([
+      'critical:deployments/payments:Rollout stuck',
+      'critical:pods/payments-abc:Crash-looping',
+      'warning:deployments/inventory:Not fully available',
+      'warning:horizontalpodautoscalers/storefront:Autoscaler at its maximum',
+      'info:deployments/storefront:Rolling out',
+    ]);
+  });
+
+  it('flags certificates expiring within 30 days, and expired ones as critical', () => {
+    const cert = (name: string, notAfter: string) => ({ namespace: 'a', name, certificate: { notAfter } });
+    const items = attentionItems({
+      ...empty,
+      certificates: [
+        cert('healthy', '2026-07-31T00:00:00Z'),
+        cert('soon', '2026-06-06T00:00:00Z'),
+        cert('gone', '2026-05-29T00:00:00Z'),
+        { namespace: 'a', name: 'broken' },
+      ],
+    });
+    expect(items.map((i) => [i.name, i.severity, i.detail])).toEqual([
+      ['gone', 'critical', 'expired 3 days ago'],
+      ['soon', 'warning', 'expires in 5 days'],
+    ]);
+    expect(daysLeft('2026-06-01T12:00:00Z', NOW)).toBe(0);
+  });
+
+  it('counts workloads and problems per namespace, busiest first', () => {
+    const items = attentionItems({
+      ...empty,
+      deployments: [{ namespace: 'b', name: 'x', status: 'Stuck', statusMessage: '', desired: 1, available: 0 }],
+    });
+    expect(
+      countsByNamespace(
+        [
+          { namespace: 'a', name: 'y' },
+          { namespace: 'b', name: 'x' },
+        ],
+        items,
+      ),
+    ).toEqual([
+      { namespace: 'b', workloads: 1, attention: 1 },
+      { namespace: 'a', workloads: 1, attention: 0 },
+    ]);
+  });
+});

@@ -1,0 +1,281 @@
+// Certificate health across cert-manager Certificates and TLS Secrets: days left on the **leaf** the
+// Secret actually serves (not the chain's root: REFERENCE.md "Certificates"), the expired / < 7 d /
+// < 30 d bands, issuance failures traced CertificateRequest → Order → Challenge as cert-manager's
+// `kubectl cert-manager status certificate` does
+// (https://github.com/cert-manager/cmctl/blob/main/pkg/status/certificate/certificate.go), and a
+// warning when the Secret's leaf and the Certificate's status disagree.
+
+import type { ChallengeSummary, OrderSummary } from '@/lib/k8s/kinds/certificates-acme';
+import type { CertificateRequestSummary, CertificateSummary, ConditionSummary } from '@/lib/k8s/kinds/certificates';
+import type { IngressSummary } from '@/lib/k8s/kinds/ingresses';
+import type { CertificateInfo, TlsSecretSummary } from '@/lib/k8s/kinds/tls-secrets';
+
+export type CertificateState = 'failing' | 'expired' | 'critical' | 'warning' | 'ok' | 'unknown';
+
+export const STATE_LABEL: Record<CertificateState, string> = {
+  failing: 'Failing',
+  expired: 'Expired',
+  critical: '< 7 days',
+  warning: '< 30 days',
+  ok: 'Valid',
+  unknown: 'Unknown',
+};
+
+export interface IssuanceStep {
+  kind: 'CertificateRequest' | 'Order' | 'Challenge';
+  name: string;
+  /** Ready condition status of a request, or the ACME state of an Order/Challenge. */
+  state: string;
+  reason?: string;
+  message?: string;
+}
+
+export interface CertificateRow {
+  /** namespace/name of the Certificate, or namespace/secret for an unmanaged Secret. */
+  key: string;
+  namespace: string;
+  name: string;
+  secretName: string;
+  source: 'cert-manager' | 'secret';
+  issuer?: string;
+  dnsNames: string[];
+  ready?: ConditionSummary;
+  /** Issuing=True: a new revision is being issued (renewal or reissue). */
+  renewing?: ConditionSummary;
+  renewalTime?: string;
+  /** The leaf certificate in the Secret (public metadata only). */
+  leaf?: Pick<CertificateInfo, 'subject' | 'issuer' | 'notBefore' | 'notAfter' | 'dnsNames' | 'serialNumber' | 'isCA'>;
+  secretError?: string;
+  /** The Certificate's status.notAfter (what cert-manager believes it issued). */
+  statusNotAfter?: string;
+  /** The leaf's notAfter when there is one, else the status's. */
+  notAfter?: string;
+  daysLeft?: number;
+  state: CertificateState;
+  /** One sentence saying why the state is what it is. */
+  summary: string;
+  warnings: string[];
+  /** The CertificateRequest → Order → Challenge chain of an issuance that failed or is in progress. */
+  issuance: IssuanceStep[];
+  ingresses: { namespace: string; name: string; hosts: string[] }[];
+}
+
+export interface CertificateInputs {
+  certificates: readonly CertificateSummary[];
+  requests: readonly CertificateRequestSummary[];
+  orders: readonly OrderSummary[];
+  challenges: readonly ChallengeSummary[];
+  secrets: readonly TlsSecretSummary[];
+  ingresses: readonly IngressSummary[];
+}
+
+const DAY_MS = 86_400_000;
+/** Dates further apart than this are "different" (cert-manager writes seconds; clocks differ slightly). */
+const SAME_DATE_MS = 60_000;
+
+/** Whole days until `iso` (negative when past), rounded down as a person counts them. */
+export function daysUntil(iso: string, now: number): number {
+  return Math.floor((Date.parse(iso) - now) / DAY_MS);
+}
+
+export function stateForDays(
+  daysLeft: number | undefined,
+  notAfterMs: number | undefined,
+  now: number,
+): CertificateState {
+  if (daysLeft === undefined || notAfterMs === undefined) return 'unknown';
+  if (notAfterMs <= now) return 'expired';
+  if (daysLeft < 7) return 'critical';
+  if (daysLeft < 30) return 'warning';
+  return 'ok';
+}
+
+const ns = (s: { namespace?: string }) => s.namespace ?? '';
+const keyOf = (namespace: string, name: string) => `${namespace}/${name}`;
+
+function leafOf(secret: TlsSecretSummary | undefined): CertificateRow['leaf'] {
+  const c = secret?.certificate;
+  if (!c) return undefined;
+  return {
+    subject: c.subject,
+    issuer: c.issuer,
+    notBefore: c.notBefore,
+    notAfter: c.notAfter,
+    dnsNames: c.dnsNames,
+    serialNumber: c.serialNumber,
+    isCA: c.isCA,
+  };
+}
+
+/** The newest CertificateRequest of a Certificate and, when it has not succeeded, its Order and Challenges. */
+export function issuanceChain(
+  cert: CertificateSummary,
+  inputs: Pick<CertificateInputs, 'requests' | 'orders' | 'challenges'>,
+): IssuanceStep[] {
+  const mine = inputs.requests.filter(
+    (r) => ns(r) === ns(cert) && (r.ownerUid === cert.uid || r.certificateName === cert.name),
+  );
+  const latest = [...mine].sort(
+    (a, b) => (b.revision ?? 0) - (a.revision ?? 0) || (b.createdAt ?? '').localeCompare(a.createdAt ?? ''),
+  )[0];
+  if (!latest || latest.ready?.status === 'True') return [];
+  const steps: IssuanceStep[] = [
+    {
+      kind: 'CertificateRequest',
+      name: latest.name,
+      state: latest.denied?.status === 'True' ? 'Denied' : (latest.ready?.reason ?? 'Pending'),
+      reason: latest.ready?.reason,
+      message: latest.denied?.message ?? latest.ready?.message,
+    },
+  ];
+  for (const order of inputs.orders.filter((o) => o.ownerUid === latest.uid)) {
+    steps.push({ kind: 'Order', name: order.name, state: order.state, reason: order.reason });
+    for (const ch of inputs.challenges.filter((c) => c.ownerUid === order.uid)) {
+      steps.push({ kind: 'Challenge', name: ch.name, state: ch.state, reason: ch.reason, message: ch.dnsName });
+    }
+  }
+  return steps;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  const x = [...new Set(a)].sort();
+  const y = [...new Set(b)].sort();
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+function formatDays(days: number): string {
+  if (days < 0) return `${-days} day${days === -1 ? '' : 's'} ago`;
+  return `in ${days} day${days === 1 ? '' : 's'}`;
+}
+
+/** What disagrees between the Certificate's status and the leaf its Secret serves. */
+export function mismatchWarnings(cert: CertificateSummary, leaf: CertificateRow['leaf'], now: number): string[] {
+  if (!leaf) return [];
+  const out: string[] = [];
+  if (cert.notAfter && Math.abs(Date.parse(cert.notAfter) - Date.parse(leaf.notAfter)) > SAME_DATE_MS) {
+    out.push(
+      `The Secret's certificate expires ${formatDays(daysUntil(leaf.notAfter, now))} (${leaf.notAfter.slice(0, 10)}), ` +
+        `but the Certificate's status says ${formatDays(daysUntil(cert.notAfter, now))} (${cert.notAfter.slice(0, 10)}): ` +
+        'the Secret does not hold the certificate cert-manager last issued.',
+    );
+  }
+  if (cert.dnsNames.length && !sameNames(cert.dnsNames, leaf.dnsNames)) {
+    out.push(
+      `The Secret's certificate covers ${leaf.dnsNames.join(', ') || 'no DNS names'}, ` +
+        `but the Certificate asks for ${cert.dnsNames.join(', ')}.`,
+    );
+  }
+  return out;
+}
+
+function describe(row: Omit<CertificateRow, 'summary'>): string {
+  const ready = row.ready;
+  if (row.state === 'failing') {
+    const why = [ready?.reason, ready?.message].filter(Boolean).join(': ');
+    return why ? `Not issued — ${why}` : 'Not issued';
+  }
+  if (row.daysLeft === undefined) return row.secretError ?? 'No certificate to read';
+  const when = row.state === 'expired' ? `Expired ${formatDays(row.daysLeft)}` : `Expires ${formatDays(row.daysLeft)}`;
+  if (row.renewing) return `${when}; renewal in progress (${row.renewing.reason ?? 'Issuing'})`;
+  if (ready?.status === 'False') return `${when}; Ready=False ${ready.reason ?? ''}`.trim();
+  return when;
+}
+
+function ingressesFor(namespace: string, secretName: string, ingresses: readonly IngressSummary[]) {
+  return ingresses
+    .filter((i) => ns(i) === namespace && i.tlsSecrets.includes(secretName))
+    .map((i) => ({ namespace, name: i.name, hosts: i.hosts }));
+}
+
+function certificateRow(
+  cert: CertificateSummary,
+  secret: TlsSecretSummary | undefined,
+  inputs: CertificateInputs,
+  now: number,
+): CertificateRow {
+  const leaf = leafOf(secret);
+  const notAfter = leaf?.notAfter ?? cert.notAfter;
+  const daysLeft = notAfter ? daysUntil(notAfter, now) : undefined;
+  const bandState = stateForDays(daysLeft, notAfter ? Date.parse(notAfter) : undefined, now);
+  // No usable certificate at all and cert-manager says it is not ready: issuance is failing.
+  const failing = !leaf && cert.ready?.status !== 'True';
+  const base = {
+    key: keyOf(ns(cert), cert.name),
+    namespace: ns(cert),
+    name: cert.name,
+    secretName: cert.secretName,
+    source: 'cert-manager' as const,
+    issuer: `${cert.issuer.kind}/${cert.issuer.name}`,
+    dnsNames: cert.dnsNames,
+    ready: cert.ready,
+    renewing: cert.issuing?.status === 'True' ? cert.issuing : undefined,
+    renewalTime: cert.renewalTime,
+    leaf,
+    secretError: secret ? secret.error : `Secret ${cert.secretName} does not exist`,
+    statusNotAfter: cert.notAfter,
+    notAfter,
+    daysLeft,
+    state: failing ? ('failing' as const) : bandState,
+    warnings: mismatchWarnings(cert, leaf, now),
+    issuance: issuanceChain(cert, inputs),
+    ingresses: ingressesFor(ns(cert), cert.secretName, inputs.ingresses),
+  };
+  return { ...base, summary: describe(base) };
+}
+
+function secretRow(secret: TlsSecretSummary, inputs: CertificateInputs, now: number): CertificateRow {
+  const leaf = leafOf(secret);
+  const daysLeft = leaf ? daysUntil(leaf.notAfter, now) : undefined;
+  const base = {
+    key: keyOf(ns(secret), secret.name),
+    namespace: ns(secret),
+    name: secret.name,
+    secretName: secret.name,
+    source: 'secret' as const,
+    dnsNames: leaf?.dnsNames ?? [],
+    leaf,
+    secretError: secret.error,
+    notAfter: leaf?.notAfter,
+    daysLeft,
+    state: stateForDays(daysLeft, leaf ? Date.parse(leaf.notAfter) : undefined, now),
+    warnings: [] as string[],
+    issuance: [] as IssuanceStep[],
+    ingresses: ingressesFor(ns(secret), secret.name, inputs.ingresses),
+  };
+  return { ...base, summary: describe(base) };
+}
+
+const ORDER: Record<CertificateState, number> = { failing: 0, expired: 1, critical: 2, warning: 3, unknown: 4, ok: 5 };
+
+/** Rows sorted by urgency: failing first, then by days left (fewest first), then by name. */
+export function sortRows(rows: CertificateRow[]): CertificateRow[] {
+  return rows.sort(
+    (a, b) =>
+      (a.state === 'failing' ? 0 : 1) - (b.state === 'failing' ? 0 : 1) ||
+      (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity) ||
+      ORDER[a.state] - ORDER[b.state] ||
+      a.key.localeCompare(b.key),
+  );
+}
+
+/**
+ * One row per Certificate (joined with its Secret's leaf) and one per TLS Secret no Certificate
+ * claims. A Secret counts as managed when a Certificate in its namespace names it as secretName, or
+ * when it carries cert-manager's certificate-name annotation for a Certificate that exists.
+ */
+export function certificateRows(inputs: CertificateInputs, now: number): CertificateRow[] {
+  const secrets = new Map(inputs.secrets.map((s) => [keyOf(ns(s), s.name), s]));
+  const claimed = new Set<string>();
+  const rows = inputs.certificates.map((cert) => {
+    const key = keyOf(ns(cert), cert.secretName);
+    claimed.add(key);
+    return certificateRow(cert, secrets.get(key), inputs, now);
+  });
+  const certNames = new Set(inputs.certificates.map((c) => keyOf(ns(c), c.name)));
+  for (const s of inputs.secrets) {
+    const key = keyOf(ns(s), s.name);
+    if (claimed.has(key) || (s.managedBy && certNames.has(keyOf(ns(s), s.managedBy)))) continue;
+    rows.push(secretRow(s, inputs, now));
+  }
+  return sortRows(rows);
+}

@@ -1,0 +1,49 @@
+import type { NextRequest } from 'next/server';
+import { NextResponse } from 'next/server';
+
+import { newNonce, securityHeaders } from '@/lib/security/headers';
+
+// Runs before every request (Next 16's name for middleware). It sets the security headers with a
+// fresh CSP nonce (Next.js reads it from the request's CSP header and puts it on its own scripts) and
+// sends page requests without any session cookie to the sign-in page. It is NOT the auth gate: every
+// page, route handler and stream checks the session itself (CVE-2025-29927 showed why).
+
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+const PUBLIC_PAGES = ['/sign-in'];
+
+export function proxy(request: NextRequest): NextResponse {
+  const nonce = newNonce();
+  const https =
+    request.nextUrl.protocol === 'https:' ||
+    request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+  const headers = securityHeaders({ nonce, https, development: process.env.NODE_ENV === 'development' });
+
+  const { pathname, search } = request.nextUrl;
+  const isApi = pathname.startsWith('/api/');
+  const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
+  if (!isApi && !hasSession && !PUBLIC_PAGES.includes(pathname)) {
+    const url = request.nextUrl.clone();
+    url.pathname = '/sign-in';
+    url.search = pathname === '/' ? '' : `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+    return withHeaders(NextResponse.redirect(url), headers);
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  // Whatever a client sends here is never trusted: drop it before anything downstream can read it.
+  for (const name of [...requestHeaders.keys()]) {
+    if (name.startsWith('impersonate-') || name === 'x-middleware-subrequest') requestHeaders.delete(name);
+  }
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy'] ?? '');
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  return withHeaders(response, { ...headers, 'Cache-Control': 'private, no-store' });
+}
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+};

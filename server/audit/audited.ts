@@ -1,0 +1,108 @@
+import 'server-only';
+
+import { KubeError } from '@/server/k8s/errors';
+
+import { auditStore, type AuditStore } from './store';
+import type { AuditAttempt, AuditOutcome } from './types';
+
+export type { AuditAttempt } from './types';
+
+/** The audit log could not record the attempt; nothing was sent to Kubernetes. */
+export class AuditUnavailableError extends Error {
+  constructor(
+    message = 'The audit log is unavailable; the change was not sent to the cluster',
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'AuditUnavailableError';
+  }
+}
+
+/**
+ * Records the attempt BEFORE running it (if that write fails, throws AuditUnavailableError and
+ * `run` is never called), runs it, then records the outcome exactly once: ok / denied (403) /
+ * conflict (409) / invalid (400/422) / failed, with the message. Rethrows run's error.
+ */
+export async function audited<T>(attempt: AuditAttempt, run: () => Promise<T>): Promise<T> {
+  let store: AuditStore;
+  try {
+    store = await auditStore();
+  } catch (err) {
+    throw new AuditUnavailableError(undefined, { cause: err });
+  }
+  return auditedWith(store, attempt, run);
+}
+
+/** `audited()` against an explicit store (tests, and callers that already hold one). */
+export async function auditedWith<T>(store: AuditStore, attempt: AuditAttempt, run: () => Promise<T>): Promise<T> {
+  let id: string;
+  try {
+    id = await store.recordAttempt(attempt);
+  } catch (err) {
+    console.error('[audit] could not record attempt; refusing the action', { requestId: attempt.requestId, err });
+    throw new AuditUnavailableError(undefined, { cause: err });
+  }
+  let value: T;
+  try {
+    value = await run();
+  } catch (err) {
+    await recordOutcomeLoudly(store, id, attempt, outcomeOf(err));
+    throw err;
+  }
+  await recordOutcomeLoudly(store, id, attempt, { result: 'ok', message: null, status: null });
+  return value;
+}
+
+/** Maps a failure of `run` to the recorded result (errors are already typed by server/k8s/errors.ts). */
+export function outcomeOf(err: unknown): AuditOutcome {
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof KubeError) {
+    const status = err.status ?? null;
+    switch (err.kind) {
+      case 'forbidden':
+        return { result: 'denied', message, status };
+      case 'conflict':
+        return { result: 'conflict', message, status };
+      case 'invalid':
+        return { result: 'invalid', message, status };
+      default:
+        if (err.status === 400) return { result: 'invalid', message, status };
+        return { result: 'failed', message, status };
+    }
+  }
+  return { result: 'failed', message, status: null };
+}
+
+const OUTCOME_RETRY_DELAYS_MS = [50, 200, 1000];
+
+// Once Kubernetes has answered, the action cannot be taken back. The pending row already proves
+// the attempt, so a failed outcome write is retried and logged loudly, never turned into an error
+// for the user (who would otherwise retry a change that actually happened). See docs/adr (audit log).
+async function recordOutcomeLoudly(
+  store: AuditStore,
+  id: string,
+  attempt: AuditAttempt,
+  outcome: AuditOutcome,
+): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      await store.recordOutcome(id, outcome);
+      return;
+    } catch (err) {
+      const delay = OUTCOME_RETRY_DELAYS_MS[i];
+      if (delay === undefined) {
+        console.error('[audit] OUTCOME NOT RECORDED; the entry stays pending', {
+          id,
+          requestId: attempt.requestId,
+          action: attempt.action,
+          target: `${attempt.kind}/${attempt.namespace ?? ''}/${attempt.name}`,
+          outcome,
+          err,
+        });
+        return;
+      }
+      console.error(`[audit] could not record outcome (attempt ${i + 1}); retrying in ${delay}ms`, { id, err });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+
+import { sessionBoundSignal } from './identity';
+import { revokeSession, sessionListenerCount } from './sessions';
+
+const session = (sessionId: string, expiresAt = Date.now() + 60_000) => ({
+  identity: { user: 'alice', groups: ['wheelhouse:operators'] },
+  sessionId,
+  expiresAt,
+});
+
+describe('sessionBoundSignal', () => {
+  it('aborts when the session is signed out, and unregisters', () => {
+    const request = new AbortController();
+    const signal = sessionBoundSignal(session('sid-1'), request.signal);
+    expect(signal.aborted).toBe(false);
+    const before = sessionListenerCount();
+    revokeSession('sid-1', Date.now() + 60_000);
+    expect(signal.aborted).toBe(true);
+    expect(sessionListenerCount()).toBe(before - 1);
+  });
+
+  it('aborts with the request and leaves no listener behind', () => {
+    const before = sessionListenerCount();
+    const request = new AbortController();
+    const signal = sessionBoundSignal(session('sid-2'), request.signal);
+    expect(sessionListenerCount()).toBe(before + 1);
+    request.abort();
+    expect(signal.aborted).toBe(true);
+    expect(sessionListenerCount()).toBe(before);
+  });
+
+  it('aborts when the session expires', async () => {
+    const signal = sessionBoundSignal(session('sid-3', Date.now() + 20), new AbortController().signal);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(signal.aborted).toBe(true);
+  });
+
+  it('is aborted at once for an already revoked session or a finished request', () => {
+    revokeSession('sid-4', Date.now() + 60_000);
+    expect(sessionBoundSignal(session('sid-4'), new AbortController().signal).aborted).toBe(true);
+    expect(sessionBoundSignal(session('sid-5'), AbortSignal.abort()).aborted).toBe(true);
+  });
+});

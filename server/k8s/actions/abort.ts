@@ -1,0 +1,93 @@
+import 'server-only';
+
+import { lastGoodRevision, rolloutInTrouble } from '@/lib/k8s/rollout/abort';
+import { planDeploymentRollback } from '@/lib/k8s/rollout/rollback';
+import type { RawDeployment } from '@/lib/k8s/rollout/types';
+import { mergePatch } from '@/server/k8s/actions/lifecycle';
+import {
+  baseInput,
+  type ActionContext,
+  type ActionSpec,
+  type BaseInput,
+  type Prepared,
+  type Target,
+} from '@/server/k8s/actions/pipeline';
+import { assertUnchanged } from '@/server/k8s/actions/precondition';
+import { applyRollback } from '@/server/k8s/actions/rollback';
+import { ActionRefusedError, conflictError } from '@/server/k8s/actions/results';
+import { readHistory, readNewPods, readWorkload } from '@/server/k8s/actions/workloads';
+import { KubeError } from '@/server/k8s/errors';
+
+// Abort a rollout in trouble: roll back to the last good revision (lib/k8s/rollout/abort.ts defines
+// it), then pause so nothing rolls forward again until someone resumes on purpose. Two writes: the
+// rollback must happen on an unpaused Deployment (kubectl refuses paused ones; the controller does not
+// roll a paused Deployment to a new template), then the pause.
+
+const PAUSE_ATTEMPTS = 3;
+
+/** Pause after the rollback. The controller updates status meanwhile (new resourceVersions), so
+ *  retry while the spec generation is still the one our rollback produced; stop if anyone else
+ *  changed the spec. */
+async function pauseAfter(ctx: ActionContext, target: Target, generation: number | undefined, what: string) {
+  for (let attempt = 1; ; attempt++) {
+    const now = await readWorkload<RawDeployment>(ctx.kube, {
+      kind: 'deployments',
+      namespace: target.namespace,
+      name: target.name,
+    });
+    if (generation !== undefined && now.metadata.generation !== generation) {
+      throw conflictError(what, 'someone changed it right after the rollback; it was rolled back but not paused');
+    }
+    try {
+      return await mergePatch(ctx, target, {
+        metadata: { resourceVersion: now.metadata.resourceVersion },
+        spec: { paused: true },
+      });
+    } catch (err) {
+      if (!(err instanceof KubeError && err.kind === 'conflict') || attempt >= PAUSE_ATTEMPTS) throw err;
+    }
+  }
+}
+
+export const abortAction: ActionSpec<BaseInput> = {
+  name: 'abort',
+  input: baseInput,
+  async prepare(ctx, target, input): Promise<Prepared> {
+    if (target.kind !== 'Deployment') throw new ActionRefusedError('Abort is offered for Deployments');
+    const what = `${target.kind} ${target.namespace}/${target.name}`;
+    const t = { kind: 'deployments' as const, namespace: target.namespace, name: target.name };
+    const d = await readWorkload<RawDeployment>(ctx.kube, t);
+    const history = await readHistory(ctx.kube, t, d);
+    const newPods = await readNewPods(ctx.kube, t, d, history);
+    const goal = lastGoodRevision(history.revisions);
+    const from = history.revisions[0]?.revision ?? null;
+    return {
+      params: {
+        revision: { from, to: goal.ok ? goal.revision : null },
+        paused: { from: d.spec.paused === true, to: true },
+      },
+      resourceVersion: d.metadata.resourceVersion,
+      async run() {
+        assertUnchanged(d.metadata, input, what);
+        if (!rolloutInTrouble(d, newPods)) {
+          throw new ActionRefusedError(`The rollout of ${what} is not in trouble; nothing to abort`);
+        }
+        if (!goal.ok) throw new ActionRefusedError(`Cannot abort: ${goal.message}`);
+        const plan = planDeploymentRollback(
+          d,
+          history.revisions,
+          goal.revision,
+          history.annotationsByRevision.get(goal.revision),
+        );
+        if (!plan.ok) throw new ActionRefusedError(plan.message);
+        await applyRollback(ctx, target, plan);
+        const afterRollback = await readWorkload<RawDeployment>(ctx.kube, t);
+        const paused = await pauseAfter(ctx, target, afterRollback.metadata.generation, what);
+        return {
+          message: `Aborted: rolled ${what} back to revision ${goal.revision} (${goal.explanation}) and paused it. Resume when a fix is ready.`,
+          resourceVersion: paused.metadata.resourceVersion,
+        };
+      },
+    };
+  },
+};

@@ -1,0 +1,119 @@
+import 'server-only';
+
+import { z } from 'zod';
+
+import type { ActionName, ActionResult } from '@/lib/k8s/rollout/actions';
+import { audited } from '@/server/audit/audited';
+import { assertMayMutate } from '@/server/audit/elevation';
+import type { Identity } from '@/server/auth/identity';
+import { resolveCluster, type ClusterRef } from '@/server/k8s/cluster';
+import { once } from '@/server/k8s/actions/idempotency';
+import { errorResult, failure } from '@/server/k8s/actions/results';
+import { userKube, type UserKube } from '@/server/k8s/actions/user-kube';
+
+// The one path every write action takes (see ADR "actions API"):
+//   cluster → zod input → elevation → idempotency (request id) → read as the person → plan →
+//   audited(attempt with from→to and the resourceVersion acted on) → write as the person.
+// The HTTP concerns (session, CSRF guard, rate limit) are in the route handler (route.ts) so the
+// same function is callable from integration tests with any identity.
+
+export const baseInput = z.object({
+  requestId: z.uuid(),
+  /** The resourceVersion the person saw when they opened the dialog. */
+  resourceVersion: z.string().regex(/^\d{1,20}$/),
+  /** metadata.generation they saw: tolerates status-only updates in between (ADR). */
+  generation: z.number().int().min(0).optional(),
+  reason: z.string().trim().max(500).optional(),
+});
+export type BaseInput = z.infer<typeof baseInput>;
+
+export interface Target {
+  /** Kubernetes kind for the audit log, e.g. "Deployment". */
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+export interface ActionContext {
+  cluster: ClusterRef;
+  who: Identity;
+  kube: UserKube;
+}
+
+/** What an action prepared by reading: the audit record's details and the write to make. */
+export interface Prepared {
+  params: Record<string, unknown>;
+  resourceVersion?: string;
+  /** Performs the write (or throws the refusal/conflict it detected); returns the success message. */
+  run(): Promise<{ message: string; resourceVersion?: string }>;
+}
+
+export interface ActionSpec<I extends BaseInput> {
+  name: ActionName;
+  input: z.ZodType<I>;
+  /** Reads what is needed and plans the change. Read failures are recorded too. */
+  prepare(ctx: ActionContext, target: Target, input: I): Promise<Prepared>;
+}
+
+export async function performAction<I extends BaseInput>(
+  spec: ActionSpec<I>,
+  who: Identity,
+  clusterParam: string,
+  target: Target,
+  body: unknown,
+): Promise<ActionResult> {
+  const cluster = resolveCluster(clusterParam);
+  if (!cluster) return failure('not-found', `No cluster named ${clusterParam}`);
+  const parsed = spec.input.safeParse(body);
+  if (!parsed.success) return failure('invalid', `Invalid request: ${z.prettifyError(parsed.error)}`);
+  const input = parsed.data;
+  const what = `${target.kind} ${target.namespace}/${target.name}`;
+  try {
+    await assertMayMutate(who, cluster.name);
+  } catch (err) {
+    return errorResult(err, what);
+  }
+  const key = JSON.stringify({ a: spec.name, c: cluster.name, t: target, input });
+  return once(who.user, input.requestId, key, () =>
+    execute(spec, { cluster, who, kube: userKube(cluster, who) }, target, input),
+  );
+}
+
+async function execute<I extends BaseInput>(
+  spec: ActionSpec<I>,
+  ctx: ActionContext,
+  target: Target,
+  input: I,
+): Promise<ActionResult> {
+  const what = `${target.kind} ${target.namespace}/${target.name}`;
+  const attempt = {
+    requestId: input.requestId,
+    user: ctx.who.user,
+    groups: ctx.who.groups,
+    cluster: ctx.cluster.name,
+    kind: target.kind,
+    namespace: target.namespace,
+    name: target.name,
+    action: spec.name,
+    reason: input.reason || undefined,
+  };
+  try {
+    let prepared: Prepared;
+    try {
+      prepared = await spec.prepare(ctx, target, input);
+    } catch (readError) {
+      // Even a failed read (e.g. 403 for someone who may not see it) leaves a trace.
+      await audited({ ...attempt, params: {}, resourceVersion: input.resourceVersion }, () =>
+        Promise.reject(readError),
+      );
+      throw readError;
+    }
+    const done = await audited(
+      { ...attempt, params: prepared.params, resourceVersion: prepared.resourceVersion ?? input.resourceVersion },
+      prepared.run,
+    );
+    return { ok: true, message: done.message, resourceVersion: done.resourceVersion, params: prepared.params };
+  } catch (err) {
+    return errorResult(err, what);
+  }
+}

@@ -1,0 +1,51 @@
+import 'server-only';
+
+import { z } from 'zod';
+
+import { ACTIONS, WORKLOAD_KINDS, type ActionName, type ActionResult } from '@/lib/k8s/rollout/actions';
+import type { Identity } from '@/server/auth/identity';
+import { abortAction } from '@/server/k8s/actions/abort';
+import { hpaEditAction } from '@/server/k8s/actions/hpa';
+import { pauseAction, restartAction, resumeAction } from '@/server/k8s/actions/lifecycle';
+import { performAction, type ActionSpec, type BaseInput, type Target } from '@/server/k8s/actions/pipeline';
+import { failure } from '@/server/k8s/actions/results';
+import { rollbackAction } from '@/server/k8s/actions/rollback';
+import { scaleAction } from '@/server/k8s/actions/scale';
+import { kindName } from '@/server/k8s/actions/workloads';
+
+// Which action applies to which kind, and the validated route parameters.
+
+const SPECS: Record<ActionName, ActionSpec<BaseInput>> = {
+  scale: scaleAction as ActionSpec<BaseInput>,
+  rollback: rollbackAction as ActionSpec<BaseInput>,
+  restart: restartAction,
+  pause: pauseAction,
+  resume: resumeAction,
+  abort: abortAction,
+  'hpa-edit': hpaEditAction as ActionSpec<BaseInput>,
+};
+
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+export const targetParams = z.object({
+  kind: z.enum([...WORKLOAD_KINDS, 'horizontalpodautoscalers']),
+  namespace: z.string().regex(DNS_LABEL),
+  name: z.string().regex(DNS_SUBDOMAIN),
+  action: z.enum(ACTIONS),
+});
+
+/** Runs an action named by route parameters for `who`; the route adds session, CSRF and rate limit. */
+export async function runNamedAction(
+  who: Identity,
+  params: { cluster: string; kind: string; namespace: string; name: string; action: string },
+  body: unknown,
+): Promise<ActionResult> {
+  const parsed = targetParams.safeParse(params);
+  if (!parsed.success) return failure('not-found', 'No such action or object');
+  const { kind, namespace, name, action } = parsed.data;
+  const isHpa = kind === 'horizontalpodautoscalers';
+  if (isHpa !== (action === 'hpa-edit')) return failure('not-found', `No action ${action} for ${kind}`);
+  const target: Target = { kind: isHpa ? 'HorizontalPodAutoscaler' : kindName(kind), namespace, name };
+  return performAction(SPECS[action], who, params.cluster, target, body);
+}

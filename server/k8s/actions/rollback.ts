@@ -1,0 +1,84 @@
+import 'server-only';
+
+import { z } from 'zod';
+
+import { WORKLOAD_KINDS, type WorkloadKind } from '@/lib/k8s/rollout/actions';
+import { planDeploymentRollback, planTemplateRollback, type RollbackPlan } from '@/lib/k8s/rollout/rollback';
+import type { RawDeployment, RawTemplateWorkload } from '@/lib/k8s/rollout/types';
+import {
+  baseInput,
+  type ActionContext,
+  type ActionSpec,
+  type Prepared,
+  type Target,
+} from '@/server/k8s/actions/pipeline';
+import { assertUnchanged } from '@/server/k8s/actions/precondition';
+import { ActionRefusedError } from '@/server/k8s/actions/results';
+import { PATCH } from '@/server/k8s/actions/user-kube';
+import { readHistory, readWorkload, workloadPath, type AnyWorkload } from '@/server/k8s/actions/workloads';
+
+// Rollback to a chosen revision (kubectl rollout undo --to-revision semantics; lib/k8s/rollout/rollback.ts).
+
+const rollbackInput = baseInput.extend({ toRevision: z.number().int().min(1) });
+type RollbackInput = z.infer<typeof rollbackInput>;
+
+export function workloadKindOf(target: Target): WorkloadKind {
+  const id = `${target.kind.toLowerCase()}s`;
+  if (!(WORKLOAD_KINDS as readonly string[]).includes(id)) throw new Error(`not a workload kind: ${target.kind}`);
+  return id as WorkloadKind;
+}
+
+export async function planRollback(
+  ctx: ActionContext,
+  target: Target,
+  toRevision: number,
+): Promise<{ workload: AnyWorkload; plan: RollbackPlan }> {
+  const t = { kind: workloadKindOf(target), namespace: target.namespace, name: target.name };
+  const workload = await readWorkload(ctx.kube, t);
+  const history = await readHistory(ctx.kube, t, workload);
+  const plan =
+    t.kind === 'deployments'
+      ? planDeploymentRollback(
+          workload as RawDeployment,
+          history.revisions,
+          toRevision,
+          history.annotationsByRevision.get(toRevision),
+        )
+      : planTemplateRollback(workload as RawTemplateWorkload, history.revisions, toRevision);
+  return { workload, plan };
+}
+
+/** Sends a planned rollback; returns the new resourceVersion. */
+export async function applyRollback(ctx: ActionContext, target: Target, plan: RollbackPlan & { ok: true }) {
+  const t = { kind: workloadKindOf(target), namespace: target.namespace, name: target.name };
+  const updated = await ctx.kube.request<{ metadata: { resourceVersion: string } }>({
+    method: 'PATCH',
+    path: workloadPath(t),
+    body: plan.patch,
+    contentType: plan.kind === 'json-patch' ? PATCH.json : PATCH.strategic,
+  });
+  return updated.metadata.resourceVersion;
+}
+
+export const rollbackAction: ActionSpec<RollbackInput> = {
+  name: 'rollback',
+  input: rollbackInput,
+  async prepare(ctx, target, input): Promise<Prepared> {
+    const what = `${target.kind} ${target.namespace}/${target.name}`;
+    const { workload, plan } = await planRollback(ctx, target, input.toRevision);
+    const from = plan.ok ? plan.from : undefined;
+    return {
+      params: { revision: { from: from ?? null, to: input.toRevision } },
+      resourceVersion: workload.metadata.resourceVersion,
+      async run() {
+        assertUnchanged(workload.metadata, input, what);
+        if (!plan.ok) throw new ActionRefusedError(plan.message);
+        const resourceVersion = await applyRollback(ctx, target, plan);
+        return {
+          message: `Rolling back ${what} from revision ${plan.from} to revision ${plan.to}'s template (it becomes a new revision)`,
+          resourceVersion,
+        };
+      },
+    };
+  },
+};

@@ -1,0 +1,67 @@
+import 'server-only';
+
+import { z } from 'zod';
+
+import { replicasSchema } from '@/lib/k8s/rollout/scale';
+import { serverEnv } from '@/server/env';
+import { baseInput, type ActionSpec, type Prepared } from '@/server/k8s/actions/pipeline';
+import { assertUnchanged } from '@/server/k8s/actions/precondition';
+import { workloadKindOf } from '@/server/k8s/actions/rollback';
+import { ActionRefusedError } from '@/server/k8s/actions/results';
+import { findHpaFor } from '@/server/k8s/actions/hpa';
+import { readWorkload, workloadPath } from '@/server/k8s/actions/workloads';
+
+// Scale through the `scale` subresource: PUT the Scale object carrying the resourceVersion, so a
+// concurrent change is a 409, never an overwrite (REFERENCE.md "Scale").
+
+const scaleInput = baseInput.extend({ replicas: z.number() });
+type ScaleInput = z.infer<typeof scaleInput>;
+
+interface Scale {
+  metadata: { resourceVersion: string };
+  spec: { replicas?: number };
+}
+
+export const scaleAction: ActionSpec<ScaleInput> = {
+  name: 'scale',
+  input: scaleInput.superRefine((v, ctx) => {
+    const r = replicasSchema(serverEnv().maxReplicas).safeParse(v.replicas);
+    if (!r.success)
+      for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: ['replicas'] });
+  }),
+  async prepare(ctx, target, input): Promise<Prepared> {
+    const kind = workloadKindOf(target);
+    const what = `${target.kind} ${target.namespace}/${target.name}`;
+    const t = { kind, namespace: target.namespace, name: target.name };
+    const workload = await readWorkload(ctx.kube, t);
+    const from = workload.spec.replicas ?? null;
+    const hpa = kind === 'daemonsets' ? undefined : await findHpaFor(ctx.kube, target).catch(() => undefined);
+    return {
+      params: { replicas: { from, to: input.replicas } },
+      resourceVersion: workload.metadata.resourceVersion,
+      async run() {
+        if (kind === 'daemonsets')
+          throw new ActionRefusedError('A DaemonSet runs one pod per node; it cannot be scaled');
+        assertUnchanged(workload.metadata, input, what);
+        const body = {
+          apiVersion: 'autoscaling/v1',
+          kind: 'Scale',
+          metadata: {
+            name: target.name,
+            namespace: target.namespace,
+            resourceVersion: workload.metadata.resourceVersion,
+          },
+          spec: { replicas: input.replicas },
+        };
+        const scale = await ctx.kube.request<Scale>({ method: 'PUT', path: workloadPath(t, 'scale'), body });
+        const note = hpa
+          ? ` The HorizontalPodAutoscaler ${hpa.name} manages it and will set it back within ${hpa.minReplicas}–${hpa.maxReplicas}.`
+          : '';
+        return {
+          message: `Scaled ${what} from ${from ?? '?'} to ${input.replicas} replicas.${note}`,
+          resourceVersion: scale.metadata.resourceVersion,
+        };
+      },
+    };
+  },
+};

@@ -1,0 +1,64 @@
+import 'server-only';
+
+import { lastGoodRevision, rolloutInTrouble } from '@/lib/k8s/rollout/abort';
+import type { WorkloadActionsView, WorkloadKind } from '@/lib/k8s/rollout/actions';
+import { templateDiff } from '@/lib/k8s/rollout/diff';
+import { detectGitOps, gitOpsWarning } from '@/lib/k8s/rollout/gitops';
+import { toRevisionEntry } from '@/lib/k8s/rollout/history';
+import type { RawDeployment } from '@/lib/k8s/rollout/types';
+import type { Identity } from '@/server/auth/identity';
+import { serverEnv } from '@/server/env';
+import { findHpaFor } from '@/server/k8s/actions/hpa';
+import { workloadPermissions } from '@/server/k8s/actions/permissions';
+import { kindName, readHistory, readNewPods, readWorkload, selectorOf } from '@/server/k8s/actions/workloads';
+import type { UserKube } from '@/server/k8s/actions/user-kube';
+
+// GET …/actions: everything the actions panel shows, read as the person: history with a diff of
+// each revision's pod template against the current one, GitOps and HPA warnings, and which actions
+// SelfSubjectAccessReview says they may take.
+
+export async function workloadActionsView(
+  kube: UserKube,
+  who: Identity,
+  kind: WorkloadKind,
+  namespace: string,
+  name: string,
+): Promise<WorkloadActionsView> {
+  const t = { kind, namespace, name };
+  const w = await readWorkload(kube, t);
+  const [history, hpa] = await Promise.all([
+    readHistory(kube, t, w),
+    kind === 'daemonsets'
+      ? undefined
+      : findHpaFor(kube, { kind: kindName(kind), namespace, name }).catch(() => undefined),
+  ]);
+  const permissions = await workloadPermissions(kube, who, kind, namespace, name, hpa?.name);
+  const current = history.revisions[0];
+  const entries = history.revisions.map((r) => ({
+    ...toRevisionEntry(r),
+    diff: current ? templateDiff(w.spec.template, r.template, current.revision, r.revision) : undefined,
+  }));
+  const isDeployment = kind === 'deployments';
+  const inTrouble =
+    isDeployment && rolloutInTrouble(w as RawDeployment, await readNewPods(kube, t, w, history).catch(() => []));
+  const goal = inTrouble ? lastGoodRevision(history.revisions) : undefined;
+  const gitOps = detectGitOps(w.metadata.labels, w.metadata.annotations);
+  return {
+    kind,
+    namespace,
+    name,
+    resourceVersion: w.metadata.resourceVersion,
+    generation: w.metadata.generation,
+    podSelector: selectorOf(w),
+    replicas: kind === 'daemonsets' ? undefined : (w.spec.replicas ?? 1),
+    paused: isDeployment && (w as RawDeployment).spec.paused === true,
+    inTrouble,
+    abortTarget: goal?.ok ? { revision: goal.revision, explanation: goal.explanation } : undefined,
+    history: entries,
+    gitOps,
+    gitOpsWarning: gitOps ? gitOpsWarning(gitOps) : undefined,
+    hpa,
+    maxReplicas: serverEnv().maxReplicas,
+    permissions,
+  };
+}

@@ -1,0 +1,69 @@
+import 'server-only';
+
+import { challengesKind, ordersKind } from '@/lib/k8s/kinds/certificates-acme';
+import { certificateRequestsKind, certificatesKind } from '@/lib/k8s/kinds/certificates';
+import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
+import { ingressesKind } from '@/lib/k8s/kinds/ingresses';
+import { tlsSecretsKind } from '@/lib/k8s/kinds/tls-secrets';
+import { certificateRows, type CertificateRow } from '@/lib/k8s/status/certificate-status';
+import type { Identity } from '@/server/auth/identity';
+import type { ClusterCache } from '@/server/k8s/cache';
+import { toKubeError } from '@/server/k8s/errors';
+import { listQuerySchema } from '@/server/k8s/list-query';
+import { listForUser } from '@/server/k8s/resources';
+
+// The certificates screen's data: cert-manager Certificates (when the cluster serves the CRDs) joined
+// with the leaf of their TLS Secrets (parsed on the server on arrival: server/k8s/tls-secrets.ts),
+// unmanaged TLS Secrets, the failing issuance chain, and Ingress hosts. Everything is read from the
+// shared cache as the person asking: each kind is filtered to the namespaces they may list.
+
+export interface CertificateHealth {
+  /** cert-manager.io/v1 is served (the CRDs are installed). */
+  certManager: boolean;
+  rows: CertificateRow[];
+  /** Kinds that could not be read (e.g. Ingresses), with the reason; the rest of the page still works. */
+  problems: string[];
+  fetchedAt: string;
+}
+
+const ALL = listQuerySchema.parse({ limit: 1000 });
+
+async function readAll<S extends BaseSummary>(
+  cache: ClusterCache,
+  who: Identity,
+  kind: KindDescriptor<S>,
+  problems: string[],
+): Promise<S[]> {
+  try {
+    const items: S[] = [];
+    for (let offset = 0; ; offset += ALL.limit) {
+      const page = await listForUser(cache, who, kind, { ...ALL, offset });
+      items.push(...page.items);
+      if (items.length >= page.total || page.items.length === 0) return items;
+    }
+  } catch (err) {
+    problems.push(`${kind.title}: ${toKubeError(err, { cluster: cache.name }).message}`);
+    return [];
+  }
+}
+
+export async function certificateHealth(
+  cache: ClusterCache,
+  who: Identity,
+  now = Date.now(),
+): Promise<CertificateHealth> {
+  const served = await cache.servedVersions();
+  const certManager = served.get('cert-manager.io')?.has('v1') === true;
+  const acme = served.get('acme.cert-manager.io')?.has('v1') === true;
+  const problems: string[] = [];
+  const [certificates, requests, orders, challenges, secrets, ingresses] = await Promise.all([
+    certManager ? readAll(cache, who, certificatesKind, problems) : [],
+    certManager ? readAll(cache, who, certificateRequestsKind, problems) : [],
+    acme ? readAll(cache, who, ordersKind, problems) : [],
+    acme ? readAll(cache, who, challengesKind, problems) : [],
+    readAll(cache, who, tlsSecretsKind, problems),
+    readAll(cache, who, ingressesKind, problems),
+  ]);
+  const rows = certificateRows({ certificates, requests, orders, challenges, secrets, ingresses }, now);
+  return { certManager, rows, problems, fetchedAt: new Date(now).toISOString() };
+}

@@ -1,0 +1,76 @@
+import 'server-only';
+
+import { z } from 'zod';
+
+import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
+import { stripObject, type KubeObject } from '@/lib/k8s/object';
+import type { ClusterCache } from '@/server/k8s/cache';
+import { pickVersion } from '@/server/k8s/discovery';
+import { KubeError, toKubeError } from '@/server/k8s/errors';
+import { summaryOf } from '@/server/k8s/list-query';
+import { ObjectStore } from '@/server/k8s/store';
+import { HttpStatusError, type Impersonation } from '@/server/k8s/transport';
+
+// One object for one person, served from the shared cache after asking the API server whether that
+// person may `get` it (SubjectAccessReview as them, cached briefly). The answer is the same whether
+// or not the object exists when they may not read it (403 before any lookup), so names do not leak.
+
+export const objectNameSchema = z
+  .string()
+  .max(253)
+  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a DNS subdomain');
+export const namespaceSchema = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a DNS label');
+
+export interface ObjectForUser<S extends BaseSummary = BaseSummary> {
+  /** The object as stored (no managedFields, no last-applied-configuration, never Secret data). */
+  object: KubeObject;
+  summary: S;
+}
+
+export async function mayGet(
+  cache: ClusterCache,
+  who: Impersonation,
+  kind: KindDescriptor,
+  namespace: string,
+  name: string,
+): Promise<boolean> {
+  const targets = kind.accessResource ?? [{ group: kind.group, resource: kind.plural }];
+  for (const t of targets) {
+    const q = { verb: 'get' as const, group: t.group, resource: t.resource, namespace, name };
+    if (await cache.access.allowed(who, q)) return true;
+  }
+  return false;
+}
+
+export async function getForUser<S extends BaseSummary>(
+  cache: ClusterCache,
+  who: Impersonation,
+  kind: KindDescriptor<S>,
+  namespace: string | undefined,
+  name: string,
+  waitMs = 10_000,
+): Promise<ObjectForUser<S>> {
+  const ns = kind.namespaced ? (namespace ?? '') : '';
+  const what = `${kind.kind} ${ns ? `${ns}/` : ''}${name}`;
+  if (!(await mayGet(cache, who, kind, ns, name))) {
+    throw new KubeError('forbidden', `You may not read ${what} in cluster ${cache.name}`, { status: 403 });
+  }
+  const reflector = await cache.reflector(kind);
+  if (!(await reflector.ready(waitMs)) && reflector.lastSyncAt === undefined) {
+    throw toKubeError(reflector.lastError ?? new KubeError('timeout', `Cluster ${cache.name} did not answer in time`), {
+      cluster: cache.name,
+    });
+  }
+  const obj = reflector.store.get(ObjectStore.keyOf(ns || undefined, name)) as KubeObject | undefined;
+  if (!obj) throw new KubeError('not-found', `${what} was not found in cluster ${cache.name}`, { status: 404 });
+  // Items of a LIST carry no apiVersion/kind; the YAML view should read like `kubectl get -o yaml`.
+  const version = pickVersion(await cache.servedVersions(), kind, cache.name);
+  const apiVersion = kind.group ? `${kind.group}/${version}` : version;
+  return { object: { apiVersion, kind: kind.kind, ...stripObject(obj) }, summary: summaryOf(kind, obj) };
+}
+
+/** Maps our transport's HttpStatusError into the one error mapping (server/k8s/errors.ts). */
+export function mapTransportError(err: unknown, cluster: string): KubeError {
+  if (err instanceof HttpStatusError) return toKubeError({ code: err.statusCode, body: err.body }, { cluster });
+  return toKubeError(err, { cluster });
+}

@@ -46,6 +46,15 @@ describe('parseOptions', () => {
     expect(() => parseOptions(['--dist-dir', '../etc'])).toThrow(/\.next-<name>/);
   });
 
+  it('takes the scroll measurement alone, with its duration', () => {
+    const o = parseOptions(['--only', 'scroll', '--scroll-seconds', '5']);
+    if (o === 'help') throw new Error('unexpected help');
+    expect(o).toMatchObject({ only: 'scroll', scrollSeconds: 5 });
+    const d = parseOptions([]);
+    expect(d).toMatchObject({ only: 'all', scrollSeconds: 10 });
+    expect(() => parseOptions(['--only', 'warm'])).toThrow(/invalid options/);
+  });
+
   it('returns help for --help', () => {
     expect(parseOptions(['--help'])).toBe('help');
   });

@@ -26,6 +26,9 @@ export const optionsSchema = z
     changeSeconds: int(1, 600).default(20),
     streams: int(1, 100).default(5),
     readyTimeoutSeconds: int(10, 7200).default(1800),
+    scrollSeconds: int(1, 120).default(10),
+    /** `scroll`: only the scroll measurement, against bench pods kept by an earlier run (--keep). */
+    only: z.enum(['all', 'scroll']).default('all'),
   })
   .refine((o) => o.deployments % o.namespaces === 0, {
     message: '--deployments must be a multiple of --namespaces',
@@ -53,6 +56,10 @@ export const USAGE = `usage: npm run bench -- [options]
   --change-seconds N    duration of the patching (default 20)
   --streams N           SSE streams receiving the changes (default 5)
   --ready-timeout-seconds N  how long to wait for all pods to be Running (default 1800)
+  --scroll-seconds N    how long scrolling the Pods list from top to bottom should take (default 10)
+  --only scroll         only the scroll measurement, against the bench pods of an earlier run kept
+                        with --keep (same --pods/--namespaces/--deployments); adds it to the newest
+                        result of that scale and regenerates docs/benchmarks.md
   --keep                leave the bench namespaces in place (default: delete them at the end)
   --help`;
 
@@ -76,6 +83,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       'change-seconds': { type: 'string' },
       streams: { type: 'string' },
       'ready-timeout-seconds': { type: 'string' },
+      'scroll-seconds': { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean' },
     },
   });

@@ -164,3 +164,34 @@ describe('writeDoc', () => {
     }
   });
 });
+
+describe('scroll measurement', () => {
+  const scroll: NonNullable<BenchResult['scroll']> = {
+    path: '/c/local/pods',
+    rowsTotal: 10_033,
+    firstRowsMs: 850,
+    scrollMs: 10_120,
+    scrolledPx: 400_420,
+    reachedEnd: true,
+    longTasks: { count: 0, totalMs: 0, maxMs: 0 },
+    longTasksDuringLoad: { count: 2, totalMs: 180, maxMs: 120 },
+    frames: { frames: 601, fps: 59.4, maxGapMs: 33.4 },
+    maxRowsInDom: 43,
+  };
+
+  it('adds a target and rows when the run has one, judged on long tasks and reaching the end', () => {
+    const r = run({ scroll });
+    expect(checkTargets(r).map((t) => t.met)).toEqual([true, true, true, true, true]);
+    const md = renderRun(r);
+    expect(md).toContain('| long tasks while scrolling 10,033 pods | 0 over 50 ms, to the end | 0 (max 0 ms) | yes |');
+    expect(md).toContain('0 (total 0 ms, max 0 ms) / 2 (total 180 ms, max 120 ms)');
+    expect(md).toContain('| scroll: most rows in the DOM at once | 43 |');
+    const bad = run({ scroll: { ...scroll, reachedEnd: false, longTasks: { count: 1, totalMs: 70, maxMs: 70 } } });
+    expect(checkTargets(bad)[4]).toMatchObject({ met: false, value: '1 (max 70 ms), end not reached' });
+  });
+
+  it('leaves runs recorded without it as they were', () => {
+    expect(checkTargets(run())).toHaveLength(4);
+    expect(renderRun(run())).not.toContain('scroll:');
+  });
+});

@@ -13,6 +13,7 @@ import { kubeHttp, type KubeHttp } from './kube-http';
 import { machineInfo } from './machine';
 import { measureCold, measureRawList, type ColdResult, type RawListTimes } from './measure-cold';
 import { benchPodNames, measureEvents } from './measure-events';
+import { measureScroll } from './measure-scroll';
 import { idleWindow, measureWarm, scrapeApiserver, warmPath } from './measure-warm';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { sleep } from './pool';
@@ -22,6 +23,7 @@ import { resultSchema, type BenchResult } from './result';
 import { BENCH_LABEL, cleanupBench, seedBench, waitAllRunning } from './seed';
 import { ensureBuild, REPO_ROOT, serverRss, startServer } from './server';
 import { serverCache } from './server-cache';
+import { runScrollOnly } from './scroll-only';
 import type { LatencySummary } from './stats';
 
 const began = performance.now();
@@ -125,6 +127,7 @@ async function measure(o: BenchOptions, namespaces: string[], kube: KubeHttp, se
       { streams: o.streams, rate: o.changeRate, seconds: o.changeSeconds },
       log,
     );
+    const scroll = await measureScroll(server.baseUrl, headers, o.scrollSeconds, log);
     return {
       scale: {
         pods: o.pods,
@@ -159,6 +162,7 @@ async function measure(o: BenchOptions, namespaces: string[], kube: KubeHttp, se
         cachedObjects,
         bytesPerCachedObject: Math.round((afterSyncRss - cold.baselineRss) / Math.max(1, cachedObjects)),
       },
+      scroll,
     };
   } finally {
     await server.stop();
@@ -180,6 +184,11 @@ async function main(argv: string[]): Promise<void> {
   }
   ensureBuild(o.distDir, o.build, log);
   const kube = kubeHttp('admin');
+  if (o.only === 'scroll') {
+    // Against the bench pods of an earlier --keep run: no seeding, and they stay for the next run.
+    await runScrollOnly(o, kube, log).finally(() => kube.close());
+    return;
+  }
   let ok = false;
   try {
     const seedStarted = performance.now();

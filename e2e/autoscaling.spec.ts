@@ -46,6 +46,8 @@ test('an operator reads an HPA and edits its maximum', async ({ page }) => {
   await expect(page.getByTestId('hpa-behavior')).toContainText('Kubernetes defaults');
   await expect(hpa.charts.getByTestId('chart-plot').first()).toBeVisible();
 
+  await page.screenshot({ path: test.info().outputPath('hpa-detail.png'), fullPage: true });
+
   await hpa.editBounds(2, 7);
   await expect(hpa.result).toContainText('between 2 and 7');
   await expect(hpa.bounds).toHaveText(/2–7/);

@@ -27,8 +27,8 @@ test('an operator reads a workload’s charts and the rollout timeline', async (
   await expect(metrics.markerLabels().first()).toBeVisible();
   expect(await metrics.markerLabels().count()).toBeGreaterThanOrEqual(3);
 
-  await metrics.panel.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'docs/screenshots/workload-metrics.png', fullPage: true });
+  // The panel sits at the end of a long detail page: picture the panel itself.
+  await metrics.panel.screenshot({ path: 'docs/screenshots/workload-metrics.png' });
 });
 
 test('bob cannot read metrics of a namespace he may not read', async ({ page, signInAs }) => {

@@ -15,7 +15,9 @@ test.describe('as alice', () => {
     await detail.goto('deployments', 'shop-backend', 'checkout');
     await detail.pods.getByRole('link').first().click();
     const pod = new PodPage(page);
-    await expect(pod.logLines).toContainText('starting checkout');
+    // The viewer shows the newest lines; a long-running pod's "starting" line may be out of the tail,
+    // so wait for a line the simulated container repeats.
+    await expect(pod.logLines).toContainText('serving shop-backend/checkout');
     await expect(pod.logLines.getByText('<script>alert("xss")</script>', { exact: false }).first()).toBeVisible();
     await expect(pod.logLines.locator('script, img, b')).toHaveCount(0);
     await expect(pod.logLines).toContainText('␛[31mERROR␛[0m');

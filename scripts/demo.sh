@@ -12,6 +12,8 @@ npx tsx local-cluster/cli.ts seed
 # (0600) under ~/.cache/wheelhouse/demo-auth so they survive restarts.
 eval "$(node scripts/demo-auth.mjs)"
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://127.0.0.1:${PORT}}"
+# The local cluster's Prometheus (cluster:up starts it); charts say "unavailable" when it is not there.
+export WHEELHOUSE_PROMETHEUS_URL="${WHEELHOUSE_PROMETHEUS_URL:-http://127.0.0.1:9090}"
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib server -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
   npx next build
 fi

@@ -89,7 +89,8 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
   const button = 'rounded px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50';
   return (
     <section
-      className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm"
+      id="workload-actions"
+      className="scroll-mt-4 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm"
       data-testid="workload-actions"
     >
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">

@@ -54,12 +54,12 @@ export function CertificatesTable({ rows }: { rows: CertificateRow[] }) {
           {rows.map((row) => (
             <Fragment key={row.key}>
               <tr data-testid="certificate-row" data-key={row.key} data-state={row.state} className="align-top">
-                <td className="px-3 py-2">
+                <td className="px-3 py-2 whitespace-nowrap">
                   <CertificateStateBadge state={row.state} title={row.summary} />
                 </td>
                 <td className="px-3 py-2">
-                  <div className="font-medium text-slate-900">{row.name}</div>
-                  <div className="flex flex-wrap items-center gap-1 text-xs text-slate-500">
+                  <div className="font-medium whitespace-nowrap text-slate-900">{row.name}</div>
+                  <div className="flex flex-wrap items-center gap-1 text-xs whitespace-nowrap text-slate-500">
                     <span>{row.namespace}</span>
                     <StatusBadge tone="slate">
                       {row.source === 'cert-manager' ? 'cert-manager' : 'TLS Secret only'}

@@ -115,6 +115,17 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
                 <span className="min-w-0 flex-1 truncate text-slate-500" title={i.detail}>
                   {i.detail}
                 </span>
+                {i.title === 'Rollout stuck' ? (
+                  // The abort (and its permission check) lives in the detail page's actions panel;
+                  // the anchor lands there instead of duplicating the action here.
+                  <Link
+                    href={`${hrefOf(cluster, i)}#workload-actions`}
+                    prefetch={false}
+                    className="shrink-0 text-sky-700 hover:underline"
+                  >
+                    Rollout history and actions →
+                  </Link>
+                ) : null}
               </li>
             ))}
           </ul>

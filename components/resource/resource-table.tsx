@@ -7,6 +7,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { kindById } from '@/lib/k8s/kinds';
 import type { BaseSummary, Column } from '@/lib/k8s/kinds/descriptor';
 import type { ListParams } from '@/lib/query/keys';
+import { CacheStateBadge } from '@/components/live/cache-state-badge';
 import { ResourceCell } from '@/components/resource/resource-cell';
 import { useWindowedList } from '@/components/resource/use-resource-list';
 import { useNow } from '@/components/resource/use-now';
@@ -100,74 +101,81 @@ export function ResourceTable({
     );
   }
   return (
-    <div
-      role="table"
-      aria-label={descriptor.title}
-      aria-rowcount={list.total}
-      className="overflow-x-clip rounded-lg border border-slate-200 bg-white text-sm shadow-sm"
-      data-testid="resource-table"
-    >
-      <div
-        role="rowgroup"
-        className="sticky top-14 z-[5] border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500"
-      >
-        <div role="row" className="grid" style={{ gridTemplateColumns: template }}>
-          {showNs ? header('Namespace', undefined) : null}
-          {header('Name', 'name')}
-          {columns.map((c) => header(c.title, c.sort && descriptor.sorts[c.sort] ? c.sort : undefined))}
+    <>
+      {list.cache && list.cache.state !== 'ready' ? (
+        <div className="flex justify-end">
+          <CacheStateBadge cache={list.cache} now={now} />
         </div>
-      </div>
-      <div role="rowgroup" ref={listRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = list.row(item.index);
-          const href = row ? hrefFor?.(row) : undefined;
-          return (
-            <div
-              role="row"
-              key={row?.uid ?? `pending-${item.index}`}
-              aria-rowindex={item.index + 2}
-              className="absolute inset-x-0 grid items-center border-b border-slate-100 hover:bg-slate-50"
-              style={{
-                gridTemplateColumns: template,
-                height: ROW_HEIGHT,
-                transform: `translateY(${item.start - margin}px)`,
-              }}
-            >
-              {row ? (
-                <>
-                  {showNs ? (
-                    <div role="cell" className="truncate px-3 text-slate-600">
-                      {row.namespace}
-                    </div>
-                  ) : null}
-                  <div role="cell" className="truncate px-3 font-medium text-slate-900">
-                    {href ? (
-                      <Link href={href} prefetch={false} className="hover:text-sky-700 hover:underline">
-                        {row.name}
-                      </Link>
-                    ) : (
-                      row.name
-                    )}
-                  </div>
-                  {columns.map((c) => (
-                    <div role="cell" key={c.id} className="flex min-w-0 px-3">
-                      <ResourceCell column={c} row={row} now={now} />
-                    </div>
-                  ))}
-                </>
-              ) : (
-                <div role="cell" className="col-span-full mx-3 h-3 animate-pulse rounded bg-slate-100" />
-              )}
-            </div>
-          );
-        })}
-      </div>
-      {!list.isLoading && list.total === 0 ? (
-        <p className="px-4 py-6 text-sm text-slate-500" data-testid="resource-table-empty">
-          {emptyText ?? `No ${descriptor.title} match.`}
-        </p>
       ) : null}
-      {list.isLoading ? <p className="px-4 py-6 text-sm text-slate-400">Loading {descriptor.title}…</p> : null}
-    </div>
+      <div
+        role="table"
+        aria-label={descriptor.title}
+        aria-rowcount={list.total}
+        className="overflow-x-clip rounded-lg border border-slate-200 bg-white text-sm shadow-sm"
+        data-testid="resource-table"
+      >
+        <div
+          role="rowgroup"
+          className="sticky top-14 z-[5] border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500"
+        >
+          <div role="row" className="grid" style={{ gridTemplateColumns: template }}>
+            {showNs ? header('Namespace', undefined) : null}
+            {header('Name', 'name')}
+            {columns.map((c) => header(c.title, c.sort && descriptor.sorts[c.sort] ? c.sort : undefined))}
+          </div>
+        </div>
+        <div role="rowgroup" ref={listRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = list.row(item.index);
+            const href = row ? hrefFor?.(row) : undefined;
+            return (
+              <div
+                role="row"
+                key={row?.uid ?? `pending-${item.index}`}
+                aria-rowindex={item.index + 2}
+                className="absolute inset-x-0 grid items-center border-b border-slate-100 hover:bg-slate-50"
+                style={{
+                  gridTemplateColumns: template,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start - margin}px)`,
+                }}
+              >
+                {row ? (
+                  <>
+                    {showNs ? (
+                      <div role="cell" className="truncate px-3 text-slate-600">
+                        {row.namespace}
+                      </div>
+                    ) : null}
+                    <div role="cell" className="truncate px-3 font-medium text-slate-900">
+                      {href ? (
+                        <Link href={href} prefetch={false} className="hover:text-sky-700 hover:underline">
+                          {row.name}
+                        </Link>
+                      ) : (
+                        row.name
+                      )}
+                    </div>
+                    {columns.map((c) => (
+                      <div role="cell" key={c.id} className="flex min-w-0 px-3">
+                        <ResourceCell column={c} row={row} now={now} />
+                      </div>
+                    ))}
+                  </>
+                ) : (
+                  <div role="cell" className="col-span-full mx-3 h-3 animate-pulse rounded bg-slate-100" />
+                )}
+              </div>
+            );
+          })}
+        </div>
+        {!list.isLoading && list.total === 0 ? (
+          <p className="px-4 py-6 text-sm text-slate-500" data-testid="resource-table-empty">
+            {emptyText ?? `No ${descriptor.title} match.`}
+          </p>
+        ) : null}
+        {list.isLoading ? <p className="px-4 py-6 text-sm text-slate-400">Loading {descriptor.title}…</p> : null}
+      </div>
+    </>
   );
 }

@@ -70,6 +70,9 @@ export function outcomeOf(err: unknown): AuditOutcome {
         return { result: 'failed', message, status };
     }
   }
+  // Refused by the dashboard's own elevation rule (server/audit/elevation.ts; matched by name to
+  // keep this module free of an import cycle): a denial, though Kubernetes never saw it.
+  if (err instanceof Error && err.name === 'ElevationRequiredError') return { result: 'denied', message, status: 403 };
   return { result: 'failed', message, status: null };
 }
 

@@ -14,7 +14,7 @@ import { ElevationStore } from './elevation-store';
 import { AuditStore } from './store';
 
 // WHEELHOUSE_ELEVATION=required end to end on the real cluster: alice's scale is refused (and
-// nothing is sent or recorded) until she enables changes; an elevation that has run out refuses
+// nothing is sent; the refusal is recorded) until she enables changes; an elevation that has run out refuses
 // again. The environment is read once per test file, so it is set before first use.
 
 const dir = mkdtempSync(join(tmpdir(), 'wh-elevation-it-'));
@@ -57,11 +57,11 @@ const logged = async (requestId: string) =>
   );
 
 describe('elevation required', () => {
-  it('refuses a scale without elevation, before anything is sent or recorded', async () => {
+  it('refuses a scale without elevation before anything is sent, and records the refusal', async () => {
     const { requestId, result } = await scaleAsAlice(2);
     expect(result).toMatchObject({ ok: false, code: 'elevation-required' });
     expect(await replicas()).toBe(1);
-    expect(await logged(requestId)).toEqual([]);
+    expect(await logged(requestId)).toMatchObject([{ result: 'denied', user: 'alice', action: 'scale' }]);
   });
 
   it('lets the scale through once changes are enabled, and records it', async () => {

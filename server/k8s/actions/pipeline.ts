@@ -71,12 +71,41 @@ export async function performAction<I extends BaseInput>(
   try {
     await assertMayMutate(who, cluster.name);
   } catch (err) {
+    // A change refused for want of elevation is still an attempt: it is recorded (denied) before
+    // the refusal is returned, and nothing is sent to the cluster.
+    await audited({ ...attemptOf(spec, cluster.name, who, target, input), params: requested(input) }, () =>
+      Promise.reject(err),
+    ).catch(() => undefined);
     return errorResult(err, what);
   }
   const key = JSON.stringify({ a: spec.name, c: cluster.name, t: target, input });
   return once(who.user, input.requestId, key, () =>
     execute(spec, { cluster, who, kube: userKube(cluster, who) }, target, input),
   );
+}
+
+/**
+ * What the person asked for, as changes from an unknown value (e.g. { replicas: { from: null, to: 5 } }),
+ * for attempts refused before the object was read.
+ */
+function requested(input: BaseInput): Record<string, unknown> {
+  const { requestId: _id, resourceVersion: _rv, generation: _gen, reason: _reason, ...rest } = input;
+  return Object.fromEntries(Object.entries(rest).map(([key, to]) => [key, { from: null, to }]));
+}
+
+function attemptOf<I extends BaseInput>(spec: ActionSpec<I>, cluster: string, who: Identity, target: Target, input: I) {
+  return {
+    requestId: input.requestId,
+    user: who.user,
+    groups: who.groups,
+    cluster,
+    kind: target.kind,
+    namespace: target.namespace,
+    name: target.name,
+    action: spec.name,
+    reason: input.reason || undefined,
+    resourceVersion: input.resourceVersion,
+  };
 }
 
 async function execute<I extends BaseInput>(
@@ -86,24 +115,14 @@ async function execute<I extends BaseInput>(
   input: I,
 ): Promise<ActionResult> {
   const what = `${target.kind} ${target.namespace}/${target.name}`;
-  const attempt = {
-    requestId: input.requestId,
-    user: ctx.who.user,
-    groups: ctx.who.groups,
-    cluster: ctx.cluster.name,
-    kind: target.kind,
-    namespace: target.namespace,
-    name: target.name,
-    action: spec.name,
-    reason: input.reason || undefined,
-  };
+  const attempt = attemptOf(spec, ctx.cluster.name, ctx.who, target, input);
   try {
     let prepared: Prepared;
     try {
       prepared = await spec.prepare(ctx, target, input);
     } catch (readError) {
       // Even a failed read (e.g. 403 for someone who may not see it) leaves a trace.
-      await audited({ ...attempt, params: {}, resourceVersion: input.resourceVersion }, () =>
+      await audited({ ...attempt, params: requested(input), resourceVersion: input.resourceVersion }, () =>
         Promise.reject(readError),
       );
       throw readError;

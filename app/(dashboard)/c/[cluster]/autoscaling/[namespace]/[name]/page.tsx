@@ -97,7 +97,7 @@ export default async function HpaDetailPage({ params }: Params) {
         <Fact label="Scales">
           {route ? (
             <Link
-              className="text-sky-700 hover:underline"
+              className="text-base break-all text-sky-700 hover:underline"
               prefetch={false}
               href={`/c/${ref.name}/workloads/${route}/${ns.data}/${hpa.target.name}`}
             >

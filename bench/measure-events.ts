@@ -15,6 +15,9 @@ interface ChangeData {
 
 interface OpenStream {
   arrivals: Map<string, number>;
+  /** Messages by event type, and how the stream ended: to tell "no events" from "events not matched". */
+  seen: Record<string, number>;
+  ended?: string;
   close(): void;
 }
 
@@ -26,6 +29,7 @@ async function openStream(baseUrl: string, headers: Record<string, string>): Pro
   });
   if (res.status !== 200 || !res.body) throw new Error(`GET /api/stream: HTTP ${res.status}: ${await res.text()}`);
   const arrivals = new Map<string, number>();
+  const stream: OpenStream = { arrivals, seen: {}, close: () => abort.abort() };
   const parser = new SseParser();
   const decoder = new TextDecoder();
   const reader = res.body.getReader();
@@ -33,19 +37,24 @@ async function openStream(baseUrl: string, headers: Record<string, string>): Pro
     try {
       for (;;) {
         const { done, value } = await reader.read();
-        if (done) return;
+        if (done) {
+          stream.ended = 'closed by the server';
+          return;
+        }
         const now = performance.now();
         for (const e of parser.push(decoder.decode(value, { stream: true }))) {
+          stream.seen[e.event] = (stream.seen[e.event] ?? 0) + 1;
           if (e.event !== 'change') continue;
           const s = (JSON.parse(e.data) as ChangeData).summary;
           if (s?.name && s.resourceVersion) arrivals.set(changeKey(s.namespace, s.name, s.resourceVersion), now);
         }
       }
-    } catch {
-      // aborted at the end of the run
+    } catch (err) {
+      // aborted at the end of the run, or failed: say which
+      stream.ended = abort.signal.aborted ? 'aborted by the bench' : `failed: ${String(err)}`;
     }
   })();
-  return { arrivals, close: () => abort.abort() };
+  return stream;
 }
 
 /** Names of the bench pods, `namespace/name`, from a paginated admin LIST. */
@@ -137,5 +146,9 @@ export async function measureEvents(
       `max ${d.latency.max} ms over ${d.deliveries} deliveries; ${d.missing} lost, ${errors} patch errors; ` +
       `PATCH itself p50 ${result.patchLatency.p50} ms, p95 ${result.patchLatency.p95} ms`,
   );
+  if (d.missing > 0) {
+    const seen = streams.map((st) => `${JSON.stringify(st.seen)}${st.ended ? ` (${st.ended})` : ''}`);
+    log(`events: streams saw ${seen.join('; ')}`);
+  }
   return result;
 }

@@ -1,5 +1,7 @@
 import { chromium, type Page } from '@playwright/test';
 
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/support/chromium';
+
 import { round } from './stats';
 
 // Scrolling the Pods list (all namespaces) at the bench size in Debian's Chromium (never a downloaded
@@ -9,17 +11,6 @@ import { round } from './stats';
 // browser; the summaries below are pure and unit-tested.
 
 type Log = (msg: string) => void;
-
-/** The same Chromium flags as playwright.config.ts. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export const LONG_TASK_MS = 50;
 const ROWS = '[data-testid="resource-table"] [role="row"][aria-rowindex]';
@@ -139,7 +130,7 @@ export async function measureScroll(
   seconds: number,
   log: Log,
 ): Promise<ScrollResult> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const cookies = (headers.cookie ?? '').split('; ').filter(Boolean);

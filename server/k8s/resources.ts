@@ -83,10 +83,13 @@ export async function listForUser<S extends BaseSummary>(
   const present = query.namespaces.length ? query.namespaces : reflector.store.indexValues('namespace');
   const readable = await readableNamespaces(cache, who, kind, present);
   // Nothing readable gives an empty list, not an error: the same answer whether or not objects exist.
-  const objects =
-    query.namespaces.length && readable !== 'all'
-      ? [...readable].flatMap((ns) => reflector.store.byIndex('namespace', ns))
-      : reflector.store.values();
+  // Asked for namespaces: read only those through the namespace index (10k pods, one namespace of
+  // 200: the difference is most of a warm request's cost).
+  const objects = query.namespaces.length
+    ? [...(readable === 'all' ? new Set(query.namespaces) : readable)].flatMap((ns) =>
+        reflector.store.byIndex('namespace', ns),
+      )
+    : reflector.store.values();
   const page = selectPage(
     kind,
     objects,

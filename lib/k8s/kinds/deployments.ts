@@ -1,13 +1,14 @@
 import {
   ageColumn,
   baseSummary,
+  type BaseSummary,
   byAge,
   byName,
-  defaultSearchText,
-  templateImages,
-  type BaseSummary,
   type Column,
+  compareText,
+  defaultSearchText,
   type KindDescriptor,
+  templateImages,
 } from '@/lib/k8s/kinds/descriptor';
 import { conditionsOf, toneOf, type ConditionSummary } from '@/lib/k8s/kinds/workload-fields';
 import type { DeploymentSummary } from '@/lib/k8s/dto';
@@ -100,7 +101,7 @@ export const deploymentsKind: KindDescriptor<DeploymentListItem> = {
   sorts: {
     name: byName,
     age: byAge,
-    status: (a, b) => a.status.localeCompare(b.status) || byName(a, b),
+    status: (a, b) => compareText(a.status, b.status) || byName(a, b),
   },
   defaultSort: 'name',
   columns: workloadColumns<DeploymentListItem>([

@@ -59,12 +59,21 @@ export interface KindDescriptor<S extends BaseSummary = BaseSummary> {
   accessResource?: { group: string; resource: string }[];
 }
 
+/**
+ * Ordinal (code unit) order. Kubernetes names, statuses and RFC 3339 timestamps are ASCII, where this
+ * is the order kubectl's sort (Go string comparison) gives; and unlike localeCompare (ICU collation)
+ * it costs nanoseconds — sorting is on the path of every warm list request (docs/benchmarks.md).
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export const byName: Comparator<BaseSummary> = (a, b) =>
-  (a.namespace ?? '').localeCompare(b.namespace ?? '') || a.name.localeCompare(b.name);
+  compareText(a.namespace ?? '', b.namespace ?? '') || compareText(a.name, b.name);
 
 /** Oldest first; callers reverse for "newest first". */
 export const byAge: Comparator<BaseSummary> = (a, b) =>
-  (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || byName(a, b);
+  compareText(a.createdAt ?? '', b.createdAt ?? '') || byName(a, b);
 
 export function baseSummary(obj: KubeObject): BaseSummary {
   const m = obj.metadata;

@@ -1,10 +1,11 @@
 import {
   ageColumn,
   baseSummary,
+  type BaseSummary,
   byAge,
   byName,
+  compareText,
   defaultSearchText,
-  type BaseSummary,
   type KindDescriptor,
 } from '@/lib/k8s/kinds/descriptor';
 import { toneOf } from '@/lib/k8s/kinds/workload-fields';
@@ -85,7 +86,7 @@ export const horizontalPodAutoscalersKind: KindDescriptor<HpaSummary> = {
     };
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.target.kind}/${s.target.name} ${s.status}`.toLowerCase(),
-  sorts: { name: byName, age: byAge, status: (a, b) => a.status.localeCompare(b.status) || byName(a, b) },
+  sorts: { name: byName, age: byAge, status: (a, b) => compareText(a.status, b.status) || byName(a, b) },
   defaultSort: 'name',
   columns: [
     {

@@ -1,13 +1,14 @@
 import {
   ageColumn,
   baseSummary,
+  type BaseSummary,
   byAge,
   byName,
+  compareText,
   defaultSearchText,
+  type KindDescriptor,
   ownerOf,
   templateImages,
-  type BaseSummary,
-  type KindDescriptor,
 } from '@/lib/k8s/kinds/descriptor';
 import { toneOf } from '@/lib/k8s/kinds/workload-fields';
 import { humanDuration } from '@/lib/format/age';
@@ -61,7 +62,7 @@ export const jobsKind: KindDescriptor<JobSummary> = {
     };
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.status} ${s.owner?.name ?? ''}`.toLowerCase(),
-  sorts: { name: byName, age: byAge, status: (a, b) => a.status.localeCompare(b.status) || byName(a, b) },
+  sorts: { name: byName, age: byAge, status: (a, b) => compareText(a.status, b.status) || byName(a, b) },
   defaultSort: 'name',
   columns: [
     {

@@ -1,10 +1,11 @@
 import {
   ageColumn,
   baseSummary,
+  type BaseSummary,
   byAge,
   byName,
+  compareText,
   defaultSearchText,
-  type BaseSummary,
   type KindDescriptor,
 } from '@/lib/k8s/kinds/descriptor';
 import { toneOf } from '@/lib/k8s/kinds/workload-fields';
@@ -56,7 +57,7 @@ export const podsKind: KindDescriptor<PodSummary> = {
   sorts: {
     name: byName,
     age: byAge,
-    status: (a, b) => a.status.localeCompare(b.status) || byName(a, b),
+    status: (a, b) => compareText(a.status, b.status) || byName(a, b),
     restarts: (a, b) => a.restarts - b.restarts || byName(a, b),
   },
   defaultSort: 'name',

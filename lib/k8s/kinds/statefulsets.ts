@@ -1,11 +1,12 @@
 import {
   baseSummary,
+  type BaseSummary,
   byAge,
   byName,
+  compareText,
   defaultSearchText,
-  templateImages,
-  type BaseSummary,
   type KindDescriptor,
+  templateImages,
 } from '@/lib/k8s/kinds/descriptor';
 import { workloadColumns } from '@/lib/k8s/kinds/deployments';
 import { conditionsOf, type ConditionSummary } from '@/lib/k8s/kinds/workload-fields';
@@ -71,7 +72,7 @@ export const statefulSetsKind: KindDescriptor<StatefulSetSummary> = {
     };
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.status} ${s.images.join(' ')}`.toLowerCase(),
-  sorts: { name: byName, age: byAge, status: (a, b) => a.status.localeCompare(b.status) || byName(a, b) },
+  sorts: { name: byName, age: byAge, status: (a, b) => compareText(a.status, b.status) || byName(a, b) },
   defaultSort: 'name',
   columns: workloadColumns<StatefulSetSummary>([
     { id: 'ready', title: 'Ready', cell: 'number', value: (s) => s.ready },

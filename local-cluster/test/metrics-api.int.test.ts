@@ -78,7 +78,16 @@ describe('metrics.k8s.io and the HPA controller', () => {
       name: items[0]!.metadata.name,
     })) as PodMetrics;
     expect(one.metadata.name).toBe(items[0]!.metadata.name);
-    expect(await podMetrics('app in (steady, other)')).toHaveLength(3);
+    // The `other` pod may start after both `steady` pods: wait for it rather than race it.
+    const both = await waitFor(
+      async () => {
+        const list = await podMetrics('app in (steady, other)');
+        return list.length === 3 && list;
+      },
+      60_000,
+      'PodMetrics for the steady and other pods',
+    );
+    expect(both).toHaveLength(3);
 
     const nodes = (await c.custom.listClusterCustomObject({ ...metrics, plural: 'nodes' })) as {
       items: { metadata: { name: string }; usage: { cpu: string } }[];

@@ -36,7 +36,10 @@ export function proxy(request: NextRequest): NextResponse {
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy'] ?? '');
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  return withHeaders(response, { ...headers, 'Cache-Control': 'private, no-store' });
+  // The event stream must not be compressed (gzip buffers events): no-transform keeps Next.js'
+  // compression and proxies off it. Same value as server/http/event-stream.ts sets.
+  const cacheControl = pathname === '/api/stream' ? 'private, no-store, no-transform' : 'private, no-store';
+  return withHeaders(response, { ...headers, 'Cache-Control': cacheControl });
 }
 
 function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {

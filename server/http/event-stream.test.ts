@@ -22,7 +22,7 @@ describe('eventStreamResponse', () => {
       return stop;
     });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
-    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(res.headers.get('cache-control')).toBe('private, no-store, no-transform');
     expect(res.headers.get('x-accel-buffering')).toBe('no');
     send?.({ id: 'b-1', event: 'change', data: { n: 1 } });
     abort.abort();

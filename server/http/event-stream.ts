@@ -5,6 +5,9 @@ import 'server-only';
 
 export const HEARTBEAT_MS = 15_000;
 
+/** Also set by proxy.ts for the stream's path, since its headers land on the final response. */
+export const STREAM_CACHE_CONTROL = 'private, no-store, no-transform';
+
 export interface SseMessage {
   event: string;
   id: string;
@@ -76,7 +79,9 @@ export async function eventStreamResponse(
   return new Response(body, {
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'private, no-store',
+      // no-transform: Next.js (and proxies) would otherwise gzip the stream, and gzip holds events
+      // back until its buffer fills — the benchmark saw whole runs of changes never arrive.
+      'Cache-Control': STREAM_CACHE_CONTROL,
       'X-Accel-Buffering': 'no',
     },
   });

@@ -5,12 +5,11 @@ import {
   byAge,
   byName,
   type Column,
-  compareText,
   defaultSearchText,
   type KindDescriptor,
   templateImages,
 } from '@/lib/k8s/kinds/descriptor';
-import { conditionsOf, toneOf, type ConditionSummary } from '@/lib/k8s/kinds/workload-fields';
+import { byStatus, conditionsOf, statusColumn, type ConditionSummary } from '@/lib/k8s/kinds/workload-fields';
 import type { DeploymentSummary } from '@/lib/k8s/dto';
 import type { KubeObject } from '@/lib/k8s/object';
 import { deploymentRolloutStatus, type DeploymentLike } from '@/lib/k8s/status/deployment-status';
@@ -44,15 +43,7 @@ type DeploymentObject = DeploymentLike & {
 export const workloadColumns = <S extends BaseSummary & { status: string; statusMessage: string; images: string[] }>(
   middle: Column<S>[],
 ): Column<S>[] => [
-  {
-    id: 'status',
-    title: 'Status',
-    cell: 'badge',
-    value: (s) => s.status,
-    tone: (s) => toneOf(s.status),
-    hint: (s) => s.statusMessage,
-    sort: 'status',
-  },
+  statusColumn<S>(),
   ...middle,
   { id: 'images', title: 'Images', cell: 'images', value: (s) => s.images },
   ageColumn,
@@ -101,7 +92,7 @@ export const deploymentsKind: KindDescriptor<DeploymentListItem> = {
   sorts: {
     name: byName,
     age: byAge,
-    status: (a, b) => compareText(a.status, b.status) || byName(a, b),
+    status: byStatus,
   },
   defaultSort: 'name',
   columns: workloadColumns<DeploymentListItem>([

@@ -4,11 +4,10 @@ import {
   type BaseSummary,
   byAge,
   byName,
-  compareText,
   defaultSearchText,
   type KindDescriptor,
 } from '@/lib/k8s/kinds/descriptor';
-import { toneOf } from '@/lib/k8s/kinds/workload-fields';
+import { byStatus, statusColumn } from '@/lib/k8s/kinds/workload-fields';
 import type { KubeObject } from '@/lib/k8s/object';
 import { hpaDetails, hpaStatus, type HpaDetails, type HpaLike } from '@/lib/k8s/status/hpa-status';
 
@@ -86,18 +85,10 @@ export const horizontalPodAutoscalersKind: KindDescriptor<HpaSummary> = {
     };
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.target.kind}/${s.target.name} ${s.status}`.toLowerCase(),
-  sorts: { name: byName, age: byAge, status: (a, b) => compareText(a.status, b.status) || byName(a, b) },
+  sorts: { name: byName, age: byAge, status: byStatus },
   defaultSort: 'name',
   columns: [
-    {
-      id: 'status',
-      title: 'Status',
-      cell: 'badge',
-      value: (s) => s.status,
-      tone: (s) => toneOf(s.status),
-      hint: (s) => s.statusMessage,
-      sort: 'status',
-    },
+    statusColumn(),
     { id: 'reference', title: 'Reference', cell: 'mono', value: (s) => `${s.target.kind}/${s.target.name}` },
     { id: 'targets', title: 'Targets', cell: 'images', value: (s) => s.targets },
     { id: 'min', title: 'Min', cell: 'number', value: (s) => s.minReplicas },

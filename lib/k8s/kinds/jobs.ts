@@ -4,13 +4,12 @@ import {
   type BaseSummary,
   byAge,
   byName,
-  compareText,
   defaultSearchText,
   type KindDescriptor,
   ownerOf,
   templateImages,
 } from '@/lib/k8s/kinds/descriptor';
-import { toneOf } from '@/lib/k8s/kinds/workload-fields';
+import { byStatus, statusColumn } from '@/lib/k8s/kinds/workload-fields';
 import { humanDuration } from '@/lib/format/age';
 import type { KubeObject } from '@/lib/k8s/object';
 import { jobStatus, type JobLike } from '@/lib/k8s/status/job-status';
@@ -62,18 +61,10 @@ export const jobsKind: KindDescriptor<JobSummary> = {
     };
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.status} ${s.owner?.name ?? ''}`.toLowerCase(),
-  sorts: { name: byName, age: byAge, status: (a, b) => compareText(a.status, b.status) || byName(a, b) },
+  sorts: { name: byName, age: byAge, status: byStatus },
   defaultSort: 'name',
   columns: [
-    {
-      id: 'status',
-      title: 'Status',
-      cell: 'badge',
-      value: (s) => s.status,
-      tone: (s) => toneOf(s.status),
-      hint: (s) => s.statusMessage,
-      sort: 'status',
-    },
+    statusColumn(),
     { id: 'completions', title: 'Completions', cell: 'number', value: (s) => s.completions },
     { id: 'duration', title: 'Duration', cell: 'number', value: (s) => s.duration },
     { id: 'owner', title: 'Owner', cell: 'text', value: (s) => (s.owner ? `${s.owner.kind}/${s.owner.name}` : '') },

@@ -4,11 +4,10 @@ import {
   type BaseSummary,
   byAge,
   byName,
-  compareText,
   defaultSearchText,
   type KindDescriptor,
 } from '@/lib/k8s/kinds/descriptor';
-import { toneOf } from '@/lib/k8s/kinds/workload-fields';
+import { byStatus, toneOf } from '@/lib/k8s/kinds/workload-fields';
 import { controllerOf, type KubeObject } from '@/lib/k8s/object';
 import { podStatus, type PodLike } from '@/lib/k8s/status/pod-status';
 
@@ -57,7 +56,7 @@ export const podsKind: KindDescriptor<PodSummary> = {
   sorts: {
     name: byName,
     age: byAge,
-    status: (a, b) => compareText(a.status, b.status) || byName(a, b),
+    status: byStatus,
     restarts: (a, b) => a.restarts - b.restarts || byName(a, b),
   },
   defaultSort: 'name',

@@ -3,13 +3,12 @@ import {
   type BaseSummary,
   byAge,
   byName,
-  compareText,
   defaultSearchText,
   type KindDescriptor,
   templateImages,
 } from '@/lib/k8s/kinds/descriptor';
 import { workloadColumns } from '@/lib/k8s/kinds/deployments';
-import { conditionsOf, type ConditionSummary } from '@/lib/k8s/kinds/workload-fields';
+import { byStatus, conditionsOf, type ConditionSummary } from '@/lib/k8s/kinds/workload-fields';
 import type { KubeObject } from '@/lib/k8s/object';
 import { statefulSetRolloutStatus, type StatefulSetLike } from '@/lib/k8s/status/workload-status';
 
@@ -72,7 +71,7 @@ export const statefulSetsKind: KindDescriptor<StatefulSetSummary> = {
     };
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.status} ${s.images.join(' ')}`.toLowerCase(),
-  sorts: { name: byName, age: byAge, status: (a, b) => compareText(a.status, b.status) || byName(a, b) },
+  sorts: { name: byName, age: byAge, status: byStatus },
   defaultSort: 'name',
   columns: workloadColumns<StatefulSetSummary>([
     { id: 'ready', title: 'Ready', cell: 'number', value: (s) => s.ready },

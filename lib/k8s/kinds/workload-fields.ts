@@ -1,6 +1,14 @@
-import type { CellTone } from '@/lib/k8s/kinds/descriptor';
+import {
+  byName,
+  compareText,
+  type BaseSummary,
+  type CellTone,
+  type Column,
+  type Comparator,
+} from '@/lib/k8s/kinds/descriptor';
 
-// Pieces shared by the workload kinds' summaries: conditions as plain data, and status tones.
+// Pieces shared by the workload kinds' summaries: conditions as plain data, status tones, and the
+// status sort and badge column every kind with a derived status word uses.
 
 export interface ConditionSummary {
   type: string;
@@ -46,4 +54,22 @@ const TONES: Record<string, CellTone> = {
 /** Badge tone for a status word; unknown words are neutral. */
 export function toneOf(word: string): CellTone {
   return TONES[word] ?? 'slate';
+}
+
+type WithStatus = BaseSummary & { status: string; statusMessage?: string };
+
+/** By status word, then by name. */
+export const byStatus: Comparator<WithStatus> = (a, b) => compareText(a.status, b.status) || byName(a, b);
+
+/** The status badge column (sorted by `byStatus`, registered under the sort id 'status'). */
+export function statusColumn<S extends WithStatus>(): Column<S> {
+  return {
+    id: 'status',
+    title: 'Status',
+    cell: 'badge',
+    value: (s) => s.status,
+    tone: (s) => toneOf(s.status),
+    hint: (s) => s.statusMessage,
+    sort: 'status',
+  };
 }

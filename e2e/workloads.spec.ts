@@ -60,12 +60,17 @@ test.describe('as alice (operators)', () => {
     await expect(workloads.row('shop-frontend', 'storefront')).toHaveCount(0);
   });
 
-  test('shows the StatefulSet and DaemonSet tabs', async ({ page }) => {
+  test('shows the StatefulSet, DaemonSet, Job and CronJob tabs', async ({ page }) => {
     const workloads = new WorkloadsPage(page);
     await workloads.goto(`?kind=statefulsets&namespace=${SEEDED.join(',')}`);
     await expect(workloads.row('data-platform', 'postgres')).toHaveCount(1);
     await workloads.tab('DaemonSets').click();
     await expect(workloads.row('observability', 'log-shipper')).toHaveCount(1);
+    // The local cluster is 1.20: CronJobs are served at batch/v1beta1 only, found by discovery.
+    await workloads.tab('CronJobs').click();
+    await expect(workloads.row('data-platform', 'nightly-report')).toHaveCount(1);
+    await workloads.tab('Jobs').click();
+    await expect(workloads.rows().filter({ hasText: 'nightly-report' }).first()).toBeVisible();
   });
 
   test('the payments detail shows the stuck rollout live', async ({ page }) => {

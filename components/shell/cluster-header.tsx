@@ -11,9 +11,15 @@ interface ClusterHeaderProps {
   health?: ClusterHealth;
   /** Every configured cluster; the switcher appears when there is more than one. */
   clusters?: ClusterChoice[];
+  /**
+   * The Suspense fallback shown while the cluster answers. While React swaps the streamed header in,
+   * both are briefly in the document: the fallback carries no test ids and no elevation control, so
+   * nothing is rendered (or fetched) twice.
+   */
+  pending?: boolean;
 }
 
-export function ClusterHeader({ name, health, clusters = [] }: ClusterHeaderProps) {
+export function ClusterHeader({ name, health, clusters = [], pending = false }: ClusterHeaderProps) {
   return (
     <header className="sticky top-0 z-10 flex h-14 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-6">
       <div className="flex items-baseline gap-3">
@@ -21,7 +27,7 @@ export function ClusterHeader({ name, health, clusters = [] }: ClusterHeaderProp
         {clusters.length > 1 ? (
           <ClusterSwitcher current={name} clusters={clusters} />
         ) : (
-          <span data-testid="cluster-name" className="font-semibold text-slate-900">
+          <span data-testid={pending ? undefined : 'cluster-name'} className="font-semibold text-slate-900">
             {name}
           </span>
         )}
@@ -30,7 +36,7 @@ export function ClusterHeader({ name, health, clusters = [] }: ClusterHeaderProp
         ) : null}
       </div>
       <div className="flex items-center gap-3">
-        <ElevationControl cluster={name} />
+        {pending ? null : <ElevationControl cluster={name} />}
         <StaleKinds health={health} />
         <Reachability health={health} />
       </div>
@@ -41,7 +47,7 @@ export function ClusterHeader({ name, health, clusters = [] }: ClusterHeaderProp
 function Reachability({ health }: { health: ClusterHealth | undefined }) {
   if (!health) {
     return (
-      <span className="flex items-center gap-2 text-sm text-slate-400" data-testid="cluster-reachability">
+      <span className="flex items-center gap-2 text-sm text-slate-400" data-testid="cluster-reachability-pending">
         <span aria-hidden className="h-2 w-2 animate-pulse rounded-full bg-slate-300" />
         Checking…
       </span>

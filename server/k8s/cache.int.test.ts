@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { cronJobsKind } from '@/lib/k8s/kinds/cronjobs';
+import { jobsKind } from '@/lib/k8s/kinds/jobs';
 import { tlsSecretsKind } from '@/lib/k8s/kinds/tls-secrets';
 import { podsKind } from '@/lib/k8s/kinds/pods';
 import { ClusterCache } from '@/server/k8s/cache';
@@ -123,6 +125,14 @@ describe('per-user access through the shared cache', () => {
       namespaces: ['shop-frontend'],
     });
     expect(alone.items).toEqual([]);
+  });
+
+  it("picks each kind's version by its resources: 1.20 serves batch/v1 Jobs but CronJobs only at v1beta1", async () => {
+    expect(await cache.versionFor(jobsKind)).toBe('v1');
+    expect(await cache.versionFor(cronJobsKind)).toBe('v1beta1');
+    const alice = { user: 'alice', groups: ['wheelhouse:operators'] };
+    const cronJobs = await listForUser(cache, alice, cronJobsKind, { ...query, namespaces: ['data-platform'] });
+    expect(cronJobs.items.map((c) => c.name)).toContain('nightly-report');
   });
 
   it('caches TLS Secrets without their data: no key, no PEM, only leaf metadata', async () => {

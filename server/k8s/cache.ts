@@ -6,7 +6,7 @@ import type { KindCacheHealth } from '@/lib/k8s/cluster-health';
 import type { KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { controllerOf, type KubeObject } from '@/lib/k8s/object';
 import { AccessCache } from '@/server/k8s/access';
-import { collectionPath, discoverVersions, pickVersion, type ServedVersions } from '@/server/k8s/discovery';
+import { collectionPath, discoverVersions, type ServedVersions } from '@/server/k8s/discovery';
 import { toKubeError } from '@/server/k8s/errors';
 import { Reflector } from '@/server/k8s/reflector';
 import type { IndexFn } from '@/server/k8s/store';
@@ -81,6 +81,14 @@ export class ClusterCache {
     return this.served.versions;
   }
 
+  /** The API version this cluster serves the kind at (discovered; see server/k8s/discovery.ts). */
+  async versionFor(kind: KindDescriptor): Promise<string> {
+    const served = await this.servedVersions();
+    return served.versionFor(kind, this.name).catch((err: unknown) => {
+      throw toKubeError(err, { cluster: this.name, server: this.kc.getCurrentCluster()?.server });
+    });
+  }
+
   /** The reflector for a kind, started if needed. Throws when the cluster does not serve the kind. */
   async reflector(kind: KindDescriptor): Promise<Reflector> {
     const existing = this.entries.get(kind.id);
@@ -89,7 +97,7 @@ export class ClusterCache {
       existing.reflector.start();
       return existing.reflector;
     }
-    const version = pickVersion(await this.servedVersions(), kind, this.name);
+    const version = await this.versionFor(kind);
     const again = this.entries.get(kind.id); // another caller may have raced us here
     if (again) return again.reflector;
     const indexes: Record<string, IndexFn<KubeObject>> = { namespace: INDEXES.namespace };

@@ -53,8 +53,8 @@ export async function certificateHealth(
   now = Date.now(),
 ): Promise<CertificateHealth> {
   const served = await cache.servedVersions();
-  const certManager = served.get('cert-manager.io')?.has('v1') === true;
-  const acme = served.get('acme.cert-manager.io')?.has('v1') === true;
+  const certManager = served.has('cert-manager.io', 'v1');
+  const acme = served.has('acme.cert-manager.io', 'v1');
   const problems: string[] = [];
   const [certificates, requests, orders, challenges, secrets, ingresses] = await Promise.all([
     certManager ? readAll(cache, who, certificatesKind, problems) : [],

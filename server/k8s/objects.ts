@@ -5,7 +5,6 @@ import { z } from 'zod';
 import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { stripObject, type KubeObject } from '@/lib/k8s/object';
 import type { ClusterCache } from '@/server/k8s/cache';
-import { pickVersion } from '@/server/k8s/discovery';
 import { KubeError, toKubeError } from '@/server/k8s/errors';
 import { summaryOf } from '@/server/k8s/list-query';
 import { ObjectStore } from '@/server/k8s/store';
@@ -64,7 +63,7 @@ export async function getForUser<S extends BaseSummary>(
   const obj = reflector.store.get(ObjectStore.keyOf(ns || undefined, name)) as KubeObject | undefined;
   if (!obj) throw new KubeError('not-found', `${what} was not found in cluster ${cache.name}`, { status: 404 });
   // Items of a LIST carry no apiVersion/kind; the YAML view should read like `kubectl get -o yaml`.
-  const version = pickVersion(await cache.servedVersions(), kind, cache.name);
+  const version = await cache.versionFor(kind);
   const apiVersion = kind.group ? `${kind.group}/${version}` : version;
   return { object: { apiVersion, kind: kind.kind, ...stripObject(obj) }, summary: summaryOf(kind, obj) };
 }

@@ -56,7 +56,7 @@ export default async function ClusterLayout({ children, params }: ClusterLayoutP
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         {/* Streams in: a slow or unreachable cluster must not hold back the shell and the page skeleton. */}
-        <Suspense fallback={<ClusterHeader name={ref.name} />}>
+        <Suspense fallback={<ClusterHeader name={ref.name} pending />}>
           <ClusterHeaderWithStatus cluster={ref} />
         </Suspense>
         <main className="flex-1 px-6 py-6">{children}</main>

@@ -99,6 +99,10 @@ export async function measureEvents(
   let errors = 0;
   const inFlight = new Set<Promise<void>>();
   const total = opts.rate * opts.seconds;
+  // A merge patch that sets the value a pod already has is a no-op: no new resourceVersion, no watch
+  // event. Pods kept from an earlier run (--keep) carry that run's `seq` values, so every value
+  // written here is unique to this run.
+  const run = Date.now().toString(36);
   const started = performance.now();
   for (let i = 0; i < total; i++) {
     // Open-loop schedule: patch i goes out at started + i/rate, whatever the earlier ones took.
@@ -110,7 +114,7 @@ export async function measureEvents(
     const sentAt = performance.now();
     const p = kube
       .request('PATCH', `/api/v1/namespaces/${pod.namespace}/pods/${pod.name}`, {
-        body: { metadata: { annotations: { 'bench.wheelhouse.dev/seq': String(i) } } },
+        body: { metadata: { annotations: { 'bench.wheelhouse.dev/seq': `${run}-${i}` } } },
         contentType: 'application/merge-patch+json',
       })
       .then((res) => {

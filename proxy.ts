@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 
 import { newNonce, securityHeaders } from '@/lib/security/headers';
 
-// Runs before every request (Next 16's name for middleware). It sets the security headers with a
+// Runs before every request but the cluster API's (Next 16's name for middleware; see `config`). It sets the security headers with a
 // fresh CSP nonce (Next.js reads it from the request's CSP header and puts it on its own scripts) and
 // sends page requests without any session cookie to the sign-in page. It is NOT the auth gate: every
 // page, route handler and stream checks the session itself (CVE-2025-29927 showed why).
@@ -48,5 +48,7 @@ function withHeaders(response: NextResponse, headers: Record<string, string>): N
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  // Not the cluster API (/api/k8s/…): its handlers check the session and the request themselves and
+  // set their own headers (lib/security/headers.ts API_RESPONSE_HEADERS); ADR 0009.
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/k8s/).*)' }],
 };

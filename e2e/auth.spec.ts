@@ -102,7 +102,7 @@ test.describe('sessions', () => {
     const res = await page.request.get('/api/auth/session');
     expect(res.headers()['cache-control']).toContain('no-store');
     const session = await res.json();
-    expect(Object.keys(session).sort()).toEqual(['expires', 'sid', 'user']);
+    expect(Object.keys(session).sort()).toEqual(['expires', 'expiresAt', 'sid', 'user']);
     expect(session.user).toEqual({ name: 'alice', groups: ['wheelhouse:operators'] });
     const text = JSON.stringify(session);
     expect(text).not.toMatch(/token|eyJ|password/i);
@@ -203,6 +203,19 @@ test.describe('web security', () => {
     // The same request from the dashboard's own origin passes the guard (and finds no such object).
     const ok = await post({ ...json, Origin: baseURL!, 'Sec-Fetch-Site': 'same-origin' });
     expect(ok.status).not.toBe(403);
+  });
+
+  test('cluster API answers (which skip the proxy) carry their own security headers', async ({ page, signInAs }) => {
+    await signInAs('alice');
+    for (const path of ['/api/k8s/local/deployments?limit=1', '/api/k8s/local/no-such-kind']) {
+      const res = await page.request.get(path);
+      expect(res.status(), path).toBe(path.includes('no-such') ? 404 : 200);
+      const headers = res.headers();
+      expect(headers['cache-control'], path).toBe('private, no-store');
+      expect(headers['x-content-type-options'], path).toBe('nosniff');
+      expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+      expect(headers['x-frame-options'], path).toBe('DENY');
+    }
   });
 
   test('pages carry CSP with a nonce, frame-ancestors none, nosniff, no-store; scripts run under it', async ({

@@ -48,3 +48,17 @@ export function newNonce(): string {
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
 }
+
+/**
+ * Headers every JSON/text answer of the cluster API (`/api/k8s/…`) carries itself. Those routes are
+ * the hot path (every list, every page of a virtualized table) and skip proxy.ts, which costs about a
+ * third of a warm list request (docs/adr/0009-api-routes-skip-the-proxy.md); what the proxy would
+ * add is set here instead. Nothing in such an answer may be framed, sniffed, cached or run.
+ */
+export const API_RESPONSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'Cache-Control': 'private, no-store',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'same-origin',
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { sessionBoundSignal } from './identity';
+import { sessionBoundSignal, toCurrentSession } from './identity';
 import { revokeSession, sessionListenerCount } from './sessions';
 
 const session = (sessionId: string, expiresAt = Date.now() + 60_000) => ({
@@ -40,5 +40,25 @@ describe('sessionBoundSignal', () => {
     revokeSession('sid-4', Date.now() + 60_000);
     expect(sessionBoundSignal(session('sid-4'), new AbortController().signal).aborted).toBe(true);
     expect(sessionBoundSignal(session('sid-5'), AbortSignal.abort()).aborted).toBe(true);
+  });
+});
+
+describe('toCurrentSession', () => {
+  const answer = { user: { name: 'alice', groups: ['wheelhouse:operators'] }, sid: 'sid-9' };
+
+  it('reads the expiry from expiresAt, which survives next-auth deleting `expires` in the App Router', () => {
+    const at = '2030-01-01T00:00:00.000Z';
+    expect(toCurrentSession({ ...answer, expiresAt: at })).toEqual({
+      identity: { user: 'alice', groups: ['wheelhouse:operators'] },
+      sessionId: 'sid-9',
+      expiresAt: Date.parse(at),
+    });
+  });
+
+  it('is null for a session without a readable expiry or without a Wheelhouse identity', () => {
+    expect(toCurrentSession({ ...answer, expires: '2030-01-01T00:00:00.000Z' })).toBeNull();
+    expect(toCurrentSession({ ...answer, expiresAt: 'soon' })).toBeNull();
+    expect(toCurrentSession({ expiresAt: '2030-01-01T00:00:00.000Z' })).toBeNull();
+    expect(toCurrentSession(null)).toBeNull();
   });
 });

@@ -24,9 +24,17 @@ export interface CurrentSession {
   expiresAt: number;
 }
 
-function isWheelhouseSession(session: unknown): session is WheelhouseSession {
+/**
+ * What getServerSession answered, as the server's session, or null. The expiry comes from
+ * `expiresAt`: in the App Router next-auth deletes `expires` from the answer, and a session without a
+ * readable expiry would never be cached and would never end the streams it opened.
+ */
+export function toCurrentSession(session: unknown): CurrentSession | null {
   const s = session as Partial<WheelhouseSession> | null;
-  return typeof s?.sid === 'string' && typeof s.user?.name === 'string' && Array.isArray(s.user.groups);
+  if (typeof s?.sid !== 'string' || typeof s.user?.name !== 'string' || !Array.isArray(s.user.groups)) return null;
+  const expiresAt = Date.parse(s.expiresAt ?? '');
+  if (!Number.isFinite(expiresAt)) return null;
+  return { identity: { user: s.user.name, groups: [...s.user.groups] }, sessionId: s.sid, expiresAt };
 }
 
 // Decoded sessions by cookie hash (server/auth/session-cache.ts); on globalThis so every route
@@ -55,12 +63,8 @@ export async function currentSession(): Promise<CurrentSession | null> {
     console.error('[auth] session check failed:', err instanceof Error ? err.message : err);
     return null;
   }
-  if (!isWheelhouseSession(session) || isSessionRevoked(session.sid)) return null;
-  const current: CurrentSession = {
-    identity: { user: session.user.name, groups: [...session.user.groups] },
-    sessionId: session.sid,
-    expiresAt: Date.parse(session.expires),
-  };
+  const current = toCurrentSession(session);
+  if (!current || isSessionRevoked(current.sessionId)) return null;
   cache.set(key, current);
   return current;
 }

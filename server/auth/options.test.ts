@@ -59,14 +59,16 @@ describe('session callbacks', () => {
     expect(later).toEqual({ ...token, exp: 2e9 });
   });
 
-  it('the browser-readable session holds name, groups, sid and expiry only', async () => {
+  it('the browser-readable session holds name, groups, sid and expiry (twice) only', async () => {
     const token = { user: 'alice', groups: ['g'], sid: 'sid-cb-1', exp: Math.floor(Date.now() / 1000) + 60 };
     const base = { expires: new Date(Date.now() + 3_600_000).toISOString() } as Session;
     const out = await session({ session: base, token } as never);
+    const expiry = new Date(token.exp * 1000).toISOString();
     expect(out).toEqual({
       user: { name: 'alice', groups: ['g'] },
       sid: 'sid-cb-1',
-      expires: new Date(token.exp * 1000).toISOString(),
+      expires: expiry,
+      expiresAt: expiry,
     });
     revokeSession('sid-cb-1', Date.now() + 60_000);
     expect(await session({ session: base, token } as never)).toEqual({ expires: base.expires });

@@ -27,6 +27,11 @@ export interface WheelhouseToken {
 export interface WheelhouseSession extends Session {
   user: { name: string; groups: string[] };
   sid: string;
+  /**
+   * The same instant as `expires`. next-auth's getServerSession deletes `expires` from its answer in
+   * the App Router (server components and route handlers); the server reads this copy instead.
+   */
+  expiresAt: string;
 }
 
 export function isWheelhouseToken(token: JWT | null | undefined): token is JWT & WheelhouseToken {
@@ -81,10 +86,12 @@ export function authOptions(): AuthOptions {
       session({ session, token }): Session {
         if (!isWheelhouseToken(token) || isSessionRevoked(token.sid)) return { expires: session.expires };
         const cookieExpiry = typeof token.exp === 'number' ? token.exp * 1000 : Infinity;
+        const expires = new Date(Math.min(Date.parse(session.expires), cookieExpiry)).toISOString();
         const out: WheelhouseSession = {
           user: { name: token.user, groups: token.groups },
           sid: token.sid,
-          expires: new Date(Math.min(Date.parse(session.expires), cookieExpiry)).toISOString(),
+          expires,
+          expiresAt: expires,
         };
         return out;
       },

@@ -1,11 +1,13 @@
 import 'server-only';
 
 import type { KubeErrorKind } from '@/lib/k8s/dto';
+import { API_RESPONSE_HEADERS } from '@/lib/security/headers';
 import { toKubeError } from '@/server/k8s/errors';
 
-// JSON answers of route handlers. Per-user data is never cached by a browser or proxy.
+// JSON answers of route handlers. Per-user data is never cached by a browser or proxy, and each
+// answer carries its own security headers (the cluster API routes skip proxy.ts, ADR 0009).
 
-export const PRIVATE_NO_STORE = { 'Cache-Control': 'private, no-store' } as const;
+export const PRIVATE_NO_STORE = API_RESPONSE_HEADERS;
 
 export type ErrorKind = KubeErrorKind | 'unauthenticated';
 

@@ -39,9 +39,8 @@ export async function GET(
     return new Response(body, {
       headers: {
         ...PRIVATE_NO_STORE,
+        // Never sniffed into HTML, whatever the log lines contain (nosniff is in PRIVATE_NO_STORE).
         'Content-Type': 'text/plain; charset=utf-8',
-        // Never sniffed into HTML, whatever the log lines contain.
-        'X-Content-Type-Options': 'nosniff',
         'Content-Disposition': `inline; filename="${n.data}${query.data.container ? `-${query.data.container}` : ''}.log"`,
       },
     });

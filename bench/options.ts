@@ -22,6 +22,9 @@ export const optionsSchema = z
     warmSeconds: int(1, 600).default(20),
     /** Cap on the warm run's total request rate (open loop); unset = as fast as the server answers. */
     warmRate: int(1, 100_000).optional(),
+    /** Open-loop warm run: this many people, each asking for a page every userInterval seconds on average. */
+    users: int(1, 1000).default(50),
+    userInterval: z.coerce.number().positive().max(600).default(0.5),
     changeRate: int(1, 1000).default(100),
     changeSeconds: int(1, 600).default(20),
     streams: int(1, 100).default(5),
@@ -52,6 +55,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --warm-seconds N      warm run duration (default 20)
   --warm-rate N         cap the warm run at N requests/s in total (default: no cap, each connection
                         sends its next request as soon as the previous one is answered)
+  --users N             people in the open-loop warm run (default 50)
+  --user-interval S     mean seconds between one person's requests (default 0.5; Poisson arrivals)
   --change-rate N       pod patches per second for change-to-event latency (default 100)
   --change-seconds N    duration of the patching (default 20)
   --streams N           SSE streams receiving the changes (default 5)
@@ -79,6 +84,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       connections: { type: 'string' },
       'warm-seconds': { type: 'string' },
       'warm-rate': { type: 'string' },
+      users: { type: 'string' },
+      'user-interval': { type: 'string' },
       'change-rate': { type: 'string' },
       'change-seconds': { type: 'string' },
       streams: { type: 'string' },

@@ -114,11 +114,40 @@ describe('checkTargets', () => {
   });
 });
 
+describe('the open-loop users run', () => {
+  const users = (p99: number | null, non2xx = 0) => ({
+    path: '/api/k8s/local/pods?namespace=bench-00&sort=age&order=desc&limit=50',
+    users: 50,
+    meanIntervalS: 0.5,
+    seconds: 20,
+    requests: 2000,
+    requestsPerSecond: 99.8,
+    non2xx,
+    errors: 0,
+    latency: { count: 2000, p50: 4, p95: 12, p99, max: 40, mean: 5 },
+  });
+
+  it('is judged first, on its p99 and on every request succeeding', () => {
+    expect(checkTargets(run({ users: users(31) }))[0]).toMatchObject({ met: true, value: '31 ms at 99.8 req/s' });
+    expect(checkTargets(run({ users: users(51) }))[0]?.met).toBe(false);
+    expect(checkTargets(run({ users: users(31, 2) }))[0]?.met).toBe(false);
+    expect(checkTargets(run({ users: users(null) }))[0]).toMatchObject({ met: false, value: 'no requests' });
+  });
+
+  it('is shown with the measurements', () => {
+    const md = renderRun(run({ users: users(31) }));
+    expect(md).toContain('warm, open loop: 50 users, a page every 0.5 s each (Poisson), 20 s');
+    expect(md).toContain('p99 31 ms');
+  });
+});
+
 describe('renderRun', () => {
   it('shows targets with met/not met, the measurements, the machine and the command', () => {
     const md = renderRun(run({ warm: { ...run().warm, p99: 70 } }));
     expect(md).toContain('## Run 2026-11-21T16-00-00Z');
-    expect(md).toContain('| warm p99 (50 users) | ≤ 50 ms | 70 ms | **no** |');
+    expect(md).toMatch(
+      /\| warm p99, 50 connections back to back \(closed loop, saturation\) \| ≤ 50 ms \| 70 ms at \d+ req\/s \| \*\*no\*\* \|/,
+    );
     expect(md).toContain('| LISTs of cached kinds during warm run | 0 | 0 (any resource, any client: 2) | yes |');
     expect(md).toContain('local/pods: ready, 10060 objects');
     expect(md).toContain('36.0 MiB');

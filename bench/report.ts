@@ -22,7 +22,9 @@ server (\`next start\` of a build in \`.next-bench\`, port 3200) and measures:
 - **cold**: from spawning the server to a served first page of all pods (\`GET /api/k8s/local/pods?limit=50\`),
   next to the raw \`GET /api/v1/pods\` as admin in the same run (one full list, and \`limit=500\` pages);
 - **warm**: the first page of one namespace sorted by age (\`?namespace=bench-NN&sort=age&order=desc&limit=50\`,
-  rotating over the bench namespaces) with 50 concurrent connections (autocannon);
+  rotating over the bench namespaces) two ways: **50 users** in an open loop (each asks for a page every 0.5 s
+  on average, Poisson arrivals, latency counted from the scheduled send time: \`bench/measure-users.ts\`), and
+  **50 connections back to back** in a closed loop (autocannon: the saturation point);
 - **kube-apiserver requests** during the warm run (\`apiserver_request_total\` before/after, as admin), next to
   an idle window of the same length just before it (the cluster is shared: other clients show up in both),
   and the open watches (\`apiserver_longrunning_gauge{verb="WATCH"}\`) before the server starts, after its
@@ -68,7 +70,10 @@ with \`--kube-api-qps=100 --kube-api-burst=200\`.
 - Watches held by Wheelhouse = open watches on the cached resources after the server's first sync (and after the
   warm run) minus those before it started; the target is the number of reflectors the server reports (kinds ×
   clusters: 1 here, pods of \`local\`), with 1 or 50 users alike.
-- The warm run is a closed loop: each connection sends its next request as soon as the previous one is answered,
+- The 50-users run models people: a person with the dashboard open asks for a page every few seconds (live
+  changes then arrive on the stream, not by polling); one every 0.5 s each is a generous 100 requests/s. It is an
+  open loop, so a slow answer does not slow the next request down, and queueing is charged to the server.
+- The closed-loop warm run: each connection sends its next request as soon as the previous one is answered,
   so latency ≈ connections / throughput (Little's law). A p99 of 50 ms with 50 connections needs about 1,000
   requests/s, i.e. at most ~1 ms of server CPU per request. \`--warm-rate N\` caps the total rate (open loop) to
   see the latency at a given load instead.
@@ -161,6 +166,15 @@ export function renderRun(r: BenchResult): string {
         `p50 ${r.warm.p50} ms, p90 ${r.warm.p90} ms, p99 ${r.warm.p99} ms, max ${r.warm.max} ms; ` +
           `${r.warm.requestsPerSecond} req/s (${r.warm.requests} requests, ${r.warm.non2xx} non-2xx, ${r.warm.errors} errors)`,
       ],
+      ...(r.users
+        ? [
+            [
+              `warm, open loop: ${r.users.users} users, a page every ${r.users.meanIntervalS} s each (Poisson), ${r.users.seconds} s`,
+              `p50 ${r.users.latency.p50} ms, p95 ${r.users.latency.p95} ms, p99 ${r.users.latency.p99} ms, max ${r.users.latency.max} ms; ` +
+                `${r.users.requestsPerSecond} req/s (${r.users.requests} requests, ${r.users.non2xx} non-2xx, ${r.users.errors} errors)`,
+            ],
+          ]
+        : []),
       ['apiserver requests during warm run (all clients)', fmtCounts(r.apiserver.warm)],
       [`apiserver requests, idle ${r.apiserver.idleSeconds} s before`, fmtCounts(r.apiserver.idle)],
       [

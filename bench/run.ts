@@ -14,6 +14,7 @@ import { machineInfo } from './machine';
 import { measureCold, measureRawList, type ColdResult, type RawListTimes } from './measure-cold';
 import { benchPodNames, measureEvents } from './measure-events';
 import { measureScroll } from './measure-scroll';
+import { measureUsers } from './measure-users';
 import { idleWindow, measureWarm, scrapeApiserver, warmPath } from './measure-warm';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { sleep } from './pool';
@@ -110,6 +111,13 @@ async function measure(o: BenchOptions, namespaces: string[], kube: KubeHttp, se
     const warm = await measureWarm(server.baseUrl, headers, namespaces, o.connections, o.warmSeconds, o.warmRate, log);
     const after = await scrapeApiserver(kube);
     const warmCounts = diffCounts(idle.after, after.requests);
+    const users = await measureUsers(
+      server.baseUrl,
+      headers,
+      namespaces,
+      { users: o.users, meanIntervalS: o.userInterval, seconds: o.warmSeconds },
+      log,
+    );
     log(`apiserver during warm run: ${JSON.stringify(warmCounts)}`);
     const afterWarmRss = serverRss(server.pid);
     // What the server says it caches: one reflector (one watch) per cluster and kind.
@@ -138,6 +146,7 @@ async function measure(o: BenchOptions, namespaces: string[], kube: KubeHttp, se
       },
       cold: coldSection(cold, raw),
       warm,
+      users: { ...users, latency: jsonLatency(users.latency) },
       apiserver: {
         idleSeconds: o.warmSeconds,
         idle: diffCounts(idle.before, idle.after),

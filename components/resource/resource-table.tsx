@@ -2,7 +2,7 @@
 
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 
 import { kindById } from '@/lib/k8s/kinds';
 import type { BaseSummary, Column } from '@/lib/k8s/kinds/descriptor';
@@ -127,45 +127,18 @@ export function ResourceTable({
         <div role="rowgroup" ref={listRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = list.row(item.index);
-            const href = row ? hrefFor?.(row) : undefined;
             return (
-              <div
-                role="row"
+              <ResourceRow
                 key={row?.uid ?? `pending-${item.index}`}
-                aria-rowindex={item.index + 2}
-                className="absolute inset-x-0 grid items-center border-b border-slate-100 hover:bg-slate-50"
-                style={{
-                  gridTemplateColumns: template,
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${item.start - margin}px)`,
-                }}
-              >
-                {row ? (
-                  <>
-                    {showNs ? (
-                      <div role="cell" className="truncate px-3 text-slate-600">
-                        {row.namespace}
-                      </div>
-                    ) : null}
-                    <div role="cell" className="truncate px-3 font-medium text-slate-900">
-                      {href ? (
-                        <Link href={href} prefetch={false} className="hover:text-sky-700 hover:underline">
-                          {row.name}
-                        </Link>
-                      ) : (
-                        row.name
-                      )}
-                    </div>
-                    {columns.map((c) => (
-                      <div role="cell" key={c.id} className="flex min-w-0 px-3">
-                        <ResourceCell column={c} row={row} now={now} />
-                      </div>
-                    ))}
-                  </>
-                ) : (
-                  <div role="cell" className="col-span-full mx-3 h-3 animate-pulse rounded bg-slate-100" />
-                )}
-              </div>
+                index={item.index}
+                top={item.start - margin}
+                row={row}
+                href={row ? hrefFor?.(row) : undefined}
+                columns={columns}
+                template={template}
+                showNs={showNs === true}
+                now={now}
+              />
             );
           })}
         </div>
@@ -179,3 +152,67 @@ export function ResourceTable({
     </>
   );
 }
+
+interface ResourceRowProps {
+  index: number;
+  /** Offset from the top of the row group, px. */
+  top: number;
+  row: BaseSummary | undefined;
+  href: string | undefined;
+  columns: readonly Column<BaseSummary>[];
+  template: string;
+  showNs: boolean;
+  now: string;
+}
+
+/**
+ * One row. Memoized: while the list scrolls, or when another page of rows arrives, rows already on
+ * screen keep their props (same summary object, same offset) and are not rendered again — only the
+ * rows coming into view are. That keeps each frame's work to a handful of rows (no long tasks while
+ * scrolling 10,000 rows; docs/benchmarks.md).
+ */
+const ResourceRow = memo(function ResourceRow({
+  index,
+  top,
+  row,
+  href,
+  columns,
+  template,
+  showNs,
+  now,
+}: ResourceRowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className="absolute inset-x-0 grid items-center border-b border-slate-100 hover:bg-slate-50"
+      style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+    >
+      {row ? (
+        <>
+          {showNs ? (
+            <div role="cell" className="truncate px-3 text-slate-600">
+              {row.namespace}
+            </div>
+          ) : null}
+          <div role="cell" className="truncate px-3 font-medium text-slate-900">
+            {href ? (
+              <Link href={href} prefetch={false} className="hover:text-sky-700 hover:underline">
+                {row.name}
+              </Link>
+            ) : (
+              row.name
+            )}
+          </div>
+          {columns.map((c) => (
+            <div role="cell" key={c.id} className="flex min-w-0 px-3">
+              <ResourceCell column={c} row={row} now={now} />
+            </div>
+          ))}
+        </>
+      ) : (
+        <div role="cell" className="col-span-full mx-3 h-3 animate-pulse rounded bg-slate-100" />
+      )}
+    </div>
+  );
+});

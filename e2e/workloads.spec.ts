@@ -41,6 +41,19 @@ test.describe('as alice (operators)', () => {
     await workloads.screenshot('docs/screenshots/workloads.png');
   });
 
+  test("a row's name is a link that opens the detail in the app, and a real anchor", async ({ page }) => {
+    const workloads = new WorkloadsPage(page);
+    await workloads.goto(`?kind=deployments&namespace=${SEEDED.join(',')}`);
+    const link = workloads.row('shop-frontend', 'storefront').getByRole('link', { name: 'storefront', exact: true });
+    await expect(link).toHaveAttribute('href', '/c/local/workloads/deployments/shop-frontend/storefront');
+    // A marker on window survives a client-side navigation and is gone after a full page load.
+    await page.evaluate(() => ((window as unknown as { inApp: boolean }).inApp = true));
+    await link.click();
+    await expect(page).toHaveURL(/\/c\/local\/workloads\/deployments\/shop-frontend\/storefront$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'storefront' })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { inApp?: boolean }).inApp)).toBe(true);
+  });
+
   test('filters by namespace and text, and remembers the namespaces', async ({ page }) => {
     const workloads = new WorkloadsPage(page);
     await workloads.goto('?kind=deployments&namespace=data-platform');

@@ -41,7 +41,23 @@ beforeAll(async () => {
     .filter((p) => p.status?.phase === 'Running')
     .map((p) => ({ name: p.metadata?.name ?? '', cpuRequest: 0.1 }));
   expect(storefrontPods.length).toBeGreaterThan(0);
-});
+  // Right after `cluster:up` Prometheus may not have scraped the node agent often enough yet (a CPU
+  // rate needs two samples; the first test wants a few points): wait for the first pod's series. Empty answers are not cached, so the tests
+  // below see the data as soon as it exists.
+  const pod = storefrontPods[0]?.name ?? '';
+  await waitFor(
+    async () => {
+      const [cpu, memory] = await Promise.all([
+        queryMetrics('local', alice, q({ template: 'cpu', kind: 'pod', name: pod })),
+        queryMetrics('local', alice, q({ template: 'memory', kind: 'pod', name: pod })),
+      ]);
+      return series(cpu, 'usage').length > 3 && series(memory, 'usage').length > 0;
+    },
+    60_000,
+    `Prometheus to have ${pod}'s CPU and memory series`,
+    1_000,
+  );
+}, 90_000);
 
 describe('queryMetrics against the local Prometheus', () => {
   it('returns a seeded pod’s CPU and memory with its requests and limits', async () => {
@@ -130,17 +146,20 @@ describe('Prometheus stopped and started again', () => {
     } finally {
       startProcess(paths, prometheusSpec(paths));
     }
+    // Recovered = the pod's chart has data again. The first answers after a restart may come before
+    // Prometheus has the pod's series back (replay, then the next scrape), so wait for the data itself.
     const back = await waitFor(
       async () => {
         try {
-          return await queryMetrics('local', alice, q({ template: 'memory', kind: 'pod', name: pod, range: '6h' }));
+          const r = await queryMetrics('local', alice, q({ template: 'memory', kind: 'pod', name: pod, range: '6h' }));
+          return series(r, 'usage').length > 0 ? r : undefined;
         } catch (err) {
           if (err instanceof PrometheusUnavailableError) return undefined;
           throw err;
         }
       },
       60_000,
-      'Prometheus answering again',
+      "Prometheus answering again with the pod's memory series",
       1_000,
     );
     expect(series(back, 'usage').length).toBeGreaterThan(0);

@@ -86,7 +86,13 @@ export async function queryMetrics(
     Promise.all(
       series.map(async (s) => {
         const key = [cluster, s.promql, plan.start, plan.end, plan.step].join('\u0000');
-        const result = await cache.get(key, ttlMs, () => promRangeQuery(settings, s.promql, plan, QUERY_TIMEOUT_MS));
+        const result = await cache.get(
+          key,
+          ttlMs,
+          () => promRangeQuery(settings, s.promql, plan, QUERY_TIMEOUT_MS),
+          Date.now(),
+          (r) => r.length > 0,
+        );
         return toSeries(s.id, s.label, result);
       }),
     ),

@@ -13,6 +13,18 @@ describe('TtlCache', () => {
     expect(await cache.get('k', 1000, load, 1000)).toBe(2);
   });
 
+  it('shares an answer `keep` rejects with callers already waiting, then forgets it', async () => {
+    const cache = new TtlCache<number[]>(10);
+    let loads = 0;
+    const load = async () => (++loads === 1 ? [] : [1]);
+    const keep = (v: number[]) => v.length > 0;
+    const [a, b] = await Promise.all([cache.get('k', 1000, load, 0, keep), cache.get('k', 1000, load, 1, keep)]);
+    expect([a, b, loads]).toEqual([[], [], 1]);
+    expect(await cache.get('k', 1000, load, 2, keep)).toEqual([1]);
+    expect(await cache.get('k', 1000, load, 3, keep)).toEqual([1]);
+    expect(loads).toBe(2);
+  });
+
   it('forgets failures so that the next call tries again', async () => {
     const cache = new TtlCache<number>(10);
     await expect(cache.get('k', 1000, () => Promise.reject(new Error('down')), 0)).rejects.toThrow('down');

@@ -10,7 +10,7 @@ const nextConfig = {
   poweredByHeader: false,
   // client-node loads kubeconfig files, TLS agents and optional cloud auth plugins at runtime; bundling
   // it breaks those dynamic requires, so Node loads it from node_modules instead.
-  serverExternalPackages: ['@kubernetes/client-node'],
+  serverExternalPackages: ['@kubernetes/client-node', 'pino', 'prom-client'],
 };
 
 export default nextConfig;

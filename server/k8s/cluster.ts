@@ -2,23 +2,18 @@ import 'server-only';
 
 import { statSync } from 'node:fs';
 
-import type { RequestContext, ResponseContext } from '@kubernetes/client-node';
-import {
-  AppsV1Api,
-  CoreV1Api,
-  KubeConfig,
-  ServerConfiguration,
-  VersionApi,
-  createConfiguration,
-} from '@kubernetes/client-node';
+import { KubeConfig } from '@kubernetes/client-node';
 import { z } from 'zod';
 
 import { serverEnv } from '@/server/env';
+import { nameCredential } from '@/server/k8s/agents';
 import { clusterConfig, DNS_LABEL, listClusters, type ClusterSource } from '@/server/k8s/clusters';
 import { KubeError, toKubeError } from '@/server/k8s/errors';
 
-// Typed API clients for the configured clusters (server/k8s/clusters.ts lists them; routes carry
-// the name: /c/<name>/...). The clients hold the dashboard's own credentials for that cluster.
+// The dashboard's own credentials for each configured cluster (server/k8s/clusters.ts lists them;
+// routes carry the name: /c/<name>/...). Every request goes through server/k8s/transport.ts (pooled
+// keep-alive connections, User-Agent, deadlines); client-node serves only to load kubeconfigs and
+// apply their credentials — its generated API clients built a new TLS connection per call.
 
 /** The `[cluster]` route segment, before it is matched against configured clusters. */
 export const clusterParamSchema = z.string().regex(DNS_LABEL);
@@ -31,9 +26,6 @@ export interface ClusterClients {
   name: string;
   server: string;
   timeoutMs: number;
-  core: CoreV1Api;
-  apps: AppsV1Api;
-  version: VersionApi;
   /** The dashboard's own credentials, for the shared cache and access reviews; never for user requests. */
   kubeConfig: KubeConfig;
 }
@@ -129,35 +121,8 @@ function buildClients(name: string, kubeConfig: KubeConfig, timeoutMs: number): 
       `Context "${kubeConfig.getCurrentContext()}" of cluster ${name} does not name a cluster with a server URL`,
     );
   }
-
-  // client-node's generated clients have no request timeout, so a black-holed API server would hang a
-  // page forever. This middleware gives every request its own deadline. Keep the middleware list to
-  // this one entry: the generated code calls `middleware.reverse()` in place on every response, which
-  // reorders a list of several on each call.
-  const configuration = createConfiguration({
-    baseServer: new ServerConfiguration(server, {}),
-    authMethods: { default: kubeConfig },
-    promiseMiddleware: [timeoutMiddleware(timeoutMs)],
-  });
-  return {
-    name,
-    server,
-    timeoutMs,
-    core: new CoreV1Api(configuration),
-    apps: new AppsV1Api(configuration),
-    version: new VersionApi(configuration),
-    kubeConfig,
-  };
-}
-
-function timeoutMiddleware(timeoutMs: number) {
-  return {
-    pre: async (context: RequestContext) => {
-      context.setSignal(AbortSignal.timeout(timeoutMs));
-      return context;
-    },
-    post: async (context: ResponseContext) => context,
-  };
+  nameCredential(kubeConfig, name);
+  return { name, server, timeoutMs, kubeConfig };
 }
 
 /**

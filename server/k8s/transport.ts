@@ -5,12 +5,15 @@ import type { IncomingMessage } from 'node:http';
 
 import type { KubeConfig } from '@kubernetes/client-node';
 
+import { countConnection, sharedAgent, USER_AGENT, type AgentKind } from '@/server/k8s/agents';
+
 // Our own HTTP layer to the API server, on node:https rather than client-node's fetch layer, because:
 // - fetch merges repeated headers, so several `Impersonate-Group` values became one group name;
 //   node:https sends one header line per array element (REFERENCE.md "client-node 1.x");
 // - the reflector needs paginated lists and streaming watches with bookmarks and per-request deadlines.
 // Credentials come from the kubeconfig through client-node (`applyToHTTPSOptions`), per request, so
-// rotating tokens (in-cluster service account) keep working.
+// rotating tokens (in-cluster service account) keep working; connections are kept alive in one shared
+// pool per credential (server/k8s/agents.ts) and every request says `User-Agent: wheelhouse/<version>`.
 
 export interface Impersonation {
   user: string;
@@ -61,28 +64,65 @@ export function impersonationHeaders(who: Impersonation | undefined): Record<str
   return headers;
 }
 
-async function open(kc: KubeConfig, req: KubeRequest): Promise<{ res: IncomingMessage; abort: () => void }> {
+async function open(
+  kc: KubeConfig,
+  req: KubeRequest,
+  kind: AgentKind = 'request',
+): Promise<{ res: IncomingMessage; abort: () => void }> {
   const server = kc.getCurrentCluster()?.server;
   if (!server) throw new Error('the kubeconfig context names no cluster server');
   const url = buildUrl(server, req.path, req.query);
   const options: RequestOptions = { method: req.method ?? 'GET', headers: {} };
   await kc.applyToHTTPSOptions(options);
+  // client-node just built a fresh https.Agent (a new TLS connection per request): use the pool instead.
+  options.agent = sharedAgent(kc, options, kind);
   const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
   options.headers = {
     ...(options.headers as Record<string, string>),
     accept: 'application/json',
+    'user-agent': USER_AGENT,
     ...impersonationHeaders(req.impersonate),
     ...(payload
       ? { 'content-type': req.contentType ?? 'application/json', 'content-length': Buffer.byteLength(payload) }
       : {}),
   };
+  try {
+    return await send(kc, url, options, req, payload);
+  } catch (err) {
+    // A kept-alive socket the server closed just as we reused it fails before any answer. Only reads
+    // are retried (once, on a new connection); a write may have reached the server.
+    if (!(err instanceof StaleSocketError) || options.method !== 'GET')
+      throw err instanceof StaleSocketError ? err.cause : err;
+    return send(kc, url, options, req, payload);
+  }
+}
+
+class StaleSocketError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('reused connection closed by the server', { cause });
+  }
+}
+
+function send(
+  kc: KubeConfig,
+  url: URL,
+  options: RequestOptions,
+  req: KubeRequest,
+  payload: string | undefined,
+): Promise<{ res: IncomingMessage; abort: () => void }> {
   return new Promise((resolve, reject) => {
     const r = request(url, options, (res) => resolve({ res, abort: () => r.destroy() }));
     const timer = setTimeout(() => r.destroy(new RequestTimeoutError(req.timeoutMs)), req.timeoutMs);
-    r.on('response', () => clearTimeout(timer));
-    r.on('error', (err) => {
+    let answered = false;
+    r.on('socket', () => countConnection(kc, r.reusedSocket));
+    r.on('response', () => {
+      answered = true;
       clearTimeout(timer);
-      reject(err);
+    });
+    r.on('error', (err: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      const stale = r.reusedSocket && !answered && (err.code === 'ECONNRESET' || err.code === 'EPIPE');
+      reject(stale ? new StaleSocketError(err) : err);
     });
     // An already-aborted signal never fires 'abort': check first, or a stopped reflector's last watch
     // would live on until the server ends it.
@@ -124,7 +164,7 @@ export async function kubeStream(
   kc: KubeConfig,
   req: KubeRequest,
 ): Promise<{ res: IncomingMessage; abort: () => void }> {
-  const opened = await open(kc, req);
+  const opened = await open(kc, req, 'stream');
   const code = opened.res.statusCode ?? 0;
   if (code < 200 || code >= 300) throw new HttpStatusError(code, await readBody(opened.res, req.timeoutMs));
   return opened;
@@ -145,7 +185,7 @@ export async function kubeWatch(
   req: KubeRequest & { idleMs: number; onOpen?: () => void },
   onEvent: (e: WatchEvent) => void,
 ): Promise<void> {
-  const { res, abort } = await open(kc, { ...req, query: { ...req.query, watch: 1 } });
+  const { res, abort } = await open(kc, { ...req, query: { ...req.query, watch: 1 } }, 'stream');
   const code = res.statusCode ?? 0;
   if (code < 200 || code >= 300) throw new HttpStatusError(code, await readBody(res, req.timeoutMs));
   req.onOpen?.();

@@ -4,7 +4,8 @@
 set -euo pipefail
 
 PKGS=(etcd-server golang-go rsync golang-github-modern-go-reflect2-dev prometheus chromium
-      postgresql openssl ca-certificates dpkg-dev)
+      postgresql openssl ca-certificates dpkg-dev
+      haproxy) # haproxy: the balancer of the two-replica e2e test (e2e/support/haproxy.ts)
 
 missing=()
 for p in "${PKGS[@]}"; do
@@ -44,7 +45,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 # Debian starts services on install; our cluster runs its own processes on its own ports.
-for svc in prometheus etcd postgresql prometheus-node-exporter; do
+for svc in prometheus etcd postgresql prometheus-node-exporter haproxy; do
   if command -v systemctl >/dev/null 2>&1; then systemctl disable --now "$svc" >/dev/null 2>&1 || true; fi
   service "$svc" stop >/dev/null 2>&1 || true
 done

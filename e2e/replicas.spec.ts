@@ -8,7 +8,7 @@ import { clients, createNamespace, deleteNamespace, deployment, waitFor } from '
 
 import { freePort } from './support/free-port';
 import { startReplicaSet, type ReplicaName, type ReplicaSet } from './support/replica-set';
-import { postAction, sessionStatus, signInAttempt, streamBootId } from './support/replica-probes';
+import { postAction, renewSession, sessionStatus, signInAttempt, streamBootId } from './support/replica-probes';
 import { signInWithPassword, signOutHttp } from './support/sign-in-http';
 import { LOCAL_USERS } from './support/test-accounts';
 
@@ -114,8 +114,16 @@ test('signing out on one replica ends the session on both within a second', asyn
   // The target is one second (the replicas' shared revocation list); the wait above allows ten, so a
   // loaded machine does not fail the test, and the measured time is reported.
   note('sign-out propagation', `replica a (signed out there) ${onA} ms, replica b ${onB} ms`);
-  // Only that session ended: another session of the same person still works on both.
-  for (const name of ['a', 'b'] as const) expect(await sessionStatus(set.url(name), other, namespace)).toBe(200);
+  // Renewal is refused too (no user, no fresh cookie), and only that session ended: another session
+  // of the same person still works and renews on both.
+  for (const name of ['a', 'b'] as const) {
+    expect(await renewSession(set.url(name), signedOut), `replica ${name} renews the signed-out session`).toEqual({
+      user: undefined,
+      renewed: false,
+    });
+    expect(await sessionStatus(set.url(name), other, namespace)).toBe(200);
+    expect((await renewSession(set.url(name), other)).user).toBe('alice');
+  }
 });
 
 test('the same action request id sent through both replicas is applied once', async () => {

@@ -37,7 +37,7 @@ export interface Haproxy {
 }
 
 export function haproxyConfig(opts: HaproxyOptions): string {
-  const servers = opts.backends.map((b) => `  server ${b.name} 127.0.0.1:${b.port} check inter 500ms fall 2 rise 2`);
+  const servers = opts.backends.map((b) => `  server ${b.name} 127.0.0.1:${b.port} check inter 1s fall 2 rise 2`);
   return [
     'global',
     '  log stdout format raw local0 info',
@@ -130,9 +130,10 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Prom
 export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const group = -child.pid;
   const send = (s: NodeJS.Signals) => {
     try {
-      process.kill(-child.pid!, s);
+      process.kill(group, s);
     } catch {
       // already gone
     }

@@ -83,3 +83,17 @@ export async function postAction(
   });
   return { status: res.status, body: (await res.json().catch(() => ({}))) as ActionAnswer['body'] };
 }
+
+/**
+ * Session renewal (next-auth's GET /api/auth/session, which re-issues the cookie): the user name it
+ * answers, and whether it handed out a renewed session cookie.
+ */
+export async function renewSession(baseUrl: string, cookie: string): Promise<{ user?: string; renewed: boolean }> {
+  const res = await fetch(`${baseUrl}/api/auth/session`, {
+    headers: { Cookie: cookie },
+    signal: AbortSignal.timeout(20_000),
+  });
+  const body = (await res.json().catch(() => ({}))) as { user?: { name?: string } };
+  const renewed = cookiePairs(res).some((c) => /^(__Secure-)?next-auth\.session-token(\.\d+)?=./.test(c));
+  return { user: body.user?.name, renewed };
+}

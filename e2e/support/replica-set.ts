@@ -112,8 +112,14 @@ export async function startReplicaSet(opts: ReplicaSetOptions): Promise<ReplicaS
   }
 }
 
-/** `/api/healthz` once the server has it (issue 10 §4); the sign-in page before that. */
+/**
+ * The balancer's health check: readiness (`/api/readyz`, issue 10 §4) takes a replica out of the
+ * rotation while it starts or drains; before the server had it, liveness, then the sign-in page.
+ */
 async function healthPath(replicaUrl: string): Promise<string> {
-  const res = await fetch(`${replicaUrl}/api/healthz`, { signal: AbortSignal.timeout(10_000) }).catch(() => null);
-  return res?.ok ? '/api/healthz' : '/sign-in';
+  for (const path of ['/api/readyz', '/api/healthz']) {
+    const res = await fetch(`${replicaUrl}${path}`, { signal: AbortSignal.timeout(10_000) }).catch(() => null);
+    if (res?.ok) return path;
+  }
+  return '/sign-in';
 }

@@ -33,7 +33,9 @@ export async function signInWithPassword(baseUrl: string, user: string, password
   if (response.status === 429) {
     throw new SignInError(`sign-in rate limited; retry after ${response.headers.get('retry-after')} s`);
   }
-  const session = cookiePairs(response).filter((c) => /^(__Secure-)?next-auth\.session-token(\.\d+)?=./.test(c));
+  const session = cookiePairs(response).filter((c) =>
+    /^(__Host-|__Secure-)?next-auth\.session-token(\.\d+)?=./.test(c),
+  );
   if (session.length === 0) throw new SignInError(`sign-in as ${user} was refused (HTTP ${response.status})`);
   return session.join('; ');
 }

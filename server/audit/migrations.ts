@@ -2,6 +2,10 @@ import 'server-only';
 
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 
+import { replicaState } from './migrations/0003-replica-state';
+import { auditChain } from './migrations/0004-audit-chain';
+import { rateLimits } from './migrations/0005-rate-limits';
+
 // In-code migrations (no migration files to ship or locate at run time). Names sort in the order
 // they apply; never edit one that has shipped, add the next instead. Only portable column types
 // (text, integer) so the same migration runs on SQLite and PostgreSQL.
@@ -63,6 +67,9 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_replica_state': replicaState,
+  '0004_audit_chain': auditChain,
+  '0005_rate_limits': rateLimits,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -36,7 +36,38 @@ export interface ElevationTable {
   ended_at: string | null;
 }
 
+/** Revoked sessions (ADR 0011); rows are pruned once the session would have expired anyway. */
+export interface SessionRevocationTable {
+  sid: string;
+  revoked_at: string;
+  expires_at: string;
+}
+
+/** One row per (user, action request id): the claim that de-duplicates writes across replicas. */
+export interface ActionRequestTable {
+  user_name: string;
+  request_id: string;
+  body_hash: string;
+  created_at: string;
+  finished_at: string | null;
+  /** JSON of the answer given to the first request; null while it runs. */
+  answer: string | null;
+}
+
+/** The audit log's hash chain (ADR 0015). */
+export interface AuditChainTable {
+  seq: number;
+  entry_id: string;
+  /** 'attempt' | 'outcome' */
+  event: string;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   audit_log: AuditLogTable;
   elevation: ElevationTable;
+  session_revocation: SessionRevocationTable;
+  action_request: ActionRequestTable;
+  audit_chain: AuditChainTable;
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 
+import { appendWithLink } from './chain';
 import { auditDatabase } from './database';
 import type { AuditLogTable, Database } from './schema';
 import type {
@@ -32,48 +33,60 @@ export class AuditStore {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Inserts the attempt as `pending` and returns its id. */
+  /** Inserts the attempt as `pending`, with its chain link, and returns its id. */
   async recordAttempt(attempt: AuditAttempt): Promise<string> {
     const id = randomUUID();
-    await this.db
-      .insertInto('audit_log')
-      .values({
-        id,
-        time: this.now().toISOString(),
-        finished_at: null,
-        request_id: attempt.requestId,
-        user_name: attempt.user,
-        groups: JSON.stringify(attempt.groups),
-        cluster: attempt.cluster,
-        kind: attempt.kind,
-        namespace: attempt.namespace,
-        name: attempt.name,
-        action: attempt.action,
-        params: JSON.stringify(attempt.params),
-        resource_version: attempt.resourceVersion ?? null,
-        reason: attempt.reason ?? null,
-        result: 'pending',
-        message: null,
-        status: null,
-      })
-      .execute();
+    await appendWithLink(this.db, id, 'attempt', (trx) =>
+      trx
+        .insertInto('audit_log')
+        .values({
+          id,
+          time: this.now().toISOString(),
+          finished_at: null,
+          request_id: attempt.requestId,
+          user_name: attempt.user,
+          groups: JSON.stringify(attempt.groups),
+          cluster: attempt.cluster,
+          kind: attempt.kind,
+          namespace: attempt.namespace,
+          name: attempt.name,
+          action: attempt.action,
+          params: JSON.stringify(attempt.params),
+          resource_version: attempt.resourceVersion ?? null,
+          reason: attempt.reason ?? null,
+          result: 'pending',
+          message: null,
+          status: null,
+        })
+        .execute(),
+    );
     return id;
   }
 
-  /** Sets the outcome of a pending attempt, once. Throws when the entry is missing or has another outcome. */
+  /**
+   * Sets the outcome of a pending attempt, once, and chains it (its own link: the attempt's link
+   * stays valid). Throws when the entry is missing or has another outcome.
+   */
   async recordOutcome(id: string, outcome: AuditOutcome): Promise<void> {
-    const res = await this.db
-      .updateTable('audit_log')
-      .set({
-        result: outcome.result,
-        message: outcome.message,
-        status: outcome.status,
-        finished_at: this.now().toISOString(),
-      })
-      .where('id', '=', id)
-      .where('result', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 1) return;
+    try {
+      await appendWithLink(this.db, id, 'outcome', async (trx) => {
+        const res = await trx
+          .updateTable('audit_log')
+          .set({
+            result: outcome.result,
+            message: outcome.message,
+            status: outcome.status,
+            finished_at: this.now().toISOString(),
+          })
+          .where('id', '=', id)
+          .where('result', '=', 'pending')
+          .executeTakeFirst();
+        if (Number(res.numUpdatedRows) !== 1) throw new NotPendingError(id);
+      });
+      return;
+    } catch (err) {
+      if (!(err instanceof NotPendingError)) throw err;
+    }
     // A retry after a lost reply to a write that did commit finds the same outcome: done.
     const row = await this.db.selectFrom('audit_log').select('result').where('id', '=', id).executeTakeFirst();
     if (row?.result !== outcome.result) throw new Error(`audit entry ${id} is not pending`);
@@ -121,6 +134,13 @@ export class AuditStore {
       if (!page.next) return;
       before = page.next;
     }
+  }
+}
+
+class NotPendingError extends Error {
+  constructor(id: string) {
+    super(`audit entry ${id} is not pending`);
+    this.name = 'NotPendingError';
   }
 }
 

@@ -1,7 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import { sessionBoundSignal, toCurrentSession } from './identity';
 import { revokeSession, sessionListenerCount } from './sessions';
+
+// Revocations go to a throwaway database, never the developer's own.
+process.env.WHEELHOUSE_DATA_DIR = mkdtempSync(join(tmpdir(), 'wh-identity-'));
+delete process.env.DATABASE_URL;
 
 const session = (sessionId: string, expiresAt = Date.now() + 60_000) => ({
   identity: { user: 'alice', groups: ['wheelhouse:operators'] },
@@ -10,12 +18,12 @@ const session = (sessionId: string, expiresAt = Date.now() + 60_000) => ({
 });
 
 describe('sessionBoundSignal', () => {
-  it('aborts when the session is signed out, and unregisters', () => {
+  it('aborts when the session is signed out, and unregisters', async () => {
     const request = new AbortController();
     const signal = sessionBoundSignal(session('sid-1'), request.signal);
     expect(signal.aborted).toBe(false);
     const before = sessionListenerCount();
-    revokeSession('sid-1', Date.now() + 60_000);
+    await revokeSession('sid-1', Date.now() + 60_000);
     expect(signal.aborted).toBe(true);
     expect(sessionListenerCount()).toBe(before - 1);
   });
@@ -36,8 +44,8 @@ describe('sessionBoundSignal', () => {
     expect(signal.aborted).toBe(true);
   });
 
-  it('is aborted at once for an already revoked session or a finished request', () => {
-    revokeSession('sid-4', Date.now() + 60_000);
+  it('is aborted at once for an already revoked session or a finished request', async () => {
+    await revokeSession('sid-4', Date.now() + 60_000);
     expect(sessionBoundSignal(session('sid-4'), new AbortController().signal).aborted).toBe(true);
     expect(sessionBoundSignal(session('sid-5'), AbortSignal.abort()).aborted).toBe(true);
   });

@@ -4,10 +4,12 @@ import { getServerSession } from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 
-import { authOptions } from '@/server/auth/options';
-import type { WheelhouseSession } from '@/server/auth/options';
+import { currentLocalIdentity } from '@/server/auth/local-recheck';
+import { authOptions, LOCAL_ACCOUNT, type LocalAccount, type WheelhouseSession } from '@/server/auth/options';
 import { SessionCache, sessionCookieKey } from '@/server/auth/session-cache';
-import { isSessionRevoked, onSessionRevoked } from '@/server/auth/sessions';
+import { isSessionRevoked, onSessionRevoked, sessionRevocations } from '@/server/auth/sessions';
+import { serverEnv } from '@/server/env';
+import { logger } from '@/server/observability/log';
 
 // Who is asking: the signed-in person's Kubernetes identity, from the encrypted session cookie, or
 // null. Every page, route handler and stream calls this itself (STYLE.md rule 4). There is no
@@ -22,7 +24,11 @@ export interface CurrentSession {
   identity: Identity;
   sessionId: string;
   expiresAt: number;
+  /** Set for local accounts: re-checked against the users file on every request. */
+  local?: LocalAccount;
 }
+
+const log = logger('auth');
 
 /**
  * What getServerSession answered, as the server's session, or null. The expiry comes from
@@ -34,7 +40,13 @@ export function toCurrentSession(session: unknown): CurrentSession | null {
   if (typeof s?.sid !== 'string' || typeof s.user?.name !== 'string' || !Array.isArray(s.user.groups)) return null;
   const expiresAt = Date.parse(s.expiresAt ?? '');
   if (!Number.isFinite(expiresAt)) return null;
-  return { identity: { user: s.user.name, groups: [...s.user.groups] }, sessionId: s.sid, expiresAt };
+  const local = (session as { [LOCAL_ACCOUNT]?: LocalAccount })[LOCAL_ACCOUNT];
+  return {
+    identity: { user: s.user.name, groups: [...s.user.groups] },
+    sessionId: s.sid,
+    expiresAt,
+    ...(local ? { local } : {}),
+  };
 }
 
 // Decoded sessions by cookie hash (server/auth/session-cache.ts); on globalThis so every route
@@ -50,9 +62,15 @@ function decodedSessions(): SessionCache<CurrentSession> {
 export async function currentSession(): Promise<CurrentSession | null> {
   const key = sessionCookieKey((await cookies()).getAll());
   if (!key) return null;
+  try {
+    // Until this replica has loaded the revocations, no session is trusted (fail closed).
+    await sessionRevocations();
+  } catch {
+    return null;
+  }
   const cache = decodedSessions();
   const hit = cache.get(key);
-  if (hit) return isSessionRevoked(hit.sessionId) ? null : hit;
+  if (hit) return stillValid(hit);
 
   let session: unknown;
   try {
@@ -60,13 +78,26 @@ export async function currentSession(): Promise<CurrentSession | null> {
   } catch (err) {
     // A misconfigured or tampered cookie is "not signed in", never a crash; configuration errors
     // surface at start-up (instrumentation.ts).
-    console.error('[auth] session check failed:', err instanceof Error ? err.message : err);
+    log.warn({ err: err instanceof Error ? err.message : String(err) }, 'session check failed');
     return null;
   }
   const current = toCurrentSession(session);
-  if (!current || isSessionRevoked(current.sessionId)) return null;
+  if (!current) return null;
   cache.set(key, current);
-  return current;
+  return stillValid(current);
+}
+
+/**
+ * The per-request checks, without a database round trip: revoked (the in-memory set the poll keeps
+ * current), past its absolute end, and for local accounts the users file as it is now (removed →
+ * no session; changed groups → the new groups).
+ */
+function stillValid(session: CurrentSession): CurrentSession | null {
+  if (isSessionRevoked(session.sessionId) || session.expiresAt <= Date.now()) return null;
+  if (!session.local) return session;
+  const now = currentLocalIdentity(serverEnv().auth, session.local.name, session.local.fingerprint);
+  if (!now) return null;
+  return { ...session, identity: { user: now.user, groups: [...now.groups] } };
 }
 
 export async function currentIdentity(): Promise<Identity | null> {

@@ -11,13 +11,14 @@ describe('sessionCookieKey', () => {
   it('hashes plain, secure and chunked session cookies, never returning the cookie itself', () => {
     const plain = sessionCookieKey([{ name: 'next-auth.session-token', value: 'abc' }]);
     const secure = sessionCookieKey([{ name: '__Secure-next-auth.session-token', value: 'abc' }]);
+    const host = sessionCookieKey([{ name: '__Host-next-auth.session-token', value: 'abc' }]);
     const chunked = sessionCookieKey([
       { name: 'next-auth.session-token.1', value: 'b' },
       { name: 'next-auth.session-token.0', value: 'a' },
     ]);
     expect(plain).toBeDefined();
     expect(plain).not.toContain('abc');
-    expect(new Set([plain, secure, chunked]).size).toBe(3);
+    expect(new Set([plain, secure, host, chunked]).size).toBe(4);
     // chunk order in the header does not matter
     expect(
       sessionCookieKey([

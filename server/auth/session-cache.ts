@@ -2,6 +2,8 @@ import 'server-only';
 
 import { createHash } from 'node:crypto';
 
+import { SESSION_COOKIE_NAME } from '@/server/auth/cookies';
+
 // Decoding a next-auth session (getServerSession runs next-auth's whole session action: cookie
 // parsing, JWE decryption, callbacks) cost ~10 ms per request in the benchmark, the largest part of a
 // warm list request. A session cookie is immutable — the same bytes always decode to the same
@@ -18,10 +20,10 @@ export interface SessionCacheOptions {
   maxEntries: number;
 }
 
-/** The session cookies next-auth may set (plain, __Secure- prefixed, and chunked `.0`, `.1`, …). */
+/** The session cookies next-auth may set (plain, __Host- or __Secure- prefixed, and chunked `.0`, `.1`, …). */
 export function sessionCookieKey(cookies: readonly { name: string; value: string }[]): string | undefined {
   const parts = cookies
-    .filter((c) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(c.name))
+    .filter((c) => SESSION_COOKIE_NAME.test(c.name))
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((c) => `${c.name}=${c.value}`);
   if (parts.length === 0) return undefined;

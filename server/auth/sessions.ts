@@ -1,65 +1,217 @@
 import 'server-only';
 
-// Revoked session ids, so that signing out ends access at once: every request (currentIdentity) and
-// every open event stream checks here. Memory of one process; a second replica would not see a
-// sign-out made on the first (multi-replica follow-up in the sign-in ADR). Kept on globalThis because
-// Next.js may load this module once per route bundle, and all bundles must share one registry.
+import { auditDatabase } from '@/server/audit/database';
+import { logger } from '@/server/observability/log';
+import { counter } from '@/server/observability/metrics';
+
+import { RevocationStore } from './revocation-store';
+
+// Signing out ends access at once and everywhere (ADR 0004, ADR 0011). A revocation is written to the
+// shared database (durable, seen by every replica); each replica keeps the revoked ids in memory,
+// loaded in full at start and then polled every 250 ms for rows newer than the last it saw, so the
+// per-request check (currentIdentity) costs no database round trip and a sign-out on one replica is
+// refused by the others within about half a second. The renewal path (next-auth's jwt callback) asks
+// the database itself. Open event streams of a revoked session close on every replica: listeners
+// fire when the poll learns of the revocation. Process state lives on globalThis because Next.js may
+// load this module once per route bundle, and all bundles must share it.
+
+const log = logger('auth');
+const revokedTotal = counter({
+  name: 'wheelhouse_sessions_revoked_total',
+  help: 'Sessions revoked (signed out) through this replica',
+});
 
 type Listener = () => void;
 
-interface Registry {
-  /** session id → when its JWT would have expired anyway (ms); after that it can be forgotten. */
-  revoked: Map<string, number>;
-  listeners: Map<string, Set<Listener>>;
-}
+/** The in-memory view of revoked sessions, and who waits for one to be revoked. */
+export class RevocationSet {
+  private readonly revoked = new Map<string, number>();
+  private readonly listeners = new Map<string, Set<Listener>>();
 
-const KEY = Symbol.for('wheelhouse.auth.sessions');
+  /** Marks the session revoked and notifies its listeners once; false when it was known already. */
+  mark(sid: string, expiresAtMs: number): boolean {
+    if (this.revoked.has(sid)) return false;
+    this.revoked.set(sid, expiresAtMs);
+    const waiting = this.listeners.get(sid);
+    this.listeners.delete(sid);
+    for (const listener of waiting ?? []) {
+      try {
+        listener();
+      } catch {
+        // one failing listener must not keep other streams of this session open
+      }
+    }
+    return true;
+  }
 
-function registry(): Registry {
-  const g = globalThis as typeof globalThis & { [KEY]?: Registry };
-  g[KEY] ??= { revoked: new Map(), listeners: new Map() };
-  return g[KEY];
-}
+  has(sid: string): boolean {
+    return this.revoked.has(sid);
+  }
 
-export function revokeSession(sessionId: string, expiresAtMs: number, now = Date.now()): void {
-  const { revoked, listeners } = registry();
-  revoked.set(sessionId, expiresAtMs);
-  for (const [id, until] of revoked) if (until <= now) revoked.delete(id);
-  const waiting = listeners.get(sessionId);
-  listeners.delete(sessionId);
-  for (const listener of waiting ?? []) {
-    try {
+  /** Calls `listener` once when the session is revoked; returns the function that unregisters it. */
+  on(sid: string, listener: Listener): () => void {
+    if (this.revoked.has(sid)) {
       listener();
-    } catch {
-      // one failing listener must not keep other streams of this session open
+      return () => undefined;
+    }
+    let set = this.listeners.get(sid);
+    if (!set) this.listeners.set(sid, (set = new Set()));
+    set.add(listener);
+    return () => {
+      const current = this.listeners.get(sid);
+      current?.delete(listener);
+      if (current?.size === 0) this.listeners.delete(sid);
+    };
+  }
+
+  /** Forgets revocations of sessions that have expired anyway (their cookies no longer decode). */
+  prune(now = Date.now()): void {
+    for (const [sid, until] of this.revoked) if (until <= now) this.revoked.delete(sid);
+  }
+
+  get listenerCount(): number {
+    let n = 0;
+    for (const set of this.listeners.values()) n += set.size;
+    return n;
+  }
+}
+
+export interface SyncOptions {
+  pollMs?: number;
+  /**
+   * How far back each poll looks: rows are stamped with the writing replica's clock, so a replica
+   * whose clock runs behind ours must still be seen. Skew beyond this is caught on renewal.
+   */
+  overlapMs?: number;
+}
+
+/** Keeps a RevocationSet in step with the database: full load, then a poll loop. */
+export class RevocationSync {
+  private cursor: string | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private polling = false;
+  private lastPrune = 0;
+  private failing = false;
+  private readonly pollMs: number;
+  private readonly overlapMs: number;
+
+  constructor(
+    readonly store: RevocationStore,
+    readonly set: RevocationSet,
+    options: SyncOptions = {},
+  ) {
+    this.pollMs = options.pollMs ?? 250;
+    this.overlapMs = options.overlapMs ?? 60_000;
+  }
+
+  /** Loads every unexpired revocation, then polls. Rejects when the first load fails. */
+  async start(): Promise<this> {
+    this.apply(await this.store.since());
+    this.timer ??= setInterval(() => void this.poll(), this.pollMs);
+    this.timer.unref();
+    return this;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One poll: rows recorded since the last seen (minus the overlap) join the set. */
+  async poll(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      const since = this.cursor ? new Date(Date.parse(this.cursor) - this.overlapMs).toISOString() : undefined;
+      this.apply(await this.store.since(since));
+      if (Date.now() - this.lastPrune > 10 * 60_000) {
+        this.lastPrune = Date.now();
+        this.set.prune();
+        await this.store.prune();
+      }
+      if (this.failing) log.info('session revocations are being read again');
+      this.failing = false;
+    } catch (err) {
+      // Keep serving with what we know (a database outage must not sign everyone out); say so once.
+      if (!this.failing) log.error({ err }, 'cannot read session revocations; using the last known set');
+      this.failing = true;
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  /** Revokes here at once, then durably for every replica. */
+  async revoke(sid: string, expiresAtMs: number): Promise<void> {
+    this.set.mark(sid, expiresAtMs);
+    await this.store.revoke(sid, new Date(expiresAtMs));
+  }
+
+  /** The database's answer (renewal path); a revoked answer also joins the in-memory set. */
+  async isRevokedDurably(sid: string): Promise<boolean> {
+    if (this.set.has(sid)) return true;
+    const revoked = await this.store.isRevoked(sid);
+    if (revoked) this.set.mark(sid, Date.now() + 24 * 3600_000);
+    return revoked;
+  }
+
+  private apply(rows: Awaited<ReturnType<RevocationStore['since']>>): void {
+    for (const row of rows) {
+      this.set.mark(row.sid, row.expiresAt);
+      if (!this.cursor || row.revokedAt > this.cursor) this.cursor = row.revokedAt;
     }
   }
 }
 
-export function isSessionRevoked(sessionId: string): boolean {
-  return registry().revoked.has(sessionId);
+// ---- the process-wide instance ----
+
+const KEY = Symbol.for('wheelhouse.auth.sessions');
+interface Holder {
+  set: RevocationSet;
+  sync?: Promise<RevocationSync>;
 }
 
-/** Calls `listener` once when the session is revoked; returns the function that unregisters it. */
-export function onSessionRevoked(sessionId: string, listener: Listener): () => void {
-  const { listeners } = registry();
-  if (isSessionRevoked(sessionId)) {
-    listener();
-    return () => undefined;
+function holder(): Holder {
+  const g = globalThis as typeof globalThis & { [KEY]?: Holder };
+  g[KEY] ??= { set: new RevocationSet() };
+  return g[KEY];
+}
+
+/**
+ * The process's revocation sync, started on first use. Until its first load succeeds no session is
+ * trusted (callers fail closed); a failed start is retried on the next call.
+ */
+export function sessionRevocations(): Promise<RevocationSync> {
+  const h = holder();
+  if (!h.sync) {
+    const starting = auditDatabase().then((db) => new RevocationSync(new RevocationStore(db), h.set).start());
+    h.sync = starting;
+    starting.catch((err: unknown) => {
+      log.error({ err }, 'cannot load session revocations; sessions are refused until the database answers');
+      if (h.sync === starting) h.sync = undefined;
+    });
   }
-  let set = listeners.get(sessionId);
-  if (!set) listeners.set(sessionId, (set = new Set()));
-  set.add(listener);
-  return () => {
-    const current = listeners.get(sessionId);
-    current?.delete(listener);
-    if (current?.size === 0) listeners.delete(sessionId);
-  };
+  return h.sync;
+}
+
+/** Sign-out: refused here at once, and (durably) by every replica within a poll interval. */
+export async function revokeSession(sid: string, expiresAtMs: number): Promise<void> {
+  holder().set.mark(sid, expiresAtMs);
+  revokedTotal.inc();
+  const sync = await sessionRevocations();
+  await sync.revoke(sid, expiresAtMs);
+}
+
+/** The per-request check: memory only (kept current by the poll). */
+export function isSessionRevoked(sid: string): boolean {
+  return holder().set.has(sid);
+}
+
+/** Calls `listener` once when the session is revoked (here or on another replica). */
+export function onSessionRevoked(sid: string, listener: Listener): () => void {
+  return holder().set.on(sid, listener);
 }
 
 /** Number of streams waiting on sessions (tests, diagnostics). */
 export function sessionListenerCount(): number {
-  let n = 0;
-  for (const set of registry().listeners.values()) n += set.size;
-  return n;
+  return holder().set.listenerCount;
 }

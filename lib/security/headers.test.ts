@@ -31,3 +31,12 @@ describe('security headers', () => {
     expect(newNonce()).not.toBe(a);
   });
 });
+
+describe('CSP violation reports', () => {
+  it('asks browsers to report violations to the counting endpoint, both ways', () => {
+    const headers = securityHeaders({ nonce: 'n', https: false, development: false });
+    const csp = headers['Content-Security-Policy'] ?? '';
+    expect(csp.split('; ')).toEqual(expect.arrayContaining(['report-uri /api/csp-report', 'report-to csp-endpoint']));
+    expect(headers['Reporting-Endpoints']).toBe('csp-endpoint="/api/csp-report"');
+  });
+});

@@ -1,5 +1,11 @@
 // Security headers for every response (set by proxy.ts). Pure, so it is unit-tested and free of env.
 
+/** Where browsers send CSP violation reports, and the Reporting API's endpoint name for it. */
+export const CSP_REPORT_PATH = '/api/csp-report';
+export const CSP_REPORT_GROUP = 'csp-endpoint';
+
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
 export interface HeaderOptions {
   nonce: string;
   /** The request arrived over HTTPS (directly or per X-Forwarded-Proto): send HSTS. */
@@ -25,6 +31,10 @@ export function contentSecurityPolicy({ nonce, development }: HeaderOptions): st
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
+    // Violations are counted (app/api/csp-report): a spike means an injection attempt or a broken page.
+    // report-to (Reporting API) where supported, report-uri for the others.
+    `report-uri ${CSP_REPORT_PATH}`,
+    `report-to ${CSP_REPORT_GROUP}`,
   ].join('; ');
 }
 
@@ -36,9 +46,10 @@ export function securityHeaders(options: HeaderOptions): Record<string, string> 
     'Referrer-Policy': 'same-origin',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+    'Reporting-Endpoints': `${CSP_REPORT_GROUP}="${CSP_REPORT_PATH}"`,
   };
   // Browsers ignore HSTS on plain HTTP, and sending it there would be a lie; only over HTTPS.
-  if (options.https) headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains';
+  if (options.https) headers['Strict-Transport-Security'] = HSTS;
   return headers;
 }
 

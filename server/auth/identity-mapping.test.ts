@@ -48,3 +48,19 @@ describe('mapIdentity', () => {
     });
   });
 });
+
+describe('mapIdentity never yields an empty name (an empty Impersonate-User acts as the dashboard)', () => {
+  const bare = { userPrefix: '', groupPrefix: '' };
+  it.each([[''], ['   '], ['\t\n'], ['\u200B'], ['\u00A0'], ['\uFEFF'], [undefined], [42]])(
+    'refuses the user name %j',
+    (user) => {
+      expect(mapIdentity({ user, groups: ['dev'] }, bare, {})).toMatchObject({ ok: false });
+      expect(mapIdentity({ user, groups: ['dev'] }, oidc, {})).toMatchObject({ ok: false });
+    },
+  );
+
+  it('drops empty and blank groups, also when the group map points at an empty name', () => {
+    const result = mapIdentity({ user: 'x', groups: ['', '  ', 'dev', 'ops', '\u200B'] }, bare, { ops: '', dev: ' ' });
+    expect(result).toEqual({ ok: true, identity: { user: 'x', groups: [] } });
+  });
+});

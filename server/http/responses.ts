@@ -2,7 +2,7 @@ import 'server-only';
 
 import type { KubeErrorKind } from '@/lib/k8s/dto';
 import { API_RESPONSE_HEADERS } from '@/lib/security/headers';
-import { toKubeError } from '@/server/k8s/errors';
+import { publicSummary, toKubeError } from '@/server/k8s/errors';
 
 // JSON answers of route handlers. Per-user data is never cached by a browser or proxy, and each
 // answer carries its own security headers (the cluster API routes skip proxy.ts, ADR 0009).
@@ -33,9 +33,24 @@ const STATUS_BY_KIND: Partial<Record<KubeErrorKind, number>> = {
   unknown: 500,
 };
 
+/**
+ * The answer's status for an API server status: a client's mistake (4xx) is passed on as it is, so
+ * it is never a 500; the API server's own failure (500) is a bad gateway from where the browser
+ * stands; 503/504 keep their meaning (retry later).
+ */
+export function statusForUpstream(upstream: number | undefined): number {
+  if (upstream === undefined || upstream < 400 || upstream >= 600) return 500;
+  if (upstream < 500) return upstream === 401 ? 502 : upstream;
+  return upstream === 503 || upstream === 504 ? upstream : 502;
+}
+
+// Request-side statuses the API server uses; any other 4xx (418, 451…) is answered as a plain 400.
+const INVALID_STATUSES = new Set([400, 405, 413, 415, 422]);
+
 /** Maps any failure to `{error: {kind, message}}` with a fitting status (errors are mapped once, in errors.ts). */
 export function kubeErrorResponse(err: unknown, cluster: string): Response {
   const e = toKubeError(err, { cluster });
-  const status = STATUS_BY_KIND[e.kind] ?? (e.status && e.status >= 400 && e.status < 600 ? e.status : 500);
-  return jsonError(status, e.kind, e.message);
+  let status = STATUS_BY_KIND[e.kind] ?? statusForUpstream(e.status);
+  if (e.kind === 'invalid' && !INVALID_STATUSES.has(status)) status = 400;
+  return jsonError(status, e.kind, publicSummary(e, cluster).message);
 }

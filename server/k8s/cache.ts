@@ -117,6 +117,11 @@ export class ClusterCache {
     return reflector;
   }
 
+  /** The running reflector of a kind, if any, without starting it or counting as use (health reports). */
+  peek(kindId: string): Reflector | undefined {
+    return this.entries.get(kindId)?.reflector;
+  }
+
   /** Keeps a reflector alive while a stream subscription needs it; returns the release function. */
   hold(kindId: string): () => void {
     const e = this.entries.get(kindId);

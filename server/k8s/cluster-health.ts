@@ -1,16 +1,22 @@
 import 'server-only';
 
-import type { ClusterHealth } from '@/lib/k8s/cluster-health';
+import type { ClusterHealth, KindCacheHealth } from '@/lib/k8s/cluster-health';
+import { kindById } from '@/lib/k8s/kinds';
 import { serverEnv } from '@/server/env';
+import type { ClusterCache } from '@/server/k8s/cache';
 import { clusterClients, configuredClusterNames, type ClusterRef } from '@/server/k8s/cluster';
-import { toKubeError, type KubeError } from '@/server/k8s/errors';
+import { publicSummary, toKubeError, type KubeError } from '@/server/k8s/errors';
 import { existingCache } from '@/server/k8s/registry';
-import { kubeJson } from '@/server/k8s/transport';
+import { readableNamespaces } from '@/server/k8s/resources';
+import { kubeJson, type Impersonation } from '@/server/k8s/transport';
 
 // Version and reachability of each configured cluster, for GET /api/clusters and the shell header.
 // The probe is GET /version as the dashboard (public cluster metadata), with the usual deadline, so
 // an unreachable cluster answers with a clear message within WHEELHOUSE_K8S_TIMEOUT_MS. Results are
 // shared for a few seconds so a burst of page loads costs one request per cluster.
+// The shared cache holds what the dashboard identity can see; each person is shown their own view of
+// it: object counts of the namespaces they may read (the same SubjectAccessReviews, cached, as their
+// lists), and error messages without the server's internals (errors.ts publicSummary).
 
 const PROBE_TTL_MS = 5_000;
 
@@ -63,11 +69,31 @@ function cachedProbe(name: string, now: number): Promise<ProbeResult> {
   return result;
 }
 
-/** Health of one configured cluster; never throws for cluster failures (they are the answer). */
-export async function clusterHealth(ref: ClusterRef): Promise<ClusterHealth> {
+/** One running reflector as `who` sees it: the objects they may read, and a message for people. */
+async function kindForPerson(cache: ClusterCache, who: Impersonation, k: KindCacheHealth): Promise<KindCacheHealth> {
+  const reflector = cache.peek(k.kind);
+  const kind = kindById(k.kind);
+  let objects = 0;
+  if (reflector && kind) {
+    const readable = await readableNamespaces(cache, who, kind, reflector.store.indexValues('namespace'));
+    objects =
+      readable === 'all'
+        ? reflector.store.size
+        : [...readable].reduce((n, ns) => n + reflector.store.byIndex('namespace', ns).length, 0);
+  }
+  const error = reflector?.lastError
+    ? publicSummary(toKubeError(reflector.lastError, { cluster: cache.name }), cache.name).message
+    : undefined;
+  return { kind: k.kind, state: k.state, objects, syncedAt: k.syncedAt, error };
+}
+
+/** Health of one configured cluster as `who` sees it; never throws for cluster failures (they are the answer). */
+export async function clusterHealth(ref: ClusterRef, who: Impersonation): Promise<ClusterHealth> {
   const now = Date.now();
   const result = await cachedProbe(ref.name, now);
-  const cache = existingCache(ref.name)?.health() ?? { kinds: [], lastContactAt: undefined };
+  const shared = existingCache(ref.name);
+  const cache = shared?.health() ?? { kinds: [], lastContactAt: undefined };
+  const kinds = shared ? await Promise.all(cache.kinds.map((k) => kindForPerson(shared, who, k))) : [];
   const contacts = [state().lastContact.get(ref.name), cache.lastContactAt].filter((t) => t !== undefined);
   const lastContactAt = contacts.length ? new Date(Math.max(...contacts)).toISOString() : undefined;
   return {
@@ -75,14 +101,14 @@ export async function clusterHealth(ref: ClusterRef): Promise<ClusterHealth> {
     server: result.server,
     reachable: result.ok,
     version: result.ok ? result.version : undefined,
-    error: result.ok ? undefined : result.error.toSummary(),
+    error: result.ok ? undefined : publicSummary(result.error, ref.name),
     lastContactAt,
     checkedAt: new Date(now).toISOString(),
-    kinds: cache.kinds,
+    kinds,
   };
 }
 
-/** Health of every configured cluster, probed in parallel. */
-export function listClusterHealth(): Promise<ClusterHealth[]> {
-  return Promise.all(configuredClusterNames().map((name) => clusterHealth({ name })));
+/** Health of every configured cluster as `who` sees it, probed in parallel. */
+export function listClusterHealth(who: Impersonation): Promise<ClusterHealth[]> {
+  return Promise.all(configuredClusterNames().map((name) => clusterHealth({ name }, who)));
 }

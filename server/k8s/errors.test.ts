@@ -46,7 +46,11 @@ describe('toKubeError', () => {
     [429, 'too-many-requests'],
     [500, 'server-error'],
     [503, 'server-error'],
-    [418, 'unknown'],
+    [400, 'invalid'],
+    [405, 'invalid'],
+    [413, 'invalid'],
+    [415, 'invalid'],
+    [418, 'invalid'],
   ] as const)('maps HTTP %d to %s', (code, kind) => {
     const error = toKubeError(apiError(code, { kind: 'Status', message: 'details' }), ctx);
     expect(error.kind).toBe(kind);
@@ -62,8 +66,9 @@ describe('toKubeError', () => {
     const tls = Object.assign(new Error('self signed'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
     expect(toKubeError(tls, ctx).kind).toBe('tls');
     const missing = Object.assign(new Error('ENOENT'), { code: 'ENOENT', path: '/nope/kubeconfig' });
+    // The path is the server's business (logged), not the person's.
     expect(toKubeError(missing, { cluster: 'local' }).message).toBe(
-      'Cannot read the kubeconfig for cluster local (/nope/kubeconfig): file not found',
+      'The dashboard cannot read its credentials for cluster local; an administrator can find the details in the server log',
     );
   });
 
@@ -72,7 +77,8 @@ describe('toKubeError', () => {
     expect(toKubeError(original, ctx)).toBe(original);
     expect(toKubeError('boom', ctx).toSummary()).toEqual({
       kind: 'unknown',
-      message: 'Request to cluster local at https://127.0.0.1:6443 failed: boom',
+      message:
+        'Request to cluster local at https://127.0.0.1:6443 failed inside the dashboard; an administrator can find the details in the server log',
     });
   });
 });

@@ -3,6 +3,8 @@ import 'server-only';
 import { z } from 'zod';
 
 import type { KubeErrorKind, KubeErrorSummary } from '@/lib/k8s/dto';
+import { revealHidden } from '@/lib/format/visible-text';
+import { logger } from '@/server/observability/log';
 
 // The one place Kubernetes and network failures become messages (STYLE.md rule 18). Everything that
 // calls the API server wraps failures with `toKubeError` and renders `error.toSummary()`.
@@ -66,11 +68,16 @@ export function toKubeError(err: unknown, ctx: KubeErrorContext): KubeError {
 }
 
 function fromHttpStatus(status: number, err: unknown, ctx: KubeErrorContext): KubeError {
-  const detail = apiMessageOf(err);
+  const raw = apiMessageOf(err);
+  const detail = raw === undefined ? undefined : sanitizeDetail(raw);
   const where = `cluster ${ctx.cluster}`;
   const withDetail = (text: string) => (detail ? `${text}: ${detail}` : text);
   const make = (kind: KubeErrorKind, message: string) => new KubeError(kind, message, { status, cause: err });
   switch (status) {
+    case 400:
+      // A bad container name, `previous` for a container that never restarted, a bad selector: the
+      // request was wrong, and the API server says how.
+      return make('invalid', withDetail(`The API server of ${where} refused the request (400)`));
     case 401:
       return make('unauthorized', `The API server of ${where} rejected the dashboard's credentials (401 Unauthorized)`);
     case 403:
@@ -81,8 +88,11 @@ function fromHttpStatus(status: number, err: unknown, ctx: KubeErrorContext): Ku
       return make('conflict', withDetail('Someone else changed the object (409 Conflict); reload and try again'));
     case 410:
       return make('gone', withDetail('The requested version is too old (410 Gone); reload to get the current state'));
+    case 405:
+    case 413:
+    case 415:
     case 422:
-      return make('invalid', withDetail('The API server rejected the request as invalid (422)'));
+      return make('invalid', withDetail(`The API server rejected the request as invalid (${status})`));
     case 429: {
       const retry = retryAfterOf(err);
       const hint = retry ? `; retry in ${retry}s` : '';
@@ -92,6 +102,9 @@ function fromHttpStatus(status: number, err: unknown, ctx: KubeErrorContext): Ku
       if (status >= 500) {
         return make('server-error', withDetail(`The API server of ${where} failed (${status})`));
       }
+      // Any other 4xx is still about the request, not the dashboard.
+      if (status >= 400)
+        return make('invalid', withDetail(`The API server of ${where} refused the request (${status})`));
       return make('unknown', withDetail(`Unexpected response ${status} from ${where}`));
   }
 }
@@ -119,16 +132,49 @@ function fromTransportError(err: unknown, ctx: KubeErrorContext): KubeError {
   if (code && (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))) {
     return new KubeError('tls', `Cannot verify the TLS connection to ${target}: ${code}`, { cause: err });
   }
+  // The dashboard's own configuration or code failed: the person cannot act on the details (file
+  // paths, module names), and they would tell an attacker about the server. Logged, not answered.
   if (code === 'ENOENT' || code === 'EACCES') {
-    const path = stringProp(err, 'path');
-    const file = path ? ` (${path})` : '';
-    const what = code === 'ENOENT' ? 'file not found' : 'permission denied';
-    return new KubeError('config', `Cannot read the kubeconfig for cluster ${ctx.cluster}${file}: ${what}`, {
-      cause: err,
-    });
+    logInternal(err, ctx, 'cannot read the kubeconfig');
+    return new KubeError(
+      'config',
+      `The dashboard cannot read its credentials for cluster ${ctx.cluster}; an administrator can find the details in the server log`,
+      { cause: err },
+    );
   }
-  const message = err instanceof Error ? err.message : String(err);
-  return new KubeError('unknown', `Request to ${target} failed: ${message}`, { cause: err });
+  logInternal(err, ctx, 'request failed');
+  return new KubeError(
+    'unknown',
+    `Request to ${target} failed inside the dashboard; an administrator can find the details in the server log`,
+    { cause: err },
+  );
+}
+
+/**
+ * What a person is told about an error. Configuration errors are raised elsewhere too (cluster.ts
+ * names the kubeconfig file and the parser's complaint): their details go to the server log, and
+ * the answer says only which cluster and that an administrator can look.
+ */
+export function publicSummary(error: KubeError, cluster: string): KubeErrorSummary {
+  if (error.kind !== 'config') return error.toSummary();
+  logInternal(error, { cluster }, 'cluster configuration error');
+  const to = cluster ? ` to cluster ${cluster}` : '';
+  const message = `The dashboard's connection${to} is not configured correctly; an administrator can find the details in the server log`;
+  return error.status === undefined ? { kind: 'config', message } : { kind: 'config', status: error.status, message };
+}
+
+function logInternal(err: unknown, ctx: KubeErrorContext, what: string): void {
+  logger('k8s-errors').error({ err, cluster: ctx.cluster, server: ctx.server }, what);
+}
+
+/**
+ * The API server's reason as we pass it on: one line, hidden and bidirectional characters made
+ * visible (lib/format/visible-text.ts), at most MAX_DETAIL characters.
+ */
+const MAX_DETAIL = 300;
+export function sanitizeDetail(detail: string): string {
+  const visible = revealHidden(detail.trim());
+  return visible.length > MAX_DETAIL ? `${visible.slice(0, MAX_DETAIL)}…` : visible;
 }
 
 /**
@@ -148,7 +194,7 @@ function apiMessageOf(err: unknown): string | undefined {
     try {
       parsed = JSON.parse(body);
     } catch {
-      return body.trim().slice(0, 300) || undefined;
+      return body.trim().slice(0, 2_000) || undefined;
     }
   }
   const result = statusBody.safeParse(parsed);

@@ -42,6 +42,13 @@ export class HttpStatusError extends Error {
   }
 }
 
+export class EmptyImpersonationError extends Error {
+  constructor() {
+    super('refusing to impersonate an empty user or group name');
+    this.name = 'EmptyImpersonationError';
+  }
+}
+
 export class RequestTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {
     super(`request timed out after ${timeoutMs} ms`);
@@ -59,6 +66,9 @@ export function buildUrl(server: string, path: string, query?: KubeRequest['quer
 /** Impersonation headers: one `Impersonate-Group` line per group (node:http sends arrays that way). */
 export function impersonationHeaders(who: Impersonation | undefined): Record<string, string | string[]> {
   if (!who) return {};
+  // An empty (or blank: Node trims header values) Impersonate-User is no impersonation at all: the
+  // API server would act as the dashboard itself. Refuse here, the last place before the wire.
+  if (who.user.trim() === '' || who.groups.some((g) => g.trim() === '')) throw new EmptyImpersonationError();
   const headers: Record<string, string | string[]> = { 'Impersonate-User': who.user };
   if (who.groups.length) headers['Impersonate-Group'] = [...who.groups];
   return headers;

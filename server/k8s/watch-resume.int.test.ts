@@ -73,7 +73,7 @@ describe('watch resume after the API server restarts', () => {
     // Warm alice's access answers, as a page view would have.
     const before = await listForUser(cache, alice, podsKind, query);
     expect(before.items.length).toBeGreaterThan(0);
-    expect((await clusterHealth({ name: 'local' })).reachable).toBe(true);
+    expect((await clusterHealth({ name: 'local' }, alice)).reachable).toBe(true);
 
     // A live stream on pods hears the shared watch go stale and come back.
     const hub = new StreamHub();
@@ -93,7 +93,7 @@ describe('watch resume after the API server restarts', () => {
     while (restarting && (!sawStale || !sawUnreachable)) {
       const page = await listForUser(cache, alice, podsKind, query);
       if (page.cache.state === 'stale') sawStale ??= page;
-      const health = await clusterHealth({ name: 'local' });
+      const health = await clusterHealth({ name: 'local' }, alice);
       if (!health.reachable) sawUnreachable ??= health;
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -154,6 +154,6 @@ describe('watch resume after the API server restarts', () => {
       expect(r.stats.lists - 1, `${id}: every extra LIST is a 410 relist`).toBe(r.stats.relists);
       expect(r.stats.watches, `${id}: the watch was re-opened`).toBeGreaterThanOrEqual(2);
     }
-    expect((await clusterHealth({ name: 'local' })).reachable).toBe(true);
+    expect((await clusterHealth({ name: 'local' }, alice)).reachable).toBe(true);
   });
 });

@@ -51,6 +51,9 @@ beforeAll(async () => {
       '  - name: silent',
       `    kubeconfig: ${kubeconfigAt('silent', `https://127.0.0.1:${port}`)}`,
       '    context: dashboard',
+      '  - name: broken',
+      `    kubeconfig: ${join(dir, 'no-such-dir', 'kubeconfig')}`,
+      '    context: dashboard',
     ].join('\n'),
   );
   vi.stubEnv('WHEELHOUSE_CLUSTERS_FILE', join(dir, 'clusters.yaml'));
@@ -80,6 +83,7 @@ describe('several clusters, some of them down', () => {
       ['local', 'http://127.0.0.1:9090'],
       ['refused', undefined],
       ['silent', undefined],
+      ['broken', undefined],
     ]);
     const { GET } = await import('@/app/api/clusters/route');
     const started = Date.now();
@@ -97,6 +101,12 @@ describe('several clusters, some of them down', () => {
     expect(byName.get('silent')?.error?.kind).toBe('timeout');
     expect(byName.get('silent')?.error?.message).toMatch(
       /^The API server of cluster silent at https:\/\/127\.0\.0\.1:\d+ did not answer/,
+    );
+    // A broken configuration is reported without the server's internals (file paths, parser text).
+    expect(byName.get('broken')).toMatchObject({ reachable: false, error: { kind: 'config' } });
+    expect(JSON.stringify(clusters)).not.toContain(dir);
+    expect(byName.get('broken')?.error?.message).toBe(
+      "The dashboard's connection to cluster broken is not configured correctly; an administrator can find the details in the server log",
     );
     // probed in parallel: one deadline, not one per cluster
     expect(elapsed).toBeLessThan(TIMEOUT_MS + 1_000);

@@ -11,6 +11,7 @@ import {
   startElevation,
 } from '@/server/audit/elevation';
 import { currentIdentity } from '@/server/auth/identity';
+import { readJsonBody } from '@/server/http/body';
 import { json, jsonError, unauthenticated } from '@/server/http/responses';
 import { resolveCluster } from '@/server/k8s/cluster';
 import { takeToken, tooManyRequests } from '@/server/security/rate-limit';
@@ -62,7 +63,9 @@ export async function POST(request: Request): Promise<Response> {
   if (!who) return unauthenticated();
   const limit = takeToken('mutation', who.user);
   if (!limit.ok) return tooManyRequests(limit.retryAfterSeconds);
-  const body = startBody.safeParse(await request.json().catch(() => undefined));
+  const raw = await readJsonBody(request);
+  if (!raw.ok) return raw.response;
+  const body = startBody.safeParse(raw.value);
   if (!body.success) return jsonError(400, 'invalid', `Invalid request: ${z.prettifyError(body.error)}`);
   const cluster = resolveCluster(body.data.cluster);
   if (!cluster) return jsonError(404, 'not-found', 'No such cluster');

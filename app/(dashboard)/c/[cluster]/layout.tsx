@@ -6,7 +6,7 @@ import { Suspense } from 'react';
 import { ClusterHeader } from '@/components/shell/cluster-header';
 import { SidebarNav } from '@/components/shell/sidebar-nav';
 import { UserMenu } from '@/components/shell/user-menu';
-import { requireIdentity } from '@/server/auth/identity';
+import { requireIdentity, type Identity } from '@/server/auth/identity';
 import type { ClusterRef } from '@/server/k8s/cluster';
 import { configuredClusterNames, resolveCluster } from '@/server/k8s/cluster';
 import { clusterHealth, listClusterHealth } from '@/server/k8s/cluster-health';
@@ -21,11 +21,12 @@ interface ClusterLayoutProps {
 // The app shell. It only resolves which cluster the route names; it never decides permissions
 // (STYLE.md rule 4): each page checks access itself.
 export default async function ClusterLayout({ children, params }: ClusterLayoutProps) {
-  const ref = resolveCluster((await params).cluster);
+  const { cluster } = await params;
+  // Who is asking comes first: an anonymous visitor learns nothing of the cluster, not even whether
+  // it exists (a 404 here would tell). Pages still check the session themselves.
+  const who = await requireIdentity(`/c/${encodeURIComponent(cluster)}/overview`);
+  const ref = resolveCluster(cluster);
   if (!ref) notFound();
-  // Shows who is signed in; nothing of the cluster (not even its address) renders for nobody. Pages
-  // still check the session themselves.
-  const who = await requireIdentity(`/c/${ref.name}/overview`);
 
   // The document scrolls (not an inner pane), so browser find, anchors and full-page screenshots work;
   // the sidebar background stretches with the content while its links stay in view.
@@ -57,7 +58,7 @@ export default async function ClusterLayout({ children, params }: ClusterLayoutP
       <div className="flex min-w-0 flex-1 flex-col">
         {/* Streams in: a slow or unreachable cluster must not hold back the shell and the page skeleton. */}
         <Suspense fallback={<ClusterHeader name={ref.name} pending />}>
-          <ClusterHeaderWithStatus cluster={ref} />
+          <ClusterHeaderWithStatus cluster={ref} who={who} />
         </Suspense>
         <main className="flex-1 px-6 py-6">{children}</main>
       </div>
@@ -65,9 +66,9 @@ export default async function ClusterLayout({ children, params }: ClusterLayoutP
   );
 }
 
-async function ClusterHeaderWithStatus({ cluster }: { cluster: ClusterRef }) {
+async function ClusterHeaderWithStatus({ cluster, who }: { cluster: ClusterRef; who: Identity }) {
   // Other clusters are probed only when there are several (for the switcher's reachability dots).
-  const all = configuredClusterNames().length > 1 ? await listClusterHealth() : [await clusterHealth(cluster)];
+  const all = configuredClusterNames().length > 1 ? await listClusterHealth(who) : [await clusterHealth(cluster, who)];
   const health = all.find((h) => h.name === cluster.name);
   const clusters = all.map((h) => ({ name: h.name, reachable: h.reachable }));
   return <ClusterHeader name={cluster.name} health={health} clusters={clusters} />;

@@ -18,9 +18,11 @@ export const metadata: Metadata = { title: 'Autoscaling' };
 // HorizontalPodAutoscalers the signed-in person may read, from the shared cache (autoscaling/v2 or
 // v2beta2, whichever the cluster serves).
 export default async function AutoscalingPage({ params }: { params: Promise<{ cluster: string }> }) {
-  const ref = resolveCluster((await params).cluster);
+  const { cluster } = await params;
+  // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
+  const who = await requireIdentity(`/c/${encodeURIComponent(cluster)}/autoscaling`);
+  const ref = resolveCluster(cluster);
   if (!ref) notFound();
-  const who = await requireIdentity(`/c/${ref.name}/autoscaling`);
   const cache = cacheFor(ref.name);
   if (!cache) notFound();
 

@@ -23,9 +23,10 @@ const TILES: { states: CertificateState[]; label: string; tone: string }[] = [
 
 export default async function CertificatesPage({ params }: { params: Promise<{ cluster: string }> }) {
   const { cluster } = await params;
+  // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
+  const who = await requireIdentity(`/c/${encodeURIComponent(cluster)}/certificates`);
   const ref = resolveCluster(cluster);
   if (!ref) notFound();
-  const who = await requireIdentity(`/c/${ref.name}/certificates`);
   const cache = cacheFor(ref.name);
   if (!cache) notFound();
 

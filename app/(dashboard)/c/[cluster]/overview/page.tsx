@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 
 import { AttentionBoard } from '@/components/overview/attention-board';
 import { SignInRequired } from '@/components/resource/sign-in-required';
-import { currentIdentity } from '@/server/auth/identity';
+import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
 
 export const dynamic = 'force-dynamic';
@@ -13,9 +13,11 @@ export const metadata: Metadata = { title: 'Overview' };
 // What needs attention first, read as the signed-in person through the per-user cache (the list
 // API), live from the stream. The page checks the session itself (STYLE.md rule 4).
 export default async function OverviewPage({ params }: { params: Promise<{ cluster: string }> }) {
-  const ref = resolveCluster((await params).cluster);
+  const { cluster } = await params;
+  // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
+  const who = await requireIdentity(`/c/${encodeURIComponent(cluster)}/overview`);
+  const ref = resolveCluster(cluster);
   if (!ref) notFound();
-  const who = await currentIdentity();
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
       <div>

@@ -4,16 +4,18 @@ import { Suspense } from 'react';
 
 import { PodsView } from '@/components/pods/pods-view';
 import { SignInRequired } from '@/components/resource/sign-in-required';
-import { currentIdentity } from '@/server/auth/identity';
+import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Pods' };
 
 export default async function PodsPage({ params }: { params: Promise<{ cluster: string }> }) {
-  const ref = resolveCluster((await params).cluster);
+  const { cluster } = await params;
+  // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
+  const who = await requireIdentity(`/c/${encodeURIComponent(cluster)}/pods`);
+  const ref = resolveCluster(cluster);
   if (!ref) notFound();
-  const who = await currentIdentity();
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div>

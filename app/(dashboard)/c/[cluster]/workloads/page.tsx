@@ -4,7 +4,7 @@ import { Suspense } from 'react';
 
 import { SignInRequired } from '@/components/resource/sign-in-required';
 import { WorkloadsView } from '@/components/workloads/workloads-view';
-import { currentIdentity } from '@/server/auth/identity';
+import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
 
 export const dynamic = 'force-dynamic';
@@ -12,9 +12,11 @@ export const metadata: Metadata = { title: 'Workloads' };
 
 // The page checks the session itself (STYLE.md rule 4); data comes from the per-user list API.
 export default async function WorkloadsPage({ params }: { params: Promise<{ cluster: string }> }) {
-  const ref = resolveCluster((await params).cluster);
+  const { cluster } = await params;
+  // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
+  const who = await requireIdentity(`/c/${encodeURIComponent(cluster)}/workloads`);
+  const ref = resolveCluster(cluster);
   if (!ref) notFound();
-  const who = await currentIdentity();
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div>

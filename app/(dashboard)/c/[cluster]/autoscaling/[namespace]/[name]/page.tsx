@@ -32,11 +32,14 @@ const WORKLOAD_ROUTE: Record<string, string> = { Deployment: 'deployments', Stat
 
 export default async function HpaDetailPage({ params }: Params) {
   const p = await params;
+  // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
+  const who = await requireIdentity(
+    `/c/${[p.cluster, 'autoscaling', p.namespace, p.name].map(encodeURIComponent).join('/')}`,
+  );
   const ref = resolveCluster(p.cluster);
   const ns = namespaceSchema.safeParse(p.namespace);
   const name = objectNameSchema.safeParse(p.name);
   if (!ref || !ns.success || !name.success) notFound();
-  const who = await requireIdentity(`/c/${ref.name}/autoscaling/${ns.data}/${name.data}`);
   const cache = cacheFor(ref.name);
   if (!cache) notFound();
 

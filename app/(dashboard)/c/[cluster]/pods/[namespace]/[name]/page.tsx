@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { PodMetrics } from '@/components/charts/pod-metrics';
 import { PodDetail } from '@/components/pods/pod-detail';
 import { SignInRequired } from '@/components/resource/sign-in-required';
-import { currentIdentity } from '@/server/auth/identity';
+import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
 import { namespaceSchema, objectNameSchema } from '@/server/k8s/objects';
 
@@ -22,11 +22,14 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function PodPage({ params }: Params) {
   const p = await params;
+  // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
+  const who = await requireIdentity(
+    `/c/${encodeURIComponent(p.cluster)}/pods/${encodeURIComponent(p.namespace)}/${encodeURIComponent(p.name)}`,
+  );
   const ref = resolveCluster(p.cluster);
   const ns = namespaceSchema.safeParse(p.namespace);
   const name = objectNameSchema.safeParse(p.name);
   if (!ref || !ns.success || !name.success) notFound();
-  const who = await currentIdentity();
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div>

@@ -8,7 +8,7 @@ import { SignInRequired } from '@/components/resource/sign-in-required';
 import { WORKLOAD_KINDS, isWorkloadKind } from '@/components/workloads/workload-kinds';
 import { WorkloadDetail } from '@/components/workloads/workload-detail';
 import { isActionableKind } from '@/lib/k8s/rollout/actions';
-import { currentIdentity } from '@/server/auth/identity';
+import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
 import { namespaceSchema, objectNameSchema } from '@/server/k8s/objects';
 
@@ -35,11 +35,14 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 // message, not the object.
 export default async function WorkloadDetailPage({ params }: Params) {
   const p = await params;
+  // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
+  const who = await requireIdentity(
+    `/c/${[p.cluster, 'workloads', p.kind, p.namespace, p.name].map(encodeURIComponent).join('/')}`,
+  );
   const ref = resolveCluster(p.cluster);
   const ns = namespaceSchema.safeParse(p.namespace);
   const name = objectNameSchema.safeParse(p.name);
   if (!ref || !isWorkloadKind(p.kind) || !ns.success || !name.success) notFound();
-  const who = await currentIdentity();
   const title = WORKLOAD_KINDS.find((k) => k.id === p.kind)?.title ?? p.kind;
   const metricsKind = METRICS_KINDS[p.kind];
   return (

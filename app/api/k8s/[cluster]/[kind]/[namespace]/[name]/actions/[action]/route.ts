@@ -1,5 +1,6 @@
 import { currentIdentity } from '@/server/auth/identity';
-import { jsonError, unauthenticated } from '@/server/http/responses';
+import { readJsonBody } from '@/server/http/body';
+import { unauthenticated } from '@/server/http/responses';
 import { runNamedAction } from '@/server/k8s/actions/registry';
 import { resultResponse } from '@/server/k8s/actions/results';
 import { guardMutation } from '@/server/security/request-guard';
@@ -22,11 +23,8 @@ export async function POST(request: Request, context: { params: Promise<Params> 
   if (refused) return refused;
   const token = takeToken('mutation', who.user);
   if (!token.ok) return tooManyRequests(token.retryAfterSeconds);
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return jsonError(400, 'invalid', 'The request body must be JSON');
-  }
-  return resultResponse(await runNamedAction(who, await context.params, body));
+  // Capped: an action's parameters and reason are a few hundred bytes (server/http/body.ts).
+  const body = await readJsonBody(request);
+  if (!body.ok) return body.response;
+  return resultResponse(await runNamedAction(who, await context.params, body.value));
 }

@@ -45,3 +45,62 @@ describe('eventStreamResponse', () => {
     ).rejects.toThrow('not served');
   });
 });
+
+describe('eventStreamResponse backpressure', () => {
+  type Send = (m: { id: string; event: string; data: unknown }) => void;
+  const big = 'x'.repeat(1024);
+
+  it('closes a connection whose client stopped reading once its buffer is full, and ends the subscription', async () => {
+    const stop = vi.fn();
+    let send: Send | undefined;
+    const res = await eventStreamResponse(
+      new AbortController().signal,
+      async (s) => {
+        send = s;
+        return stop;
+      },
+      { maxBufferedBytes: 64 * 1024 },
+    );
+    // Nobody reads: 200 frames of 1 KB would all be held until the session ends.
+    for (let i = 0; i < 200; i++) send?.({ id: `b-${i}`, event: 'change', data: { big } });
+    expect(stop).toHaveBeenCalledTimes(1);
+    await expect(res.arrayBuffer()).rejects.toThrow(/stopped reading/);
+  });
+
+  it('keeps a connection open while its client keeps up, however much flows', async () => {
+    const stop = vi.fn();
+    let send: Send | undefined;
+    const res = await eventStreamResponse(
+      new AbortController().signal,
+      async (s) => {
+        send = s;
+        return stop;
+      },
+      { maxBufferedBytes: 64 * 1024 },
+    );
+    const reader = res.body?.getReader();
+    let received = 0;
+    for (let round = 0; round < 20; round++) {
+      for (let i = 0; i < 20; i++) send?.({ id: `b-${round}-${i}`, event: 'change', data: { big } });
+      // Read what was sent (about 21 KB per round): 420 KB in all, never more than 64 KB waiting.
+      while (received < (round + 1) * 20 * 1024) {
+        const { value, done } = (await reader?.read()) ?? { done: true };
+        if (done) throw new Error('closed while the client was reading');
+        received += value.byteLength;
+      }
+    }
+    expect(stop).not.toHaveBeenCalled();
+    await reader?.cancel();
+    expect(stop).toHaveBeenCalledTimes(1);
+  });
+
+  it('writes a farewell frame when the signal says why it closed', async () => {
+    const abort = new AbortController();
+    const res = await eventStreamResponse(abort.signal, async () => () => undefined, {
+      farewell: (reason) => (reason === 'evicted' ? 'retry: 30000\nevent: closed\ndata: {}\n\n' : undefined),
+    });
+    abort.abort('evicted');
+    const text = decoder.decode(new Uint8Array(await res.arrayBuffer()));
+    expect(text.endsWith('retry: 30000\nevent: closed\ndata: {}\n\n')).toBe(true);
+  });
+});

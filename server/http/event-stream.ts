@@ -1,9 +1,20 @@
 import 'server-only';
 
+import { counter } from '@/server/observability/metrics';
+
 // Server-Sent Events framing and the streaming Response. A comment line every `heartbeatMs` keeps
 // proxies and load balancers from closing an idle stream and lets the server notice a gone client.
+//
+// Backpressure (issue 11, item 6; ADR 0016): frames wait in this connection's own queue until the
+// consumer (Next.js piping to the socket, which waits for `drain`) asks for the next one. A client
+// that stops reading would make that queue grow for as long as changes flow, so it is bounded: past
+// `maxBufferedBytes` the queue is dropped and the connection closed. EventSource reconnects by
+// itself with Last-Event-ID and gets a replay or `resync` (server/k8s/stream-session.ts).
 
 export const HEARTBEAT_MS = 15_000;
+
+/** Frames one connection may hold unsent before it is closed as too slow. */
+export const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 /** Also set by proxy.ts for the stream's path, since its headers land on the final response. */
 export const STREAM_CACHE_CONTROL = 'private, no-store, no-transform';
@@ -14,9 +25,76 @@ export interface SseMessage {
   data: unknown;
 }
 
+export interface EventStreamOptions {
+  heartbeatMs?: number;
+  maxBufferedBytes?: number;
+  /** Written last when `signal` aborts with this reason (e.g. a per-user cap closed the stream). */
+  farewell?: (reason: unknown) => string | undefined;
+}
+
+const closedSlow = counter({
+  name: 'wheelhouse_stream_closed_slow_total',
+  help: 'Event streams closed because the client stopped reading (per-connection buffer full)',
+});
+const dropped = counter({
+  name: 'wheelhouse_stream_events_dropped_total',
+  help: 'Event-stream frames discarded unsent when a slow connection was closed',
+});
+
 export function sseFrame(m: SseMessage): string {
   // JSON never contains a raw newline, so `data` stays on one line.
   return `id: ${m.id}\nevent: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`;
+}
+
+/** The connection's unsent frames, handed to the consumer one at a time when it asks (pull). */
+class FrameQueue {
+  private readonly frames: Uint8Array[] = [];
+  private waiting: ((frame: Uint8Array | undefined) => void) | undefined;
+  private ended = false;
+  bytes = 0;
+
+  get length(): number {
+    return this.frames.length;
+  }
+
+  push(frame: Uint8Array): void {
+    if (this.ended) return;
+    const take = this.waiting;
+    if (take) {
+      this.waiting = undefined;
+      take(frame);
+      return;
+    }
+    this.frames.push(frame);
+    this.bytes += frame.byteLength;
+  }
+
+  /** The next frame; undefined once ended and empty. */
+  next(): Promise<Uint8Array | undefined> {
+    const frame = this.frames.shift();
+    if (frame) {
+      this.bytes -= frame.byteLength;
+      return Promise.resolve(frame);
+    }
+    if (this.ended) return Promise.resolve(undefined);
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  /** No more frames; queued ones are still handed out. */
+  end(): void {
+    this.ended = true;
+    this.waiting?.(undefined);
+    this.waiting = undefined;
+  }
+
+  /** Forgets the queued frames; returns how many there were. */
+  drop(): number {
+    const n = this.frames.length;
+    this.frames.length = 0;
+    this.bytes = 0;
+    this.end();
+    return n;
+  }
 }
 
 /**
@@ -26,42 +104,63 @@ export function sseFrame(m: SseMessage): string {
 export async function eventStreamResponse(
   signal: AbortSignal,
   open: (send: (m: SseMessage) => void) => Promise<() => void>,
-  heartbeatMs = HEARTBEAT_MS,
+  options: EventStreamOptions = {},
 ): Promise<Response> {
+  const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+  const maxBufferedBytes = options.maxBufferedBytes ?? MAX_BUFFERED_BYTES;
   const encoder = new TextEncoder();
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const queue = new FrameQueue();
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let finished = false;
   let close: () => void = () => undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
 
-  const finish = () => {
+  const finish = (last?: string) => {
     if (finished) return;
+    if (last) queue.push(encoder.encode(last));
     finished = true;
     clearInterval(heartbeat);
-    signal.removeEventListener('abort', finish);
+    signal.removeEventListener('abort', onAbort);
     close();
-    try {
-      controller.close();
-    } catch {
-      // already closed or cancelled
-    }
+    queue.end();
+  };
+  const onAbort = () => finish(options.farewell?.(signal.reason));
+  const tooSlow = () => {
+    dropped.inc(queue.drop());
+    closedSlow.inc();
+    finish();
+    // Error, not close: the unsent frames are gone, and Next.js ends the socket at once on an
+    // AbortError (it does not log those).
+    controller?.error(new DOMException('The client stopped reading the event stream', 'AbortError'));
   };
   const write = (text: string) => {
     if (finished) return;
-    try {
-      controller.enqueue(encoder.encode(text));
-    } catch {
-      finish();
-    }
+    queue.push(encoder.encode(text));
+    if (queue.bytes > maxBufferedBytes) tooSlow();
   };
 
-  const body = new ReadableStream<Uint8Array>({
-    start: (c) => {
-      controller = c;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start: (c) => {
+        controller = c;
+      },
+      pull: async (c) => {
+        const frame = await queue.next();
+        if (frame) c.enqueue(frame);
+        else if (!queue.length) {
+          try {
+            c.close();
+          } catch {
+            // already errored (too slow) or cancelled
+          }
+        }
+      },
+      cancel: () => finish(),
     },
-    cancel: finish,
-  });
-  signal.addEventListener('abort', finish, { once: true });
+    // Nothing is read ahead: a frame leaves the queue only when the consumer asks for it.
+    { highWaterMark: 0 },
+  );
+  signal.addEventListener('abort', onAbort, { once: true });
   write('retry: 3000\n: connected\n\n');
   let stop: () => void;
   try {

@@ -52,5 +52,9 @@ export function kubeErrorResponse(err: unknown, cluster: string): Response {
   const e = toKubeError(err, { cluster });
   let status = STATUS_BY_KIND[e.kind] ?? statusForUpstream(e.status);
   if (e.kind === 'invalid' && !INVALID_STATUSES.has(status)) status = 400;
-  return jsonError(status, e.kind, publicSummary(e, cluster).message);
+  const response = jsonError(status, e.kind, publicSummary(e, cluster).message);
+  // A refusal that says when to come back (the per-user access-review budget, ADR 0016).
+  const retryAfter = (e as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  if (status === 429 && typeof retryAfter === 'number') response.headers.set('Retry-After', String(retryAfter));
+  return response;
 }

@@ -2,7 +2,10 @@ import 'server-only';
 
 import type { KubeConfig } from '@kubernetes/client-node';
 
+import { Semaphore, TokenBuckets } from '@/server/k8s/access-limits';
+import { KubeError } from '@/server/k8s/errors';
 import { HttpStatusError, kubeJson, type Impersonation } from '@/server/k8s/transport';
+import { counter } from '@/server/observability/metrics';
 
 // Per-user access to the shared cache. The API server decides: a SubjectAccessReview asked by the
 // dashboard identity ("may alice in these groups list pods in team-b?"). Answers are cached per
@@ -11,6 +14,12 @@ import { HttpStatusError, kubeJson, type Impersonation } from '@/server/k8s/tran
 // exception: while the API server cannot be reached at all, an answer it gave within
 // `staleIfErrorMs` is reused, so lists keep showing their last-known (stale-marked) data during an
 // outage. RBAC cannot change while the API server is down; any HTTP answer (403…) still denies.
+//
+// Reviews are made as the dashboard, so one person must not be able to spend its API budget for
+// everyone (issue 11, item 5; ADR 0016): identical reviews in flight are asked once, at most
+// `concurrency` reviews per cluster run at a time, and each user may cause at most a bucket of
+// reviews (cache misses) per time window. Over budget is an AccessBudgetError (429 + Retry-After),
+// never a silent "allowed" and never a silent "denied".
 
 export interface AccessQuery {
   verb: 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete';
@@ -22,14 +31,49 @@ export interface AccessQuery {
   name?: string;
 }
 
+export interface AccessOptions {
+  /**
+   * Charge this review to the user's budget (default). The stream's per-event checks pass false: they
+   * are caused by real changes in real namespaces, not by what a client names, and a denial there
+   * would silently drop a live change.
+   */
+  budget?: boolean;
+}
+
 interface CacheEntry {
   allowed: boolean;
   expires: number;
 }
 
+/** The person asked for more access reviews than their budget allows: answered 429 with Retry-After. */
+export class AccessBudgetError extends KubeError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('too-many-requests', `Too many permission checks; try again in ${retryAfterSeconds} s`, { status: 429 });
+    this.name = 'AccessBudgetError';
+  }
+}
+
+export const ACCESS_DEFAULTS = {
+  /** SubjectAccessReviews in flight per cluster. */
+  concurrency: 16,
+  /** Reviews (cache misses) one user may cause at once… */
+  budgetBurst: 1000,
+  /** …and per second after that. */
+  budgetPerSecond: 50,
+};
+
+const reviewsTotal = counter({
+  name: 'wheelhouse_access_reviews_total',
+  help: 'Access checks by outcome: hit (cached), coalesced (joined one in flight), miss (review started), api_call (SubjectAccessReview sent), error (review failed), denied_budget (over the per-user budget)',
+  labelNames: ['result'] as const,
+});
+
 export class AccessCache {
   private readonly entries = new Map<string, CacheEntry>();
   private readonly inflight = new Map<string, Promise<boolean>>();
+  private readonly slots: Semaphore;
+  private readonly budgets: TokenBuckets;
+  /** SubjectAccessReviews sent to the API server (tests and benchmarks read it). */
   reviews = 0;
 
   constructor(
@@ -39,18 +83,39 @@ export class AccessCache {
       maxEntries: number;
       timeoutMs: number;
       staleIfErrorMs?: number;
+      concurrency?: number;
+      budgetBurst?: number;
+      budgetPerSecond?: number;
       log?: (m: string) => void;
     },
-  ) {}
-
-  static key(who: Impersonation, q: AccessQuery): string {
-    const groups = [...who.groups].sort().join(',');
-    return [who.user, groups, q.verb, q.group, q.resource, q.subresource ?? '', q.namespace, q.name ?? ''].join(
-      '\u0000',
+  ) {
+    this.slots = new Semaphore(opts.concurrency ?? ACCESS_DEFAULTS.concurrency);
+    this.budgets = new TokenBuckets(
+      opts.budgetBurst ?? ACCESS_DEFAULTS.budgetBurst,
+      opts.budgetPerSecond ?? ACCESS_DEFAULTS.budgetPerSecond,
+      opts.maxEntries,
     );
   }
 
-  async allowed(who: Impersonation, q: AccessQuery): Promise<boolean> {
+  /**
+   * The cache key: a JSON tuple, so no user or group name can forge another's key by containing a
+   * separator (groups `a,b` vs `a` + `b`, or `|`, `:` or NUL inside a name).
+   */
+  static key(who: Impersonation, q: AccessQuery): string {
+    const groups = [...who.groups].sort();
+    return JSON.stringify([
+      who.user,
+      groups,
+      q.verb,
+      q.group,
+      q.resource,
+      q.subresource ?? '',
+      q.namespace,
+      q.name ?? '',
+    ]);
+  }
+
+  async allowed(who: Impersonation, q: AccessQuery, options: AccessOptions = {}): Promise<boolean> {
     const key = AccessCache.key(who, q);
     const hit = this.entries.get(key);
     const now = Date.now();
@@ -58,16 +123,30 @@ export class AccessCache {
       // refresh LRU position
       this.entries.delete(key);
       this.entries.set(key, hit);
+      reviewsTotal.inc({ result: 'hit' });
       return hit.allowed;
     }
     const pending = this.inflight.get(key);
-    if (pending) return pending;
-    const p = this.review(who, q)
+    if (pending) {
+      reviewsTotal.inc({ result: 'coalesced' });
+      return pending;
+    }
+    if (options.budget !== false) {
+      const wait = this.budgets.take(who.user, now);
+      if (wait > 0) {
+        reviewsTotal.inc({ result: 'denied_budget' });
+        throw new AccessBudgetError(Math.max(1, Math.ceil(wait / 1000)));
+      }
+    }
+    reviewsTotal.inc({ result: 'miss' });
+    const p = this.slots
+      .run(() => this.review(who, q))
       .then((allowed) => {
         this.remember(key, allowed);
         return allowed;
       })
       .catch((err: unknown) => {
+        reviewsTotal.inc({ result: 'error' });
         const message = err instanceof Error ? err.message : String(err);
         const staleFor = hit ? now - (hit.expires - this.opts.ttlMs) : Infinity;
         if (hit && !(err instanceof HttpStatusError) && staleFor <= (this.opts.staleIfErrorMs ?? 0)) {
@@ -95,6 +174,7 @@ export class AccessCache {
 
   private async review(who: Impersonation, q: AccessQuery): Promise<boolean> {
     this.reviews++;
+    reviewsTotal.inc({ result: 'api_call' });
     const body = {
       apiVersion: 'authorization.k8s.io/v1',
       kind: 'SubjectAccessReview',

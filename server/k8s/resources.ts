@@ -1,11 +1,14 @@
 import 'server-only';
 
 import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
+import { namespacesKind } from '@/lib/k8s/kinds/namespaces';
 import { matches as matchesSelector, parseSelector } from '@/lib/k8s/label-selector';
+import type { AccessOptions } from '@/server/k8s/access';
 import type { ClusterCache } from '@/server/k8s/cache';
 import { KubeError, toKubeError } from '@/server/k8s/errors';
 import { selectPage, type ListPage, type ListQuery } from '@/server/k8s/list-query';
 import type { Reflector } from '@/server/k8s/reflector';
+import { ObjectStore } from '@/server/k8s/store';
 import type { Impersonation } from '@/server/k8s/transport';
 
 // Reads for one person, served from the shared cache. What they receive is decided per namespace by
@@ -32,14 +35,19 @@ export async function mayList(
   who: Impersonation,
   kind: KindDescriptor,
   namespace: string,
+  options: AccessOptions = {},
 ): Promise<boolean> {
   for (const t of readTargets(kind)) {
-    if (await cache.access.allowed(who, { verb: 'list', group: t.group, resource: t.resource, namespace })) return true;
+    const q = { verb: 'list' as const, group: t.group, resource: t.resource, namespace };
+    if (await cache.access.allowed(who, q, options)) return true;
   }
   return false;
 }
 
-/** The namespaces (of those present) whose objects `who` may read; `all` when cluster-wide list is allowed. */
+/**
+ * The namespaces (of those present) whose objects `who` may read; `all` when cluster-wide list is allowed.
+ * `present` must hold only namespaces that exist: each costs a SubjectAccessReview as the dashboard.
+ */
 export async function readableNamespaces(
   cache: ClusterCache,
   who: Impersonation,
@@ -80,7 +88,12 @@ export async function listForUser<S extends BaseSummary>(
       { cluster: cache.name, server },
     );
   }
-  const present = query.namespaces.length ? query.namespaces : reflector.store.indexValues('namespace');
+  // Only namespaces that hold objects of this kind are reviewed: a namespace without any adds nothing
+  // to the page whatever the answer, and a client naming 200 made-up namespaces must not make the
+  // dashboard ask the API server 200 questions (issue 11, item 5; ADR 0016).
+  const held = reflector.store.indexValues('namespace');
+  const heldSet = new Set(held);
+  const present = query.namespaces.length ? query.namespaces.filter((ns) => heldSet.has(ns)) : held;
   const readable = await readableNamespaces(cache, who, kind, present);
   // Nothing readable gives an empty list, not an error: the same answer whether or not objects exist.
   // Asked for namespaces: read only those through the namespace index (10k pods, one namespace of
@@ -98,6 +111,17 @@ export async function listForUser<S extends BaseSummary>(
     (ns) => readable === 'all' || (ns !== undefined && readable.has(ns)),
   );
   return { ...page, cache: cacheStateOf(reflector) };
+}
+
+/**
+ * Does the namespace exist? Answered from the shared namespaces cache, so asking costs the API server
+ * nothing; undefined when that cache cannot tell (it never listed), and the caller goes on as before.
+ */
+export async function namespaceExists(cache: ClusterCache, name: string, waitMs = 5_000): Promise<boolean | undefined> {
+  const reflector = await cache.reflector(namespacesKind).catch(() => undefined);
+  if (!reflector) return undefined;
+  if (!(await reflector.ready(waitMs)) && reflector.lastSyncAt === undefined) return undefined;
+  return reflector.store.get(ObjectStore.keyOf(undefined, name)) !== undefined;
 }
 
 /** What lists (and the stream's `state` events) say about the shared cache behind them. */

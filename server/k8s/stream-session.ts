@@ -8,9 +8,23 @@ import type { ChangeType, Reflector } from '@/server/k8s/reflector';
 import { cacheStateOf, mayList, type CacheState } from '@/server/k8s/resources';
 import { subscriptionMatches, type Subscription } from '@/server/k8s/subscriptions';
 import type { Impersonation } from '@/server/k8s/transport';
+import { counter } from '@/server/observability/metrics';
 
 // One open stream of the hub (server/k8s/stream-hub.ts): what it subscribed to, replay after a
 // reconnect, the `ready` and `state` messages, and per-person access checks, in order.
+
+/** A reconnect that missed more than this gets `resync` instead of a replay (ADR 0016). */
+export const MAX_REPLAY_EVENTS = 1000;
+/** …or more summary bytes than this: half of what a connection may hold unsent. */
+export const MAX_REPLAY_BYTES = 512 * 1024;
+
+type ResyncReason = 'unknown_id' | 'gap' | 'new_feed' | 'too_large';
+
+const resyncs = counter({
+  name: 'wheelhouse_stream_resyncs_total',
+  help: 'resync messages sent on reconnect, by reason: unknown_id (another boot), gap (the ring lost events), new_feed (no record back then), too_large (over the replay limit)',
+  labelNames: ['reason'] as const,
+});
 
 export interface ChangeEvent {
   cluster: string;
@@ -114,11 +128,19 @@ export class Session {
     let from = now;
     if (lastEventId) {
       const seq = this.hub.parseId(lastEventId);
-      const replay = seq === undefined ? undefined : this.hub.replay(seq);
+      let replay = seq === undefined ? undefined : this.hub.replay(seq);
+      let reason: ResyncReason = seq === undefined ? 'unknown_id' : 'gap';
+      if (replay?.ok && this.tooLargeToReplay(replay.events)) {
+        // A connection may only hold so much unsent (server/http/event-stream.ts): a replay that big
+        // would close it at once, and the reconnect would ask for the same replay again.
+        replay = { ok: false };
+        reason = 'too_large';
+      }
       if (replay?.ok && seq !== undefined) from = seq;
       for (const { feed } of this.attached) {
         // Missed changes are unknown when the ring lost them or the feed did not exist back then.
         if (seq === undefined || !replay?.ok || feed.startedAt > seq) {
+          resyncs.inc({ reason: replay?.ok ? 'new_feed' : reason });
           this.queue({
             event: 'resync',
             id: this.hub.formatId(now),
@@ -137,6 +159,19 @@ export class Session {
     this.queue({ event: 'ready', id: this.hub.formatId(now), data: { from: this.hub.formatId(from) } });
     for (const { feed } of this.attached) if (feed.reflector.state !== 'ready') this.sendState(feed);
     for (const e of early) this.enqueue(e);
+  }
+
+  /** More matching events, or more summary bytes, than a replay may send (ADR 0016). */
+  private tooLargeToReplay(events: readonly Sequenced<ChangeEvent>[]): boolean {
+    let count = 0;
+    let bytes = 0;
+    for (const { event } of events) {
+      if (!this.opts.subscriptions.some((s) => subscriptionMatches(s, event.cluster, event.kind, event.summary)))
+        continue;
+      bytes += JSON.stringify(event.summary).length;
+      if (++count > MAX_REPLAY_EVENTS || bytes > MAX_REPLAY_BYTES) return true;
+    }
+    return false;
   }
 
   close(): void {
@@ -182,6 +217,8 @@ export class Session {
     const cache = this.opts.cacheFor(e.cluster);
     const kind = kindById(e.kind);
     if (!cache || !kind) return false;
-    return mayList(cache, this.opts.who, kind, kind.namespaced ? (e.summary.namespace ?? '') : '');
+    // Not charged to the person's review budget: these checks follow real changes in namespaces that
+    // exist, and a budget refusal here would silently drop a live change (ADR 0016).
+    return mayList(cache, this.opts.who, kind, kind.namespaced ? (e.summary.namespace ?? '') : '', { budget: false });
   }
 }

@@ -4,6 +4,7 @@ import { jsonError, kubeErrorResponse, unauthenticated } from '@/server/http/res
 import { resolveCluster } from '@/server/k8s/cluster';
 import { cacheFor } from '@/server/k8s/registry';
 import { streamHub } from '@/server/k8s/stream-hub';
+import { evictionFarewell, userStreams } from '@/server/k8s/stream-limits';
 import { parseSubscriptions } from '@/server/k8s/subscriptions';
 
 // GET /api/stream?sub=<cluster>:<kind>[:<namespace>[:<name>]]&sub=…  (one EventSource per tab)
@@ -23,12 +24,25 @@ export async function GET(request: Request): Promise<Response> {
   const unknown = parsed.subscriptions.find((s) => !resolveCluster(s.cluster));
   if (unknown) return jsonError(404, 'not-found', `No such cluster: ${unknown.cluster}`);
   const lastEventId = request.headers.get('last-event-id') ?? url.searchParams.get('lastEventId');
+  // At most MAX_STREAMS_PER_USER per person: a new stream closes their oldest (ADR 0016).
+  const slot = userStreams().open(who.user);
   try {
-    // Ends with the request, or at once when this session signs out or expires (ADR 0004).
-    return await eventStreamResponse(sessionBoundSignal(session, request.signal), (send) =>
-      streamHub().open({ who, subscriptions: parsed.subscriptions, lastEventId, cacheFor, send }),
+    // Ends with the request, at once when this session signs out or expires (ADR 0004), or when
+    // newer streams of the same person push it out.
+    const signal = AbortSignal.any([sessionBoundSignal(session, request.signal), slot.signal]);
+    return await eventStreamResponse(
+      signal,
+      async (send) => {
+        const stop = await streamHub().open({ who, subscriptions: parsed.subscriptions, lastEventId, cacheFor, send });
+        return () => {
+          stop();
+          slot.release();
+        };
+      },
+      { farewell: evictionFarewell },
     );
   } catch (err) {
+    slot.release();
     return kubeErrorResponse(err, parsed.subscriptions[0]?.cluster ?? '');
   }
 }

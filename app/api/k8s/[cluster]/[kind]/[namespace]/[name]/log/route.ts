@@ -1,10 +1,15 @@
-import { Readable } from 'node:stream';
-
 import { z } from 'zod';
 
 import { currentSession, sessionBoundSignal } from '@/server/auth/identity';
 import { PRIVATE_NO_STORE, jsonError, kubeErrorResponse, unauthenticated } from '@/server/http/responses';
-import { openPodLog, parseLogQuery } from '@/server/k8s/logs';
+import {
+  FOLLOW_LIMITS,
+  LOG_LIMIT_BYTES,
+  cappedLogBody,
+  logFollows,
+  openPodLog,
+  parseLogQuery,
+} from '@/server/k8s/logs';
 import { namespaceSchema, objectNameSchema } from '@/server/k8s/objects';
 import { cacheFor } from '@/server/k8s/registry';
 
@@ -31,11 +36,25 @@ export async function GET(
   if (!ns.success || !n.success) return jsonError(400, 'invalid', 'Invalid namespace or name');
   const query = parseLogQuery(new URL(request.url).searchParams);
   if (!query.success) return jsonError(400, 'invalid', `Invalid query: ${z.prettifyError(query.error)}`);
+  // Followed logs: a few per person at once, each capped in bytes and time (ADR 0016). Refused rather
+  // than ending another: the viewer shows this message at once, while another tab's log would stop
+  // with nobody looking.
+  const release = query.data.follow ? logFollows().take(who.user) : () => undefined;
+  if (!release) {
+    const refused = jsonError(
+      429,
+      'too-many-requests',
+      `You are following ${FOLLOW_LIMITS.perUser} logs already; stop following one to follow another`,
+    );
+    refused.headers.set('Retry-After', '10');
+    return refused;
+  }
   try {
     // A followed log ends with the request, or at once when the session signs out (ADR 0004).
     const signal = sessionBoundSignal(session, request.signal);
     const upstream = await openPodLog(cache, who, { namespace: ns.data, name: n.data }, query.data, signal);
-    const body = Readable.toWeb(upstream) as ReadableStream<Uint8Array>;
+    const limits = query.data.follow ? FOLLOW_LIMITS : { maxBytes: LOG_LIMIT_BYTES };
+    const body = cappedLogBody(upstream, limits, release);
     return new Response(body, {
       headers: {
         ...PRIVATE_NO_STORE,
@@ -45,6 +64,7 @@ export async function GET(
       },
     });
   } catch (err) {
+    release();
     return kubeErrorResponse(err, cluster);
   }
 }

@@ -2,7 +2,9 @@ import { currentIdentity } from '@/server/auth/identity';
 import { readJsonBody } from '@/server/http/body';
 import { unauthenticated } from '@/server/http/responses';
 import { runNamedAction } from '@/server/k8s/actions/registry';
-import { resultResponse } from '@/server/k8s/actions/results';
+import { failure, resultResponse } from '@/server/k8s/actions/results';
+import { cacheFor } from '@/server/k8s/registry';
+import { namespaceExists } from '@/server/k8s/resources';
 import { guardMutation } from '@/server/security/request-guard';
 import { takeToken, tooManyRequests } from '@/server/security/rate-limit';
 
@@ -23,8 +25,23 @@ export async function POST(request: Request, context: { params: Promise<Params> 
   if (refused) return refused;
   const token = takeToken('mutation', who.user);
   if (!token.ok) return tooManyRequests(token.retryAfterSeconds);
+  const params = await context.params;
+  // A namespace that does not exist answers 404 here, before anything is audited: otherwise every
+  // made-up namespace would write an audit row (issue 11, item 5; ADR 0016).
+  const exists = await namespaceExistsIn(params.cluster, params.namespace);
+  if (exists === false) return resultResponse(failure('not-found', 'No such namespace in this cluster'));
   // Capped: an action's parameters and reason are a few hundred bytes (server/http/body.ts).
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
-  return resultResponse(await runNamedAction(who, await context.params, body.value));
+  return resultResponse(await runNamedAction(who, params, body.value));
+}
+
+/** undefined when the cluster is unknown or its cache cannot tell; the action then reports that itself. */
+async function namespaceExistsIn(cluster: string, namespace: string): Promise<boolean | undefined> {
+  try {
+    const cache = cacheFor(cluster);
+    return cache ? await namespaceExists(cache, namespace) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 // Runs once when the server starts (before any request). Sign-in misconfiguration stops it here with
 // a clear message instead of surfacing as the first visitor's error — production never runs without
-// a strong NEXTAUTH_SECRET and a sign-in method (ADR 0004).
+// a strong NEXTAUTH_SECRET and a sign-in method (ADR 0004). Then the operations surface (ADR 0014):
+// request metrics and logs, cache warm-up for readiness, graceful shutdown on SIGTERM.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { checkAuthAtStartup } = await import('@/server/auth/startup');
@@ -8,4 +9,6 @@ export async function register(): Promise<void> {
   // Cluster configuration (names, duplicates, the clusters file) is checked here too (ADR 0003).
   const { listClusters } = await import('@/server/k8s/clusters');
   listClusters();
+  const { startOperations } = await import('@/server/observability/startup');
+  startOperations();
 }

@@ -45,6 +45,18 @@ const envSchema = z.object({
   WHEELHOUSE_AUDITOR_GROUPS: z.string().max(4096).default('wheelhouse:auditors,system:masters'),
   // Upper bound for scale and HPA edits (lib/k8s/rollout/scale.ts).
   WHEELHOUSE_MAX_REPLICAS: z.coerce.number().int().min(1).max(100_000).default(1000),
+  // Operations (docs/operations-metrics-and-logs.md, ADR 0014): GET /api/metrics needs this bearer token;
+  // unset, the endpoint answers 404. Long enough not to be guessed.
+  WHEELHOUSE_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').max(512).optional(),
+  // SIGTERM: readiness fails at once, requests are still served for the drain delay (load balancers
+  // notice), then streams close and in-flight work finishes, all within the timeout.
+  WHEELHOUSE_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(300_000).default(5_000),
+  WHEELHOUSE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
+  // Next.js handles SIGTERM itself (exit 143 at once) unless this is set; then Wheelhouse does it.
+  NEXT_MANUAL_SIG_HANDLE: z.string().optional(),
+  // TLS Secrets (ADR 0013): read as the signed-in person (default; the dashboard's role needs no Secrets),
+  // or from the shared cache as the dashboard ("shared", opt-in: needs the extra wheelhouse:dashboard-tls-secrets role).
+  WHEELHOUSE_TLS_SECRETS: z.enum(['person', 'shared']).default('person'),
 });
 
 export interface ServerEnv {
@@ -74,6 +86,8 @@ export interface ServerEnv {
   elevation: { mode: 'off' | 'required'; maxMinutes: number };
   /** WHEELHOUSE_MAX_REPLICAS: the most replicas a scale or HPA edit may ask for. */
   maxReplicas: number;
+  /** Metrics endpoint and graceful shutdown (server/observability, ADR 0014). */
+  operations: { metricsToken?: string; drainMs: number; shutdownTimeoutMs: number; gracefulShutdown: boolean };
 }
 
 export class InvalidEnvError extends Error {
@@ -113,6 +127,12 @@ export function parseServerEnv(source: Readonly<Record<string, string | undefine
     },
     elevation: { mode: env.WHEELHOUSE_ELEVATION, maxMinutes: env.WHEELHOUSE_ELEVATION_MAX_MINUTES },
     maxReplicas: env.WHEELHOUSE_MAX_REPLICAS,
+    operations: {
+      metricsToken: env.WHEELHOUSE_METRICS_TOKEN,
+      drainMs: env.WHEELHOUSE_SHUTDOWN_DRAIN_MS,
+      shutdownTimeoutMs: env.WHEELHOUSE_SHUTDOWN_TIMEOUT_MS,
+      gracefulShutdown: Boolean(env.NEXT_MANUAL_SIG_HANDLE),
+    },
   };
 }
 
@@ -121,6 +141,18 @@ function splitList(value: string | undefined): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+const logLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/**
+ * The log level alone (WHEELHOUSE_LOG_LEVEL; silent under tests), without validating the rest: the
+ * logger must work even when the environment is invalid, to report exactly that.
+ */
+export function logLevel(source: Readonly<Record<string, string | undefined>> = process.env): string {
+  const parsed = logLevelSchema.safeParse(source.WHEELHOUSE_LOG_LEVEL);
+  if (parsed.success) return parsed.data;
+  return source.NODE_ENV === 'test' ? 'silent' : 'info';
 }
 
 let cached: ServerEnv | undefined;

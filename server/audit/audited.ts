@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { KubeError } from '@/server/k8s/errors';
+import { trackWrite } from '@/server/observability/shutdown';
 
 import { auditStore, type AuditStore } from './store';
 import type { AuditAttempt, AuditOutcome } from './types';
@@ -30,7 +31,8 @@ export async function audited<T>(attempt: AuditAttempt, run: () => Promise<T>): 
   } catch (err) {
     throw new AuditUnavailableError(undefined, { cause: err });
   }
-  return auditedWith(store, attempt, run);
+  // Counted as in flight until the outcome is recorded: graceful shutdown waits for it (ADR 0014).
+  return trackWrite(() => auditedWith(store, attempt, run));
 }
 
 /** `audited()` against an explicit store (tests, and callers that already hold one). */

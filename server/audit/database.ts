@@ -71,6 +71,16 @@ interface Holder {
 }
 const KEY = Symbol.for('wheelhouse.audit.database');
 
+/** Closes the process-wide database if it was opened (graceful shutdown, after writes have finished). */
+export async function closeAuditDatabase(): Promise<void> {
+  const g = globalThis as typeof globalThis & { [KEY]?: Holder };
+  const opening = g[KEY]?.db;
+  if (!opening) return;
+  g[KEY] = {};
+  const db = await opening.catch(() => undefined);
+  await db?.destroy();
+}
+
 /**
  * The process-wide database (kept on globalThis so Next.js dev reloads reuse it). A failed open is
  * not cached: the next call tries again, so a database that comes back is picked up without a restart.

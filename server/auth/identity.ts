@@ -10,6 +10,7 @@ import { SessionCache, sessionCookieKey } from '@/server/auth/session-cache';
 import { isSessionRevoked, onSessionRevoked, sessionRevocations } from '@/server/auth/sessions';
 import { serverEnv } from '@/server/env';
 import { logger } from '@/server/observability/log';
+import { noteRequestUser } from '@/server/observability/request-context';
 
 // Who is asking: the signed-in person's Kubernetes identity, from the encrypted session cookie, or
 // null. Every page, route handler and stream calls this itself (STYLE.md rule 4). There is no
@@ -70,7 +71,7 @@ export async function currentSession(): Promise<CurrentSession | null> {
   }
   const cache = decodedSessions();
   const hit = cache.get(key);
-  if (hit) return stillValid(hit);
+  if (hit) return noted(stillValid(hit));
 
   let session: unknown;
   try {
@@ -84,7 +85,13 @@ export async function currentSession(): Promise<CurrentSession | null> {
   const current = toCurrentSession(session);
   if (!current) return null;
   cache.set(key, current);
-  return stillValid(current);
+  return noted(stillValid(current));
+}
+
+/** The request's log line names who asked (server/observability/http.ts). */
+function noted(session: CurrentSession | null): CurrentSession | null {
+  if (session) noteRequestUser(session.identity.user);
+  return session;
 }
 
 /**

@@ -111,6 +111,7 @@ export class ClusterCache {
       pageSize: this.settings.pageSize,
       requestTimeoutMs: this.settings.requestTimeoutMs,
       log: (m) => this.log(`[${this.name}/${kind.id}] ${m}`),
+      labels: { cluster: this.name, kind: kind.id },
     });
     this.entries.set(kind.id, { reflector, lastUsed: Date.now(), holds: 0 });
     reflector.start();

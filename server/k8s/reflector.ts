@@ -5,6 +5,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { stripObject, type KubeObject } from '@/lib/k8s/object';
 import { ObjectStore, type IndexFn } from '@/server/k8s/store';
 import { HttpStatusError, kubeJson, kubeWatch, type WatchEvent } from '@/server/k8s/transport';
+import { counter } from '@/server/observability/metrics';
 
 // One list+watch per (cluster, resource), shared by every user (REFERENCE.md "List, watch"):
 // paginated initial LIST, then WATCH from the list's resourceVersion with bookmarks; resume the watch
@@ -29,7 +30,30 @@ export interface ReflectorOptions<T extends KubeObject> {
   /** Server-side watch duration; the watch is renewed from the last resourceVersion after it. */
   watchSeconds?: number;
   log?: (msg: string) => void;
+  /** Metric labels (cluster name, kind id); both bounded by configuration. */
+  labels?: { cluster: string; kind: string };
 }
+
+const listsTotal = counter({
+  name: 'wheelhouse_k8s_reflector_lists_total',
+  help: 'Full LISTs of a kind by the shared cache (the first one, and every relist)',
+  labelNames: ['cluster', 'kind'],
+});
+const relistsTotal = counter({
+  name: 'wheelhouse_k8s_reflector_relists_total',
+  help: 'Relists because the watch position expired (410 Gone)',
+  labelNames: ['cluster', 'kind'],
+});
+const watchRestartsTotal = counter({
+  name: 'wheelhouse_k8s_watch_restarts_total',
+  help: 'Watches reopened: after the server ended one (reason "renewal", normal every ~5 min) or after a failure ("error")',
+  labelNames: ['cluster', 'kind', 'reason'],
+});
+const eventsTotal = counter({
+  name: 'wheelhouse_k8s_watch_events_total',
+  help: 'Watch events applied to the shared cache (ADDED, MODIFIED, DELETED)',
+  labelNames: ['cluster', 'kind', 'type'],
+});
 
 export interface ReflectorStats {
   lists: number;
@@ -132,6 +156,10 @@ export class Reflector<T extends KubeObject = KubeObject> {
     });
   }
 
+  private get labels(): { cluster: string; kind: string } {
+    return this.opts.labels ?? { cluster: 'unnamed', kind: this.opts.listPath };
+  }
+
   private get timeoutMs(): number {
     return this.opts.requestTimeoutMs ?? 30_000;
   }
@@ -150,10 +178,12 @@ export class Reflector<T extends KubeObject = KubeObject> {
           this.opts.log?.(`${this.opts.listPath}: resourceVersion ${this.resourceVersion} expired (410); relisting`);
           this.resourceVersion = undefined;
           this.stats.relists++;
+          relistsTotal.inc(this.labels);
           continue;
         }
         this.lastError = err instanceof Error ? err : new Error(String(err));
         this.lastErrorAt = Date.now();
+        if (this.resourceVersion) watchRestartsTotal.inc({ ...this.labels, reason: 'error' });
         // Keep the last-known objects but say they may be out of date, until the watch is back.
         if (this.lastSyncAt) this.setState('stale');
         else for (const w of this.readyWaiters.splice(0)) w(false);
@@ -166,6 +196,7 @@ export class Reflector<T extends KubeObject = KubeObject> {
 
   private async list(signal: AbortSignal): Promise<void> {
     this.stats.lists++;
+    listsTotal.inc(this.labels);
     const seen = new Map<string, T>();
     let cont: string | undefined;
     let rv = '';
@@ -224,6 +255,7 @@ export class Reflector<T extends KubeObject = KubeObject> {
       },
       (e) => this.handle(e),
     );
+    watchRestartsTotal.inc({ ...this.labels, reason: 'renewal' });
     this.markSynced();
   }
 
@@ -237,6 +269,7 @@ export class Reflector<T extends KubeObject = KubeObject> {
     if (rv) this.resourceVersion = rv;
     if (e.type === 'BOOKMARK') return;
     this.stats.events++;
+    eventsTotal.inc({ ...this.labels, type: e.type });
     const raw = e.object as KubeObject;
     if (e.type === 'DELETED') {
       const old = this.store.delete(this.store.key(raw as unknown as T));

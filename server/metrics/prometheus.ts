@@ -5,6 +5,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
 import type { PrometheusSettings } from '@/server/k8s/clusters';
+import { histogram } from '@/server/observability/metrics';
 
 // A small Prometheus HTTP API client, server-side only (the browser never reaches Prometheus and
 // never sends PromQL). node:http(s) rather than fetch because a private CA (`caFile`) must be
@@ -68,6 +69,14 @@ interface PromEnvelope<T> {
   error?: string;
 }
 
+// Paths are our own constants (query_range, status/config), so the label stays bounded.
+const promDuration = histogram({
+  name: 'wheelhouse_prometheus_request_duration_seconds',
+  help: 'Requests to a cluster Prometheus by API endpoint and outcome (ok, rejected, unavailable)',
+  labelNames: ['endpoint', 'outcome'],
+  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+});
+
 /**
  * Calls a Prometheus API path. Queries are POSTed as a form (long PromQL stays out of URLs and access
  * logs); status endpoints, which accept only GET, pass `method: 'GET'` and no form.
@@ -78,6 +87,24 @@ export async function promApi<T>(
   form: Record<string, string>,
   timeoutMs: number,
   method: 'GET' | 'POST' = 'POST',
+): Promise<T> {
+  const end = promDuration.startTimer({ endpoint: path });
+  try {
+    const data = await promApiOnce<T>(settings, path, form, timeoutMs, method);
+    end({ outcome: 'ok' });
+    return data;
+  } catch (err) {
+    end({ outcome: err instanceof PrometheusQueryError ? 'rejected' : 'unavailable' });
+    throw err;
+  }
+}
+
+async function promApiOnce<T>(
+  settings: PrometheusSettings,
+  path: string,
+  form: Record<string, string>,
+  timeoutMs: number,
+  method: 'GET' | 'POST',
 ): Promise<T> {
   const url = new URL(settings.url);
   url.pathname = `${url.pathname.replace(/\/$/, '')}${path}`;

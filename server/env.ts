@@ -88,6 +88,8 @@ export interface ServerEnv {
   maxReplicas: number;
   /** Metrics endpoint and graceful shutdown (server/observability, ADR 0014). */
   operations: { metricsToken?: string; drainMs: number; shutdownTimeoutMs: number; gracefulShutdown: boolean };
+  /** WHEELHOUSE_TLS_SECRETS: who reads TLS Secrets, the signed-in person (default) or the shared cache (ADR 0013). */
+  tlsSecrets: 'person' | 'shared';
 }
 
 export class InvalidEnvError extends Error {
@@ -133,6 +135,7 @@ export function parseServerEnv(source: Readonly<Record<string, string | undefine
       shutdownTimeoutMs: env.WHEELHOUSE_SHUTDOWN_TIMEOUT_MS,
       gracefulShutdown: Boolean(env.NEXT_MANUAL_SIG_HANDLE),
     },
+    tlsSecrets: env.WHEELHOUSE_TLS_SECRETS,
   };
 }
 

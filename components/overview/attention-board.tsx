@@ -36,10 +36,9 @@ function hrefOf(cluster: string, i: AttentionItem): string {
 const SEVERITY_TONE = { critical: 'red', warning: 'amber', info: 'blue' } as const;
 
 export function AttentionBoard({ cluster }: { cluster: string }) {
+  // Not TLS Secrets: they are read as the person with no live feed (ADR 0013); a page load reads them.
   useLiveUpdates(
-    ['deployments', 'statefulsets', 'daemonsets', 'pods', 'horizontalpodautoscalers', 'tls-secrets'].map(
-      (k) => `${cluster}:${k}`,
-    ),
+    ['deployments', 'statefulsets', 'daemonsets', 'pods', 'horizontalpodautoscalers'].map((k) => `${cluster}:${k}`),
   );
   const now = useNow();
   const deployments = useResourceList<DeploymentListItem>(cluster, 'deployments', ALL);

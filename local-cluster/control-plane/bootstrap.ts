@@ -1,5 +1,7 @@
 // The cluster's people and what they may do, applied with server-side apply (idempotent).
-// Kubernetes cannot grant Secret metadata without data, so no human role here reads Secrets.
+// Kubernetes cannot grant Secret metadata without data, and RBAC cannot restrict Secrets by type: only
+// operators may list Secrets (so the dashboard, reading TLS Secrets as them, shows their certificates;
+// ADR 0013); developers and the dashboard's own identity may not.
 import { KubernetesObjectApi, PatchStrategy, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 
 export const TEAM_NAMESPACES = {
@@ -48,9 +50,8 @@ const certManagerView: KubernetesObject = {
   ],
 } as KubernetesObject;
 
-// The dashboard identity: read for the shared cache, impersonation, access reviews. Nothing else.
-// RBAC cannot restrict Secrets by type: the server always lists them with the field selector
-// type=kubernetes.io/tls and drops the key on arrival (docs/adr/0001-local-control-plane.md).
+// The dashboard identity: read for the shared cache, impersonation, access reviews. Nothing else, and
+// no Secrets: TLS Secrets are read as the signed-in person (WHEELHOUSE_TLS_SECRETS=person, ADR 0013).
 const dashboardRole: KubernetesObject = {
   apiVersion: rbac,
   kind: 'ClusterRole',
@@ -58,7 +59,7 @@ const dashboardRole: KubernetesObject = {
   rules: [
     {
       apiGroups: [''],
-      resources: ['namespaces', 'nodes', 'pods', 'events', 'services', 'endpoints', 'secrets'],
+      resources: ['namespaces', 'nodes', 'pods', 'events', 'services', 'endpoints'],
       verbs: ['list', 'watch'],
     },
     { apiGroups: [''], resources: ['namespaces', 'nodes', 'pods', 'services'], verbs: ['get'] },
@@ -85,6 +86,25 @@ const dashboardRole: KubernetesObject = {
       verbs: ['create'],
     },
   ],
+} as KubernetesObject;
+
+// Opt-in only (WHEELHOUSE_TLS_SECRETS=shared): the shared watch of TLS Secrets. RBAC cannot restrict
+// Secrets by type, so whoever holds this reads every Secret in the cluster; the server lists with
+// type=kubernetes.io/tls and drops the key on arrival. Applied here, bound to nobody by default.
+export const dashboardTlsSecretsRole: KubernetesObject = {
+  apiVersion: rbac,
+  kind: 'ClusterRole',
+  metadata: { name: 'wheelhouse:dashboard-tls-secrets' },
+  rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['list', 'watch'] }],
+} as KubernetesObject;
+
+// Operators see every certificate's leaf: with TLS Secrets read as the person, that takes `list` on
+// Secrets (the built-in `view` role they have excludes Secrets).
+const operatorSecretsList: KubernetesObject = {
+  apiVersion: rbac,
+  kind: 'ClusterRole',
+  metadata: { name: 'wheelhouse:operator-secrets-list' },
+  rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['list'] }],
 } as KubernetesObject;
 
 function clusterBinding(
@@ -129,6 +149,12 @@ export function bootstrapObjects(): KubernetesObject[] {
     operatorActions,
     certManagerView,
     dashboardRole,
+    dashboardTlsSecretsRole,
+    operatorSecretsList,
+    clusterBinding('wheelhouse:operators-secrets-list', 'wheelhouse:operator-secrets-list', {
+      kind: 'Group',
+      name: 'wheelhouse:operators',
+    }),
     clusterBinding('wheelhouse:operators-view', 'view', { kind: 'Group', name: 'wheelhouse:operators' }),
     clusterBinding('wheelhouse:operators-actions', 'wheelhouse:operator-actions', {
       kind: 'Group',

@@ -4,10 +4,11 @@ import type { KubeConfig } from '@kubernetes/client-node';
 
 import type { KindCacheHealth } from '@/lib/k8s/cluster-health';
 import type { KindDescriptor } from '@/lib/k8s/kinds/descriptor';
+import { tlsSecretsKind } from '@/lib/k8s/kinds/tls-secrets';
 import { controllerOf, type KubeObject } from '@/lib/k8s/object';
 import { AccessCache } from '@/server/k8s/access';
 import { collectionPath, discoverVersions, type ServedVersions } from '@/server/k8s/discovery';
-import { toKubeError } from '@/server/k8s/errors';
+import { KubeError, toKubeError } from '@/server/k8s/errors';
 import { Reflector } from '@/server/k8s/reflector';
 import type { IndexFn } from '@/server/k8s/store';
 import { tlsSecretTransform } from '@/server/k8s/tls-secrets';
@@ -23,6 +24,11 @@ export interface CacheSettings {
   accessMaxEntries: number;
   /** Reuse access answers this old while the API server is unreachable (see access.ts). */
   accessStaleIfErrorMs?: number;
+  /**
+   * Who reads TLS Secrets (ADR 0013): 'person' (default) keeps them out of the shared cache — the
+   * dashboard's identity needs no Secret permission; 'shared' is the opt-in shared watch.
+   */
+  tlsSecrets?: 'person' | 'shared';
 }
 
 interface Entry {
@@ -49,6 +55,7 @@ const TRANSFORMS: Record<string, (o: KubeObject) => KubeObject | undefined> = {
 
 export class ClusterCache {
   readonly access: AccessCache;
+  readonly tlsSecrets: 'person' | 'shared';
   private readonly entries = new Map<string, Entry>();
   private served: { at: number; versions: Promise<ServedVersions> } | undefined;
 
@@ -58,6 +65,7 @@ export class ClusterCache {
     private readonly settings: CacheSettings,
     private readonly log: (m: string) => void,
   ) {
+    this.tlsSecrets = settings.tlsSecrets ?? 'person';
     this.access = new AccessCache(kc, {
       ttlMs: settings.accessTtlMs,
       maxEntries: settings.accessMaxEntries,
@@ -91,6 +99,12 @@ export class ClusterCache {
 
   /** The reflector for a kind, started if needed. Throws when the cluster does not serve the kind. */
   async reflector(kind: KindDescriptor): Promise<Reflector> {
+    if (kind.id === tlsSecretsKind.id && this.tlsSecrets === 'person') {
+      // Never as the dashboard: TLS Secrets are read as each person (server/k8s/tls-source.ts).
+      throw new KubeError('invalid', 'TLS Secrets are read as the signed-in person, not from the shared cache', {
+        status: 400,
+      });
+    }
     const existing = this.entries.get(kind.id);
     if (existing) {
       existing.lastUsed = Date.now();

@@ -32,6 +32,7 @@ export function cacheSettings(): CacheSettings {
     accessTtlMs: 10_000,
     accessMaxEntries: 10_000,
     accessStaleIfErrorMs: 10 * 60_000,
+    tlsSecrets: serverEnv().tlsSecrets,
   };
 }
 

@@ -36,12 +36,10 @@ export const tlsSecretsKind: KindDescriptor<TlsSecretSummary> = {
   namespaced: true,
   fieldSelector: 'type=kubernetes.io/tls',
   indexes: [],
-  // Certificate metadata is shown to those who may read Ingresses or cert-manager Certificates there;
-  // nobody needs (or gets) read access to Secrets for this.
-  accessResource: [
-    { group: 'networking.k8s.io', resource: 'ingresses' },
-    { group: 'cert-manager.io', resource: 'certificates' },
-  ],
+  // A TLS Secret (its labels, annotations, name) goes only to those who may list Secrets in its
+  // namespace: may-read-Ingresses let anyone see Secret metadata past RBAC (issue 11, item 7). Others
+  // get derived certificate facts through the Certificates or Ingresses they may read (ADR 0013).
+  accessResource: [{ group: '', resource: 'secrets' }],
   toSummary(obj: KubeObject): TlsSecretSummary {
     const cert = (obj as { certificate?: CertificateInfo | { error: string } }).certificate;
     const managedBy = obj.metadata.annotations?.['cert-manager.io/certificate-name'];

@@ -67,6 +67,11 @@ export interface CertificateInputs {
   challenges: readonly ChallengeSummary[];
   secrets: readonly TlsSecretSummary[];
   ingresses: readonly IngressSummary[];
+  /**
+   * Namespaces whose Secrets the person may not read (and of which no derived facts were given): a
+   * missing Secret there is unknown, not absent, and the expiry comes from the Certificate's status.
+   */
+  secretsHidden?: (namespace: string) => boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -197,8 +202,10 @@ function certificateRow(
   const notAfter = leaf?.notAfter ?? cert.notAfter;
   const daysLeft = notAfter ? daysUntil(notAfter, now) : undefined;
   const bandState = stateForDays(daysLeft, notAfter ? Date.parse(notAfter) : undefined, now);
-  // No usable certificate at all and cert-manager says it is not ready: issuance is failing.
-  const failing = !leaf && cert.ready?.status !== 'True';
+  const hidden = !secret && (inputs.secretsHidden?.(ns(cert)) ?? false);
+  // No usable certificate at all and cert-manager says it is not ready: issuance is failing. When the
+  // Secret cannot be read, cert-manager's status.notAfter says whether a certificate was issued.
+  const failing = !leaf && cert.ready?.status !== 'True' && !(hidden && cert.notAfter);
   const base = {
     key: keyOf(ns(cert), cert.name),
     namespace: ns(cert),
@@ -211,7 +218,11 @@ function certificateRow(
     renewing: cert.issuing?.status === 'True' ? cert.issuing : undefined,
     renewalTime: cert.renewalTime,
     leaf,
-    secretError: secret ? secret.error : `Secret ${cert.secretName} does not exist`,
+    secretError: secret
+      ? secret.error
+      : hidden
+        ? `You may not read Secrets in ${ns(cert)}: expiry from cert-manager's status`
+        : `Secret ${cert.secretName} does not exist`,
     statusNotAfter: cert.notAfter,
     notAfter,
     daysLeft,

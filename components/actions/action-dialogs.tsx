@@ -6,6 +6,7 @@ import { ConfirmDialog, Warning } from './confirm-dialog';
 import { DiffView } from './diff-view';
 import { HpaEditDialog } from './hpa-edit-dialog';
 import { ScaleDialog } from './scale-dialog';
+import { VisibleText } from '@/components/ui/visible-text';
 
 // The dialogs of the actions panel; one is open at a time.
 
@@ -86,8 +87,8 @@ export function ActionDialogs({ cluster, view, dialog, onClose, onOpen, run, onD
           onDone={onDone}
         >
           <p>
-            The pod template of revision {dialog.revision} ({target?.images.join(', ')}) replaces the current one
-            (revision {current}); it rolls out as a new revision. Changes to the pod template:
+            The pod template of revision {dialog.revision} (<VisibleText text={target?.images.join(', ') ?? ''} />)
+            replaces the current one (revision {current}); it rolls out as a new revision. Changes to the pod template:
           </p>
           <DiffView diff={target?.diff ?? ''} />
           {view.paused ? (

@@ -3,6 +3,7 @@
 import { formatDistanceStrict } from 'date-fns';
 
 import type { RevisionEntry } from '@/lib/k8s/rollout/types';
+import { VisibleText } from '@/components/ui/visible-text';
 
 // The revision history table: revision, change-cause, images, created, how long it was live
 // (approximate: from creation times), and "View diff / Roll back to this" per older revision.
@@ -46,7 +47,9 @@ export function RevisionHistory({ history, now, canRollBack, onRollBack }: Revis
               {r.current ? <span className="ml-2 text-xs text-emerald-700">current</span> : null}
             </td>
             <td className="px-4 py-2 text-slate-700">{r.changeCause ?? '–'}</td>
-            <td className="px-4 py-2 font-mono text-xs">{r.images.join(', ')}</td>
+            <td className="px-4 py-2 font-mono text-xs">
+              <VisibleText text={r.images.join(', ')} />
+            </td>
             <td className="px-4 py-2 text-slate-600" title={r.createdAt}>
               {r.createdAt ? `${formatDistanceStrict(Date.parse(r.createdAt), now)} ago` : '–'}
             </td>

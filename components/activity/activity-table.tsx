@@ -2,6 +2,7 @@ import type { AuditEntry } from '@/lib/audit/types';
 
 import { paramsSummary } from './params-summary';
 import { ResultBadge } from './result-badge';
+import { VisibleText } from '@/components/ui/visible-text';
 
 // The audit entries as a table, newest first. A server component: nothing here is interactive.
 
@@ -56,8 +57,16 @@ export function ActivityTable({ entries }: { entries: AuditEntry[] }) {
                 <ResultBadge result={e.result} />
               </td>
               <td className="max-w-md px-3 py-2 break-words">
-                {e.reason ? <span className="block text-slate-800">“{e.reason}”</span> : null}
-                {e.message ? <span className="block text-xs text-slate-500">{e.message}</span> : null}
+                {e.reason ? (
+                  <span className="block text-slate-800">
+                    “<VisibleText text={e.reason} />”
+                  </span>
+                ) : null}
+                {e.message ? (
+                  <span className="block text-xs text-slate-500">
+                    <VisibleText text={e.message} />
+                  </span>
+                ) : null}
               </td>
             </tr>
           ))}

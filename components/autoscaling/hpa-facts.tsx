@@ -1,6 +1,7 @@
 import { Card } from '@/components/ui/card';
 import type { HpaSummary } from '@/lib/k8s/kinds/horizontalpodautoscalers';
 import type { HpaConditionView } from '@/lib/k8s/status/hpa-status';
+import { VisibleText } from '@/components/ui/visible-text';
 
 // The HPA detail's facts: metrics current vs target, conditions explained in words, behaviour.
 
@@ -58,10 +59,19 @@ export function HpaConditionsCard({ hpa }: { hpa: HpaSummary }) {
           >
             <p>
               <span className="font-semibold">{c.type}</span> = {c.status}
-              {c.reason ? <span className="text-slate-500"> ({c.reason})</span> : null}
+              {c.reason ? (
+                <span className="text-slate-500">
+                  {' '}
+                  (<VisibleText text={c.reason} />)
+                </span>
+              ) : null}
             </p>
             <p className="text-slate-700">{c.explanation}</p>
-            {c.message ? <p className="mt-0.5 text-xs text-slate-500">Controller: {c.message}</p> : null}
+            {c.message ? (
+              <p className="mt-0.5 text-xs text-slate-500">
+                Controller: <VisibleText text={c.message} />
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import type { CertificateRow, IssuanceStep } from '@/lib/k8s/status/certificate-status';
+import { VisibleText } from '@/components/ui/visible-text';
 
 // The second line of a certificate row: disagreements between the Secret and the Certificate, and
 // the CertificateRequest → Order → Challenge chain of an issuance that failed or is in progress.
@@ -36,10 +37,14 @@ export function CertificateDetails({ row }: { row: CertificateRow }) {
                 <span className="font-mono text-slate-700">{step.name}</span>
                 <span className={`font-semibold ${stepTone(step)}`}>{step.state}</span>
                 {step.reason && step.reason !== step.state ? (
-                  <span className="break-words text-slate-600">{step.reason}</span>
+                  <span className="break-words text-slate-600">
+                    <VisibleText text={step.reason} />
+                  </span>
                 ) : null}
                 {step.kind !== 'Challenge' && step.message ? (
-                  <span className="break-words text-slate-500">— {step.message}</span>
+                  <span className="break-words text-slate-500">
+                    — <VisibleText text={step.message} />
+                  </span>
                 ) : null}
               </li>
             ))}

@@ -4,6 +4,7 @@ import { CertificateDetails } from '@/components/certificates/certificate-detail
 import { CertificateStateBadge } from '@/components/certificates/certificate-state-badge';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { CertificateRow } from '@/lib/k8s/status/certificate-status';
+import { VisibleText } from '@/components/ui/visible-text';
 
 // One table across namespaces, most urgent first (failing, then fewest days left). A server
 // component: nothing here needs the browser, and no certificate data beyond this DTO reaches it.
@@ -77,7 +78,9 @@ export function CertificatesTable({ rows }: { rows: CertificateRow[] }) {
                 <td className="max-w-xs px-3 py-2 text-xs break-words text-slate-700" data-testid="certificate-summary">
                   {row.summary}
                 </td>
-                <td className="px-3 py-2 text-xs text-slate-600">{row.issuer ?? row.leaf?.issuer ?? '—'}</td>
+                <td className="px-3 py-2 text-xs text-slate-600">
+                  <VisibleText text={row.issuer ?? row.leaf?.issuer ?? '—'} />
+                </td>
                 <td className="px-3 py-2 font-mono text-xs text-slate-600">
                   {row.dnsNames.map((n) => (
                     <div key={n}>{n}</div>

@@ -5,6 +5,7 @@ import { LockKeyhole, LockKeyholeOpen } from 'lucide-react';
 import { useEffect, useState } from 'react';
 
 import { elevationKey, elevationOptions, endElevation, startElevation, type ElevationState } from './elevation-api';
+import { VisibleText } from '@/components/ui/visible-text';
 
 // "Enable changes for 15 minutes, because …". Renders nothing when the dashboard does not require
 // elevation. The countdown runs locally from expiresAt; at zero the server is asked again.
@@ -51,7 +52,7 @@ export function ElevationControl({ cluster }: { cluster: string }) {
           Changes enabled · <span data-testid="elevation-remaining">{clock(secondsLeft)}</span> left
         </span>
         <span className="max-w-48 truncate text-amber-700" title={data.active.reason}>
-          “{data.active.reason}”
+          “<VisibleText text={data.active.reason} />”
         </span>
         <button
           type="button"

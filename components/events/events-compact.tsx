@@ -3,9 +3,11 @@
 import { useState } from 'react';
 
 import { formatAge } from '@/lib/format/age';
+import { revealHidden } from '@/lib/format/visible-text';
 import type { EventSummary } from '@/lib/k8s/kinds/events';
 import { useNow } from '@/components/resource/use-now';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { VisibleText } from '@/components/ui/visible-text';
 
 /** Events about one object (and its ReplicaSets/pods): warnings first, newest first; text only. */
 const FIRST = 12;
@@ -21,14 +23,14 @@ export function EventsCompact({ events }: { events: EventSummary[] }) {
         {shown.map((e) => (
           <li key={e.uid} className="flex items-start gap-3 py-1.5 text-sm">
             <StatusBadge tone={e.type === 'Warning' ? 'amber' : 'slate'}>{e.type}</StatusBadge>
-            <span className="w-48 shrink-0 truncate font-medium text-slate-800" title={e.reason}>
-              {e.reason}
+            <span className="w-48 shrink-0 truncate font-medium text-slate-800" title={revealHidden(e.reason)}>
+              <VisibleText text={e.reason} />
             </span>
             <span className="min-w-0 flex-1 break-words text-slate-600">
               <span className="font-mono text-xs text-slate-500">
                 {e.involved.kind.toLowerCase()}/{e.involved.name}
               </span>{' '}
-              {e.message}
+              <VisibleText text={e.message} />
             </span>
             <span className="shrink-0 text-xs tabular-nums text-slate-500" title={e.lastSeen}>
               {e.count > 1 ? `×${e.count} · ` : ''}

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 
 import { visibleControls } from '@/components/pods/ansi';
+import { VisibleText } from '@/components/ui/visible-text';
 
 // Pod logs from the per-user log API: choose the container, the previous instance after a restart,
 // follow live (a streamed fetch), search, download. Lines are React text: HTML and ANSI escapes in
@@ -169,7 +170,7 @@ export function LogViewer({
         {loading ? <p className="text-slate-500">Loading…</p> : null}
         {shown.map((l, i) => (
           <div key={i} className="whitespace-pre-wrap break-all" data-testid="log-line">
-            {visibleControls(l)}
+            <VisibleText text={visibleControls(l)} keepTabs />
           </div>
         ))}
         <div ref={bottom} />

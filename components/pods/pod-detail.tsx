@@ -10,6 +10,7 @@ import { useLiveUpdates } from '@/components/live/use-live-updates';
 import { LogViewer } from '@/components/pods/log-viewer';
 import { ConditionsTable } from '@/components/resource/conditions-table';
 import { KeyValues } from '@/components/resource/key-values';
+import { VisibleText } from '@/components/ui/visible-text';
 import { Section } from '@/components/resource/section';
 import { useLiveObject } from '@/components/resource/use-live-object';
 import { useResourceList } from '@/components/resource/use-resource-list';
@@ -106,7 +107,9 @@ export function PodDetail({ cluster, namespace, name }: { cluster: string; names
           {statuses.map((c) => (
             <li key={c.name} className="flex flex-wrap items-center gap-3 py-1.5">
               <span className="font-medium">{c.name}</span>
-              <span className="font-mono text-xs text-slate-500">{c.image}</span>
+              <span className="font-mono text-xs text-slate-500" data-testid="container-image">
+                <VisibleText text={c.image ?? ''} />
+              </span>
               <span className="text-slate-700">{stateText(c.state)}</span>
               <span className={c.restartCount ? 'text-amber-700' : 'text-slate-500'}>
                 {c.restartCount ?? 0} restarts

@@ -1,4 +1,5 @@
 import type { ConditionSummary } from '@/lib/k8s/kinds/workload-fields';
+import { VisibleText } from '@/components/ui/visible-text';
 
 // Conditions as kubectl describe lists them; a failing condition (status False with a reason such
 // as ProgressDeadlineExceeded) is highlighted.
@@ -23,9 +24,11 @@ export function ConditionsTable({ conditions, now }: { conditions: readonly Cond
               <td className="py-1.5 pr-3 font-medium text-slate-800">{c.type}</td>
               <td className={`py-1.5 pr-3 ${bad ? 'font-medium text-red-700' : 'text-slate-700'}`}>{c.status}</td>
               <td className={`py-1.5 pr-3 font-mono text-xs ${bad ? 'text-red-700' : 'text-slate-700'}`}>
-                {c.reason ?? ''}
+                <VisibleText text={c.reason ?? ''} />
               </td>
-              <td className="py-1.5 text-slate-600">{c.message ?? ''}</td>
+              <td className="py-1.5 text-slate-600">
+                <VisibleText text={c.message ?? ''} />
+              </td>
             </tr>
           );
         })}

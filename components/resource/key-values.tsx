@@ -1,4 +1,8 @@
-// Labels, annotations, selectors: keys and values as text chips (never HTML).
+import { revealHidden } from '@/lib/format/visible-text';
+import { VisibleText } from '@/components/ui/visible-text';
+
+// Labels, annotations, selectors: keys and values as text chips (never HTML), with invisible and
+// bidirectional characters shown as markers (an annotation cannot read as something it is not).
 
 export function KeyValues({ values, empty = 'none' }: { values: Record<string, string> | undefined; empty?: string }) {
   const entries = Object.entries(values ?? {});
@@ -9,9 +13,9 @@ export function KeyValues({ values, empty = 'none' }: { values: Record<string, s
         <li
           key={k}
           className="max-w-full truncate rounded bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-700"
-          title={`${k}=${v}`}
+          title={revealHidden(`${k}=${v}`)}
         >
-          {k}={v}
+          <VisibleText text={`${k}=${v}`} />
         </li>
       ))}
     </ul>

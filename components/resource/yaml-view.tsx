@@ -3,6 +3,8 @@
 import { useState } from 'react';
 import { stringify } from 'yaml';
 
+import { VisibleText } from '@/components/ui/visible-text';
+
 // Read-only YAML of an object as the API server returned it to this person (managedFields and the
 // last-applied annotation already stripped on the server). Shown as text in a <pre>, never as HTML.
 
@@ -24,7 +26,7 @@ export function YamlView({ object }: { object: unknown }) {
         {copied ? 'Copied' : 'Copy'}
       </button>
       <pre className="max-h-[32rem] overflow-auto rounded-lg bg-slate-900 p-4 font-mono text-xs leading-5 text-slate-100">
-        {text}
+        <VisibleText text={text} keepLineBreaks keepTabs />
       </pre>
     </div>
   );

@@ -6,6 +6,7 @@ import type { ServiceSummary } from '@/lib/k8s/kinds/services';
 import { toneOf } from '@/lib/k8s/kinds/workload-fields';
 import { useResourceList } from '@/components/resource/use-resource-list';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { VisibleText } from '@/components/ui/visible-text';
 
 // HPA targeting the workload, Services selecting its pods, Ingresses routing to those Services —
 // all from the per-user list API of the workload's namespace.
@@ -75,7 +76,10 @@ export function RelatedObjects({
         {routing.length ? (
           routing.map((i) => (
             <dd key={i.uid} className="font-mono text-xs" data-testid="related-ingress">
-              {i.name} <span className="text-slate-500">{i.hosts.join(', ')}</span>
+              {i.name}{' '}
+              <span className="text-slate-500">
+                <VisibleText text={i.hosts.join(', ')} />
+              </span>
             </dd>
           ))
         ) : (

@@ -5,6 +5,7 @@ import type { ReplicaSetSummary } from '@/lib/k8s/kinds/replicasets';
 import { rolloutBudget } from '@/lib/k8s/status/rollout-budget';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { toneOf } from '@/lib/k8s/kinds/workload-fields';
+import { VisibleText } from '@/components/ui/visible-text';
 
 // A Deployment's rollout as it happens (fed by the stream): the four counts, new and old
 // ReplicaSets side by side, the surge/unavailability budget in use, and the Progressing condition —
@@ -47,7 +48,9 @@ function ReplicaSetCard({ rs, role }: { rs: ReplicaSetSummary; role: 'new' | 'ol
         </span>
         <span className="shrink-0 text-xs text-slate-500">rev {rs.revision ?? '?'}</span>
       </div>
-      <p className="mt-1 truncate font-mono text-xs text-slate-500">{rs.images.join(', ')}</p>
+      <p className="mt-1 truncate font-mono text-xs text-slate-500">
+        <VisibleText text={rs.images.join(', ')} />
+      </p>
       <div className="mt-2 flex items-center gap-2 text-xs text-slate-600">
         <span className="tabular-nums" data-testid="rs-ready">
           {rs.readyCount}/{rs.desired} ready
@@ -82,7 +85,7 @@ export function DeploymentRollout({ d, replicaSets }: { d: DeploymentListItem; r
           data-testid="progress-deadline-exceeded"
         >
           <span className="font-semibold">ProgressDeadlineExceeded</span>:{' '}
-          {progressing?.message ?? 'the rollout made no progress'}
+          <VisibleText text={progressing?.message ?? 'the rollout made no progress'} />
           {d.progressDeadlineSeconds ? ` (deadline ${d.progressDeadlineSeconds}s)` : ''}
         </div>
       ) : null}

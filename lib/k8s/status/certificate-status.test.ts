@@ -238,4 +238,25 @@ describe('certificateRows', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ source: 'secret', state: 'critical' });
   });
+
+  it('without Secret access, reads expiry from the Certificate and says why the leaf is missing (ADR 0013)', () => {
+    const rows = certificateRows(
+      {
+        ...none,
+        certificates: [
+          cert('a', 'issued', { notAfter: day(20) }),
+          cert('a', 'never', { ready: { status: 'False', reason: 'DoesNotExist' } }),
+          cert('a', 'expired', { notAfter: day(-2), ready: { status: 'False', reason: 'Expired' } }),
+        ],
+        secrets: [],
+        secretsHidden: (ns) => ns === 'a',
+      },
+      NOW,
+    );
+    const byName = new Map(rows.map((r) => [r.name, r]));
+    expect(byName.get('issued')).toMatchObject({ state: 'warning', daysLeft: 20, leaf: undefined });
+    expect(byName.get('issued')?.secretError).toBe("You may not read Secrets in a: expiry from cert-manager's status");
+    expect(byName.get('never')?.state).toBe('failing');
+    expect(byName.get('expired')?.state).toBe('expired');
+  });
 });

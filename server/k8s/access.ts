@@ -5,6 +5,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { Semaphore, TokenBuckets } from '@/server/k8s/access-limits';
 import { KubeError } from '@/server/k8s/errors';
 import { HttpStatusError, kubeJson, type Impersonation } from '@/server/k8s/transport';
+import { logger } from '@/server/observability/log';
 import { counter } from '@/server/observability/metrics';
 
 // Per-user access to the shared cache. The API server decides: a SubjectAccessReview asked by the
@@ -68,6 +69,8 @@ const reviewsTotal = counter({
   labelNames: ['result'] as const,
 });
 
+const log = logger('access-cache');
+
 export class AccessCache {
   private readonly entries = new Map<string, CacheEntry>();
   private readonly inflight = new Map<string, Promise<boolean>>();
@@ -86,6 +89,7 @@ export class AccessCache {
       concurrency?: number;
       budgetBurst?: number;
       budgetPerSecond?: number;
+      /** Unused: failures go to the structured log (kept so callers need not change). */
       log?: (m: string) => void;
     },
   ) {
@@ -150,12 +154,13 @@ export class AccessCache {
         const message = err instanceof Error ? err.message : String(err);
         const staleFor = hit ? now - (hit.expires - this.opts.ttlMs) : Infinity;
         if (hit && !(err instanceof HttpStatusError) && staleFor <= (this.opts.staleIfErrorMs ?? 0)) {
-          this.opts.log?.(
-            `access review failed (${message}); reusing an answer from ${Math.round(staleFor / 1000)} s ago`,
+          log.warn(
+            { err: message, resource: q.resource, staleSeconds: Math.round(staleFor / 1000) },
+            'access review failed; reusing an earlier answer',
           );
           return hit.allowed;
         }
-        this.opts.log?.(`access review failed, denying: ${message}`);
+        log.warn({ err: message, resource: q.resource }, 'access review failed; denying');
         return false;
       })
       .finally(() => this.inflight.delete(key));

@@ -147,12 +147,21 @@ export function cappedLogBody(
   let lastByte = 0x0a;
   let done = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    onEnd();
+  };
+  // The upstream request is what the per-person count limits: it is over when that closes (the
+  // client went away, the session ended), even if nobody reads the body any more.
+  upstream.once('close', end);
   const finish = () => {
     if (done) return;
     done = true;
     clearTimeout(timer);
     upstream.destroy();
-    onEnd();
+    end();
   };
   const cut = (c: ReadableStreamDefaultController<Uint8Array>, reason: LogCapReason) => {
     if (done) return;

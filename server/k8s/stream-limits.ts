@@ -22,7 +22,8 @@ export class StreamEvictedError extends Error {
 
 /** The last frames of an evicted stream: reconnect later, and why (the client ignores the event). */
 export function evictionFarewell(reason: unknown): string | undefined {
-  if (!(reason instanceof StreamEvictedError)) return undefined;
+  // By name: Next.js may load this module once per route bundle, each with its own class.
+  if (!(reason instanceof Error) || reason.name !== 'StreamEvictedError') return undefined;
   return `retry: ${EVICTED_RETRY_MS}\nevent: closed\ndata: ${JSON.stringify({ reason: 'too-many-streams' })}\n\n`;
 }
 

@@ -6,7 +6,7 @@ import { failure, resultResponse } from '@/server/k8s/actions/results';
 import { cacheFor } from '@/server/k8s/registry';
 import { namespaceExists } from '@/server/k8s/resources';
 import { guardMutation } from '@/server/security/request-guard';
-import { takeToken, tooManyRequests } from '@/server/security/rate-limit';
+import { limitMutation } from '@/server/security/mutation-limit';
 
 // POST /api/k8s/<cluster>/<kind>/<namespace>/<name>/actions/<action>  (JSON body)
 // scale | rollback | restart | pause | resume | abort on deployments/statefulsets/daemonsets,
@@ -23,13 +23,14 @@ export async function POST(request: Request, context: { params: Promise<Params> 
   if (!who) return unauthenticated();
   const refused = guardMutation(request);
   if (refused) return refused;
-  const token = takeToken('mutation', who.user);
-  if (!token.ok) return tooManyRequests(token.retryAfterSeconds);
   const params = await context.params;
   // A namespace that does not exist answers 404 here, before anything is audited: otherwise every
-  // made-up namespace would write an audit row (issue 11, item 5; ADR 0016).
+  // made-up namespace would write an audit row (issue 11, item 5; ADR 0016). It costs nothing (the
+  // shared namespaces cache), so it comes before the mutation budget.
   const exists = await namespaceExistsIn(params.cluster, params.namespace);
   if (exists === false) return resultResponse(failure('not-found', 'No such namespace in this cluster'));
+  const limited = await limitMutation(who.user);
+  if (limited) return limited;
   // Capped: an action's parameters and reason are a few hundred bytes (server/http/body.ts).
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;

@@ -6,7 +6,7 @@ import { ErrorPanel } from '@/components/ui/error-panel';
 import { horizontalPodAutoscalersKind, type HpaSummary } from '@/lib/k8s/kinds/horizontalpodautoscalers';
 import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
-import { toKubeError } from '@/server/k8s/errors';
+import { publicSummary, toKubeError } from '@/server/k8s/errors';
 import { listQuerySchema } from '@/server/k8s/list-query';
 import { cacheFor } from '@/server/k8s/registry';
 import { listForUser } from '@/server/k8s/resources';
@@ -31,7 +31,7 @@ export default async function AutoscalingPage({ params }: { params: Promise<{ cl
   try {
     items = (await listForUser(cache, who, horizontalPodAutoscalersKind, listQuerySchema.parse({ limit: 1000 }))).items;
   } catch (err) {
-    error = toKubeError(err, { cluster: ref.name }).toSummary();
+    error = publicSummary(toKubeError(err, { cluster: ref.name }), ref.name);
   }
 
   return (

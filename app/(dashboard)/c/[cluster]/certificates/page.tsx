@@ -7,7 +7,7 @@ import type { CertificateState } from '@/lib/k8s/status/certificate-status';
 import { requireIdentity } from '@/server/auth/identity';
 import { certificateHealth } from '@/server/k8s/certificate-health';
 import { resolveCluster } from '@/server/k8s/cluster';
-import { toKubeError } from '@/server/k8s/errors';
+import { publicSummary, toKubeError } from '@/server/k8s/errors';
 import { cacheFor } from '@/server/k8s/registry';
 
 export const dynamic = 'force-dynamic';
@@ -40,7 +40,7 @@ export default async function CertificatesPage({ params }: { params: Promise<{ c
         <div className="mt-6">
           <ErrorPanel
             title="Certificates could not be read"
-            error={toKubeError(err, { cluster: ref.name }).toSummary()}
+            error={publicSummary(toKubeError(err, { cluster: ref.name }), ref.name)}
           />
         </div>
       </div>

@@ -11,7 +11,7 @@ import { horizontalPodAutoscalersKind, type HpaSummary } from '@/lib/k8s/kinds/h
 import { requireIdentity } from '@/server/auth/identity';
 import { serverEnv } from '@/server/env';
 import { resolveCluster } from '@/server/k8s/cluster';
-import { toKubeError } from '@/server/k8s/errors';
+import { publicSummary, toKubeError } from '@/server/k8s/errors';
 import { listQuerySchema } from '@/server/k8s/list-query';
 import { namespaceSchema, objectNameSchema } from '@/server/k8s/objects';
 import { cacheFor } from '@/server/k8s/registry';
@@ -51,7 +51,7 @@ export default async function HpaDetailPage({ params }: Params) {
     return (
       <ErrorPanel
         title="The autoscaler could not be read"
-        error={toKubeError(err, { cluster: ref.name }).toSummary()}
+        error={publicSummary(toKubeError(err, { cluster: ref.name }), ref.name)}
       />
     );
   }

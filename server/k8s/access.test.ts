@@ -43,3 +43,14 @@ describe('AccessCache.key', () => {
     );
   });
 });
+
+describe('AccessBudgetError', () => {
+  it('is answered 429 with Retry-After by the one error mapping', async () => {
+    const { AccessBudgetError } = await import('@/server/k8s/access');
+    const { kubeErrorResponse } = await import('@/server/http/responses');
+    const res = kubeErrorResponse(new AccessBudgetError(3), 'local');
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('3');
+    expect(((await res.json()) as { error: { kind: string } }).error.kind).toBe('too-many-requests');
+  });
+});

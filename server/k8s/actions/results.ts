@@ -61,6 +61,9 @@ export function errorResult(err: unknown, what: string): ActionResult {
         return failure('not-found', `${what} no longer exists. ${err.message}`);
       case 'invalid':
         return failure('invalid', err.message);
+      case 'too-many-requests':
+        // The API server's own throttling is not the dashboard failing: say when to retry (429).
+        return failure('rate-limited', err.message);
       default:
         return failure('failed', err.message);
     }

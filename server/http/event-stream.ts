@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { counter } from '@/server/observability/metrics';
+import { streamShutdownSignal } from '@/server/observability/shutdown';
 
 // Server-Sent Events framing and the streaming Response. A comment line every `heartbeatMs` keeps
 // proxies and load balancers from closing an idle stream and lets the server notice a gone client.
@@ -12,6 +13,12 @@ import { counter } from '@/server/observability/metrics';
 // itself with Last-Event-ID and gets a replay or `resync` (server/k8s/stream-session.ts).
 
 export const HEARTBEAT_MS = 15_000;
+
+/**
+ * Written last when the server shuts down (ADR 0014): reconnect in about a second — through the load
+ * balancer, to another replica — resuming from Last-Event-ID.
+ */
+export const SHUTDOWN_FAREWELL = 'retry: 1000\n: server shutting down\n\n';
 
 /** Frames one connection may hold unsent before it is closed as too slow. */
 export const MAX_BUFFERED_BYTES = 1024 * 1024;
@@ -121,10 +128,13 @@ export async function eventStreamResponse(
     finished = true;
     clearInterval(heartbeat);
     signal.removeEventListener('abort', onAbort);
+    shutdown.removeEventListener('abort', onShutdown);
     close();
     queue.end();
   };
   const onAbort = () => finish(options.farewell?.(signal.reason));
+  const shutdown = streamShutdownSignal();
+  const onShutdown = () => finish(SHUTDOWN_FAREWELL);
   const tooSlow = () => {
     dropped.inc(queue.drop());
     closedSlow.inc();
@@ -161,7 +171,9 @@ export async function eventStreamResponse(
     { highWaterMark: 0 },
   );
   signal.addEventListener('abort', onAbort, { once: true });
+  shutdown.addEventListener('abort', onShutdown, { once: true });
   write('retry: 3000\n: connected\n\n');
+  if (shutdown.aborted) onShutdown();
   let stop: () => void;
   try {
     stop = await open((m) => write(sseFrame(m)));

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { defineConfig } from '@playwright/test';
@@ -7,7 +8,8 @@ import { OIDC_CLIENT } from './e2e/support/test-accounts';
 
 // E2E against the production build in Debian's Chromium (never a downloaded browser). The server
 // reads the local cluster's kubeconfig through the usual WHEELHOUSE_* variables (server/env.ts);
-// their defaults point at ~/.cache/wheelhouse/cluster/kubeconfig, context "dashboard".
+// their defaults point at ~/.cache/wheelhouse/cluster/kubeconfig, context "dashboard" (the runner
+// hands the server a readable copy of it, as a mounted Secret).
 // Sign-in: local users from e2e/support/users.yaml (e2e/fixtures.ts signs in as alice or bob) and a
 // real OpenID Connect provider on E2E_PORT + 1000 (e2e/support/oidc-server.ts).
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -49,8 +51,13 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      // scripts/test.sh builds first; build here only when no build exists yet.
-      command: `([ -f ${DIST_DIR}/BUILD_ID ] || npx next build) && exec npx next start -H 127.0.0.1 -p ${PORT}`,
+      // The production server as the image runs it (e2e/support/standalone-server.ts): `node server.js`
+      // from the standalone output, as uid 10001 when run as root, a read-only app tree, a fresh data
+      // dir, only the environment a Deployment would set. scripts/test.sh builds first; build here only
+      // when no standalone build exists yet.
+      command:
+        `([ -f ${DIST_DIR}/standalone/server.js ] || npx next build) && exec npx tsx e2e/support/standalone-server.ts ` +
+        `--dist-dir ${DIST_DIR} --port ${PORT} --data-dir ${join(tmpdir(), `wheelhouse-e2e-${PORT}`, 'data')} --fresh-data`,
       url: baseURL,
       timeout: 180_000,
       reuseExistingServer: !process.env.CI,

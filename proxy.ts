@@ -8,7 +8,7 @@ import { API_RESPONSE_HEADERS, HSTS, newNonce, securityHeaders } from '@/lib/sec
 // sends page requests without any session cookie to the sign-in page. It is NOT the auth gate: every
 // page, route handler and stream checks the session itself (CVE-2025-29927 showed why).
 
-const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+const SESSION_COOKIE = /^(__Host-|__Secure-)?next-auth\.session-token(\.\d+)?$/;
 const PUBLIC_PAGES = ['/sign-in'];
 
 export function proxy(request: NextRequest): NextResponse {
@@ -76,9 +76,14 @@ function withHeaders(response: NextResponse, headers: Record<string, string>): N
 
 export const config = {
   // Not the cluster API (/api/k8s/…): its handlers check the session and the request themselves and
-  // set their own headers (lib/security/headers.ts API_RESPONSE_HEADERS); ADR 0009.
+  // set their own headers (lib/security/headers.ts API_RESPONSE_HEADERS); ADR 0009. Nor the icons and
+  // the web manifest (public/, app/icon.svg, app/apple-icon.png, app/manifest.ts): the sign-in page
+  // needs them before anyone has a session.
   matcher: [
-    { source: '/((?!_next/static|_next/image|favicon.ico|api/k8s/).*)' },
+    {
+      source:
+        '/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest|icons/|api/k8s/).*)',
+    },
     // …except a path with a `%` in it, wherever it points: it may be malformed (see above), and no
     // valid cluster API path has one (names are DNS labels), so the hot path never pays for this.
     { source: '/(.*%.*)' },

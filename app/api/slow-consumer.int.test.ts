@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { connect, type Socket } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -28,7 +28,7 @@ const { GET: streamRoute } = await import('@/app/api/stream/route');
 const { clusterCache } = await import('@/server/k8s/registry');
 const { metricsRegistry } = await import('@/server/observability/metrics');
 const { pipeToNodeResponse } = (await import('next/dist/server/pipe-readable.js')) as {
-  pipeToNodeResponse: (body: ReadableStream<Uint8Array>, res: import('node:http').ServerResponse) => Promise<void>;
+  pipeToNodeResponse: (body: ReadableStream<Uint8Array>, res: ServerResponse) => Promise<void>;
 };
 
 const admin = clients('admin');

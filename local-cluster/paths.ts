@@ -22,6 +22,8 @@ export function clusterPaths(home = wheelhouseHome()) {
     etcdData: join(dir, 'etcd-data'),
     prometheusData: join(dir, 'prometheus-data'),
     prometheusConfig: join(dir, 'prometheus.yml'),
+    /** Wheelhouse servers for Prometheus to scrape (file service discovery) and the bearer token it sends. */
+    wheelhouseScrapeDir: join(dir, 'wheelhouse-scrape'),
     logs: join(dir, 'logs'),
     pids: join(dir, 'pids'),
     caCert: join(pki, 'ca.crt'),

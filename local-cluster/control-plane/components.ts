@@ -127,7 +127,7 @@ export function nodeAgentSpec(p: Paths, repoRoot: string): ProcessSpec {
   };
 }
 
-export function prometheusConfig(): string {
+export function prometheusConfig(p: Paths): string {
   return [
     'global:',
     '  scrape_interval: 5s',
@@ -136,6 +136,16 @@ export function prometheusConfig(): string {
     '  - job_name: wheelhouse-node-agent',
     '    static_configs:',
     `      - targets: ['127.0.0.1:${ENDPOINTS.nodeAgentMetricsPort}']`,
+    // Wheelhouse servers' own /api/metrics (docs/operations-metrics-and-logs.md): whoever runs one
+    // writes a target file there (local-cluster/prometheus-scrape.ts); the token is the server's
+    // WHEELHOUSE_METRICS_TOKEN. File discovery notices new files without a reload.
+    '  - job_name: wheelhouse',
+    '    metrics_path: /api/metrics',
+    '    authorization:',
+    '      type: Bearer',
+    `      credentials_file: ${join(p.wheelhouseScrapeDir, 'token')}`,
+    '    file_sd_configs:',
+    `      - files: ['${join(p.wheelhouseScrapeDir, 'targets-*.json')}']`,
     '',
   ].join('\n');
 }

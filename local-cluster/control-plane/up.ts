@@ -88,7 +88,7 @@ export async function up(log: Log = console.log): Promise<void> {
     'controller-manager',
   );
   writeKubeconfig(schedKubeconfig, p.caCert, [{ context: 'scheduler', token: token('scheduler') }], 'scheduler');
-  writeFileSync(p.prometheusConfig, prometheusConfig());
+  writeFileSync(p.prometheusConfig, prometheusConfig(p));
 
   const ca = readFileSync(p.caCert);
   start(etcdSpec(p), log);

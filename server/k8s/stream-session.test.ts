@@ -25,7 +25,13 @@ function hubWith(events: number, summaryBytes: number): { hub: SessionHub; lastS
       cluster: 'local',
       kind: 'pods',
       type: 'MODIFIED',
-      summary: { uid: `u${i}`, namespace: 'a', name: `p${i}`, labels: { pad: 'x'.repeat(summaryBytes) } },
+      summary: {
+        uid: `u${i}`,
+        namespace: 'a',
+        name: `p${i}`,
+        resourceVersion: String(i),
+        labels: { pad: 'x'.repeat(summaryBytes) },
+      },
     });
   }
   const feed: Feed = {

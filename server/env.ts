@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { isIPv6 } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -24,6 +25,9 @@ const envSchema = z.object({
   // Use the pod's service account (only when KUBERNETES_SERVICE_HOST is set, i.e. running in a pod).
   WHEELHOUSE_IN_CLUSTER: z.enum(['true', 'false']).default('false'),
   KUBERNETES_SERVICE_HOST: z.string().min(1).optional(),
+  KUBERNETES_SERVICE_PORT: z.coerce.number().int().min(1).max(65_535).default(443),
+  // Where the pod's service account token, CA and namespace are mounted (projected volume; ADR 0010).
+  WHEELHOUSE_SERVICEACCOUNT_DIR: z.string().min(1).default('/var/run/secrets/kubernetes.io/serviceaccount'),
   // An explicit list of clusters (YAML or JSON); when set, it replaces the variables above.
   WHEELHOUSE_CLUSTERS_FILE: z.string().min(1).optional(),
   WHEELHOUSE_PROMETHEUS_URL: z.url().optional(),
@@ -72,6 +76,8 @@ export interface ServerEnv {
   contexts?: string[];
   /** WHEELHOUSE_IN_CLUSTER=true and KUBERNETES_SERVICE_HOST is set. */
   inCluster: boolean;
+  /** The API server a pod reaches (KUBERNETES_SERVICE_HOST/PORT), and its service account files. */
+  serviceAccount: { server?: string; dir: string };
   /** WHEELHOUSE_CLUSTERS_FILE: explicit cluster list (YAML or JSON). */
   clustersFile?: string;
   /** WHEELHOUSE_PROMETHEUS_URL: Prometheus of the primary (first) cluster when no clusters file is used. */
@@ -115,6 +121,12 @@ export function parseServerEnv(source: Readonly<Record<string, string | undefine
     k8sTimeoutMs: env.WHEELHOUSE_K8S_TIMEOUT_MS,
     contexts: env.WHEELHOUSE_CONTEXTS ? splitList(env.WHEELHOUSE_CONTEXTS) : undefined,
     inCluster: env.WHEELHOUSE_IN_CLUSTER === 'true' && env.KUBERNETES_SERVICE_HOST !== undefined,
+    serviceAccount: {
+      server: env.KUBERNETES_SERVICE_HOST
+        ? `https://${isIPv6(env.KUBERNETES_SERVICE_HOST) ? `[${env.KUBERNETES_SERVICE_HOST}]` : env.KUBERNETES_SERVICE_HOST}:${env.KUBERNETES_SERVICE_PORT}`
+        : undefined,
+      dir: env.WHEELHOUSE_SERVICEACCOUNT_DIR,
+    },
     clustersFile: env.WHEELHOUSE_CLUSTERS_FILE,
     prometheusUrl: env.WHEELHOUSE_PROMETHEUS_URL,
     auth: authSettings(env),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 import { serverEnv } from '@/server/env';
 import { nameCredential } from '@/server/k8s/agents';
-import { clusterConfig, DNS_LABEL, listClusters, type ClusterSource } from '@/server/k8s/clusters';
+import { clusterConfig, DNS_LABEL, inClusterKubeConfig, listClusters, type ClusterSource } from '@/server/k8s/clusters';
 import { KubeError, toKubeError } from '@/server/k8s/errors';
 
 // The dashboard's own credentials for each configured cluster (server/k8s/clusters.ts lists them;
@@ -90,11 +90,7 @@ export function dashboardKubeConfig(ref: ClusterRef): KubeConfig {
 
 function loadKubeConfig(name: string, source: ClusterSource): KubeConfig {
   const kubeConfig = new KubeConfig();
-  if (source.type === 'in-cluster') {
-    // The service account token is re-read from its file per request by client-node, so rotation works.
-    kubeConfig.loadFromCluster();
-    return kubeConfig;
-  }
+  if (source.type === 'in-cluster') return inClusterKubeConfig(name, serverEnv());
   const { path, context } = source;
   try {
     kubeConfig.loadFromFile(path);

@@ -9,12 +9,14 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
 import { serverEnv, type ServerEnv } from '@/server/env';
+import { KubeError } from '@/server/k8s/errors';
 
 // The clusters the dashboard serves, each with the dashboard's OWN credentials for it (ADR 0003).
 // Users' credentials never come from here: requests made for a person use impersonation.
 // Sources, in order of precedence:
 //   1. WHEELHOUSE_CLUSTERS_FILE — an explicit list (YAML or JSON), validated with zod;
-//   2. the pod's service account (WHEELHOUSE_IN_CLUSTER=true inside a pod) named WHEELHOUSE_CLUSTER_NAME;
+//   2. the pod's service account (WHEELHOUSE_IN_CLUSTER=true inside a pod) named WHEELHOUSE_CLUSTER_NAME,
+//      its files in WHEELHOUSE_SERVICEACCOUNT_DIR (inClusterKubeConfig);
 //   3. kubeconfig contexts: WHEELHOUSE_CONTEXTS ("a,b", "name=ctx", or "*" = every context), or by
 //      default the single WHEELHOUSE_CONTEXT named WHEELHOUSE_CLUSTER_NAME (`local` / `dashboard`).
 // Names are DNS labels (they appear in /c/<name>/); duplicates stop the server with a clear error.
@@ -215,6 +217,29 @@ function checkUnique(clusters: ClusterConfig[], where: string): ClusterConfig[] 
   }
   if (clusters.length === 0) throw new ClustersConfigError(`${where} configures no cluster`);
   return clusters;
+}
+
+/**
+ * The dashboard's identity inside a pod: the service account token, CA and API server address a pod
+ * is given (KUBERNETES_SERVICE_HOST/PORT), read from WHEELHOUSE_SERVICEACCOUNT_DIR (default
+ * /var/run/secrets/kubernetes.io/serviceaccount; tests mount a minted token elsewhere). The token is
+ * named by path, not copied: client-node's file auth re-reads it every minute, so a kubelet-rotated
+ * projected token (and a re-minted one in tests) is picked up without a restart.
+ */
+export function inClusterKubeConfig(name: string, env: ServerEnv): KubeConfig {
+  const { server, dir } = env.serviceAccount;
+  if (!server) {
+    throw new KubeError(
+      'config',
+      `Cluster ${name} uses the pod's service account, but KUBERNETES_SERVICE_HOST is not set (not running in a pod?)`,
+    );
+  }
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromClusterAndUser(
+    { name: 'in-cluster', server, caFile: join(dir, 'ca.crt'), skipTLSVerify: false },
+    { name: 'service-account', authProvider: { name: 'tokenFile', config: { tokenFile: join(dir, 'token') } } },
+  );
+  return kubeConfig;
 }
 
 let cached: { key: string; clusters: ClusterConfig[] } | undefined;

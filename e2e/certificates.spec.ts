@@ -54,3 +54,32 @@ test('bob sees only his team’s certificates', async ({ page, signInAs }) => {
   const namespaces = new Set((await certs.keys()).map((k) => k.split('/')[0]));
   expect([...namespaces].sort()).toEqual(['shop-backend', 'shop-frontend']);
 });
+
+// Issue 11, item 7, and ADR 0013: TLS Secrets are read as the person. bob may read Certificates and
+// Ingresses in his namespaces but not Secrets, so no API or page gives him a TLS Secret's labels,
+// annotations or uid — his certificates come from what cert-manager's Certificates say.
+const SECRET_METADATA = /controller\.cert-manager\.io\/fao|wheelhouse\.dev\/seed-spec|cert-manager\.io\/issuer-name/;
+
+test('bob receives no TLS Secret metadata from any API or page', async ({ page, signInAs }) => {
+  await signInAs('bob');
+  const list = await page.request.get('/api/k8s/local/tls-secrets?namespace=shop-frontend&limit=1000');
+  expect(list.status()).toBe(200);
+  const body = (await list.json()) as { items: unknown[] };
+  expect(body.items).toEqual([]);
+  const one = await page.request.get('/api/k8s/local/tls-secrets/shop-frontend/storefront-tls');
+  expect(one.status()).toBe(403);
+  expect(await one.text()).not.toMatch(SECRET_METADATA);
+
+  const certs = new CertificatesPage(page);
+  await certs.goto();
+  await expect(certs.row('shop-frontend/storefront-tls')).toHaveAttribute('data-state', 'ok');
+  expect(await page.content()).not.toMatch(SECRET_METADATA);
+});
+
+test('alice, who may list Secrets, gets TLS Secret facts from the list API, read as herself', async ({ page }) => {
+  const list = await page.request.get('/api/k8s/local/tls-secrets?namespace=shop-frontend&limit=1000');
+  expect(list.status()).toBe(200);
+  const body = (await list.json()) as { items: { name: string; certificate?: { dnsNames: string[] } }[] };
+  expect(body.items.find((s) => s.name === 'storefront-tls')?.certificate?.dnsNames).toContain('shop.example.test');
+  expect(JSON.stringify(body)).not.toMatch(/BEGIN|PRIVATE KEY|tls\.key/);
+});

@@ -85,6 +85,8 @@ process.env.WHEELHOUSE_DATA_DIR = mkdtempSync(join(tmpdir(), 'wheelhouse-matrix-
 
 const { GET: listRoute } = await import('@/app/api/k8s/[cluster]/[kind]/route');
 const { GET: objectRoute } = await import('@/app/api/k8s/[cluster]/[kind]/[namespace]/[name]/route');
+// Next.js serves /api/k8s/<cluster>/tls-secrets/… from this static segment, not from [kind] (ADR 0013).
+const { GET: tlsObjectRoute } = await import('@/app/api/k8s/[cluster]/tls-secrets/[namespace]/[name]/route');
 const { POST: actionRoute } = await import('@/app/api/k8s/[cluster]/[kind]/[namespace]/[name]/actions/[action]/route');
 const { GET: streamRoute } = await import('@/app/api/stream/route');
 const { clusterCache } = await import('@/server/k8s/registry');
@@ -150,9 +152,10 @@ const list = () =>
     params: Promise.resolve({ cluster: 'local', kind: 'deployments' }),
   });
 const getSecret = (kind: 'secrets' | 'tls-secrets') =>
-  objectRoute(new Request(`${origin}/api/k8s/local/${kind}/${ns}/matrix-secret`), {
-    params: Promise.resolve({ cluster: 'local', kind, namespace: ns, name: 'matrix-secret' }),
-  });
+  (kind === 'tls-secrets' ? tlsObjectRoute : objectRoute)(
+    new Request(`${origin}/api/k8s/local/${kind}/${ns}/matrix-secret`),
+    { params: Promise.resolve({ cluster: 'local', kind, namespace: ns, name: 'matrix-secret' }) },
+  );
 async function action(name: 'scale' | 'rollback', body: Record<string, unknown>) {
   const url = `${origin}/api/k8s/local/deployments/${ns}/web/actions/${name}`;
   const request = new Request(url, {

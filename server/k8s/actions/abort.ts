@@ -14,7 +14,8 @@ import {
 } from '@/server/k8s/actions/pipeline';
 import { assertUnchanged } from '@/server/k8s/actions/precondition';
 import { applyRollback } from '@/server/k8s/actions/rollback';
-import { ActionRefusedError, conflictError } from '@/server/k8s/actions/results';
+import { audited } from '@/server/audit/audited';
+import { ActionRefusedError, conflictError, errorResult } from '@/server/k8s/actions/results';
 import { readHistory, readNewPods, readWorkload } from '@/server/k8s/actions/workloads';
 import { KubeError } from '@/server/k8s/errors';
 
@@ -22,6 +23,11 @@ import { KubeError } from '@/server/k8s/errors';
 // it), then pause so nothing rolls forward again until someone resumes on purpose. Two writes: the
 // rollback must happen on an unpaused Deployment (kubectl refuses paused ones; the controller does not
 // roll a paused Deployment to a new template), then the pause.
+//
+// Each write is recorded as what it was (issue 11 item 14): the `abort` entry records the rollback
+// (revision from → to) and its outcome; the pause is an entry of its own (`pause`, same request id).
+// A rollback that succeeded followed by a pause that failed reads "abort ok, pause failed" in the
+// log, and the person is told that the Deployment was rolled back but is NOT paused.
 
 const PAUSE_ATTEMPTS = 3;
 
@@ -61,11 +67,9 @@ export const abortAction: ActionSpec<BaseInput> = {
     const newPods = await readNewPods(ctx.kube, t, d, history);
     const goal = lastGoodRevision(history.revisions);
     const from = history.revisions[0]?.revision ?? null;
+    const revision = { from, to: goal.ok ? goal.revision : null };
     return {
-      params: {
-        revision: { from, to: goal.ok ? goal.revision : null },
-        paused: { from: d.spec.paused === true, to: true },
-      },
+      params: { revision },
       resourceVersion: d.metadata.resourceVersion,
       async run() {
         assertUnchanged(d.metadata, input, what);
@@ -80,13 +84,35 @@ export const abortAction: ActionSpec<BaseInput> = {
           history.annotationsByRevision.get(goal.revision),
         );
         if (!plan.ok) throw new ActionRefusedError(plan.message);
-        await applyRollback(ctx, target, plan);
-        const afterRollback = await readWorkload<RawDeployment>(ctx.kube, t);
-        const paused = await pauseAfter(ctx, target, afterRollback.metadata.generation, what);
         return {
-          message: `Aborted: rolled ${what} back to revision ${goal.revision} (${goal.explanation}) and paused it. Resume when a fix is ready.`,
-          resourceVersion: paused.metadata.resourceVersion,
+          message: `Rolled ${what} back to revision ${goal.revision} (${goal.explanation})`,
+          resourceVersion: await applyRollback(ctx, target, plan),
         };
+      },
+      async followUp(attempt, done) {
+        const paused = { paused: { from: d.spec.paused === true, to: true } };
+        try {
+          const result = await audited(
+            { ...attempt, action: 'pause', params: paused, resourceVersion: done.resourceVersion },
+            async () => {
+              const afterRollback = await readWorkload<RawDeployment>(ctx.kube, t);
+              return pauseAfter(ctx, target, afterRollback.metadata.generation, what);
+            },
+          );
+          return {
+            ok: true,
+            message: `Aborted: ${done.message} and paused it. Resume when a fix is ready.`,
+            resourceVersion: result.metadata.resourceVersion,
+            params: { revision, ...paused },
+          };
+        } catch (err) {
+          const failed = errorResult(err, what);
+          return {
+            ok: false,
+            code: failed.ok ? 'failed' : failed.code,
+            message: `${done.message}, but it could NOT be paused: ${failed.message} Pause it before anything rolls it forward again.`,
+          };
+        }
       },
     };
   },

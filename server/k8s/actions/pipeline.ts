@@ -3,7 +3,7 @@ import 'server-only';
 import { z } from 'zod';
 
 import type { ActionName, ActionResult } from '@/lib/k8s/rollout/actions';
-import { audited } from '@/server/audit/audited';
+import { audited, type AuditAttempt } from '@/server/audit/audited';
 import { assertMayMutate } from '@/server/audit/elevation';
 import type { Identity } from '@/server/auth/identity';
 import { resolveCluster, type ClusterRef } from '@/server/k8s/cluster';
@@ -46,6 +46,11 @@ export interface Prepared {
   resourceVersion?: string;
   /** Performs the write (or throws the refusal/conflict it detected); returns the success message. */
   run(): Promise<{ message: string; resourceVersion?: string }>;
+  /**
+   * A further step after `run` succeeded and was recorded (abort's pause), which records its own
+   * audit entry under the same request id and gives the answer; each step's row says what it did.
+   */
+  followUp?(attempt: AuditAttempt, done: { message: string; resourceVersion?: string }): Promise<ActionResult>;
 }
 
 export interface ActionSpec<I extends BaseInput> {
@@ -127,10 +132,13 @@ async function execute<I extends BaseInput>(
       );
       throw readError;
     }
-    const done = await audited(
-      { ...attempt, params: prepared.params, resourceVersion: prepared.resourceVersion ?? input.resourceVersion },
-      prepared.run,
-    );
+    const recorded = {
+      ...attempt,
+      params: prepared.params,
+      resourceVersion: prepared.resourceVersion ?? input.resourceVersion,
+    };
+    const done = await audited(recorded, prepared.run);
+    if (prepared.followUp) return await prepared.followUp(recorded, done);
     return { ok: true, message: done.message, resourceVersion: done.resourceVersion, params: prepared.params };
   } catch (err) {
     return errorResult(err, what);

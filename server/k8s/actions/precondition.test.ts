@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { once } from '@/server/k8s/actions/idempotency';
 import { assertUnchanged } from '@/server/k8s/actions/precondition';
 import { KubeError } from '@/server/k8s/errors';
 
@@ -31,23 +30,5 @@ describe('assertUnchanged', () => {
     expect(err).toMatchObject({ kind: 'conflict', status: 409 });
     expect((err as Error).message).toContain('Deployment a/x changed since you looked (generation 2 → 3)');
     expect(() => assertUnchanged(meta('11', 2), seen('10'), 'x')).toThrow(/changed since you looked/);
-  });
-});
-
-describe('once (double submission)', () => {
-  it('runs a request id once and answers a repeat with the same result', async () => {
-    const id = randomUUID();
-    let runs = 0;
-    const run = async () => {
-      runs++;
-      return { ok: true as const, message: `run ${runs}` };
-    };
-    const [a, b] = await Promise.all([once('alice', id, 'body', run), once('alice', id, 'body', run)]);
-    expect(a).toEqual({ ok: true, message: 'run 1' });
-    expect(b).toBe(a);
-    expect(runs).toBe(1);
-    expect(await once('alice', id, 'other body', run)).toMatchObject({ ok: false, code: 'invalid' });
-    // Request ids are per person.
-    expect(await once('bob', id, 'body', run)).toEqual({ ok: true, message: 'run 2' });
   });
 });

@@ -5,8 +5,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 
-import type { AuthSettings } from '@/server/auth/auth-env';
-import { authEnvShape, authSettings } from '@/server/auth/auth-env';
+import type { AuthSettings, SignInLimits } from '@/server/auth/auth-env';
+import { authEnvShape, authSettings, signInLimits } from '@/server/auth/auth-env';
 
 // The one place that reads process.env (STYLE.md rule 1). Everything else asks `serverEnv()`.
 
@@ -84,8 +84,8 @@ export interface ServerEnv {
   prometheusUrl?: string;
   /** Sign-in providers, session and identity mapping (server/auth). */
   auth: AuthSettings;
-  /** Token-bucket sizes per minute (server/security/rate-limit.ts). */
-  rateLimits: { signinPerMinute: number; mutationsPerMinute: number };
+  /** Token-bucket sizes per minute (server/security/rate-limit.ts); sign-in budgets in `signIn`. */
+  rateLimits: { signinPerMinute: number; mutationsPerMinute: number; signIn: SignInLimits };
   /** Audit log storage: PostgreSQL when DATABASE_URL is set, else SQLite at `<dataDir>/audit.sqlite`. */
   audit: { databaseUrl?: string; dataDir: string; auditorGroups: string[] };
   /** Whether write actions need an active elevation, and the longest one allowed. */
@@ -133,6 +133,7 @@ export function parseServerEnv(source: Readonly<Record<string, string | undefine
     rateLimits: {
       signinPerMinute: env.WHEELHOUSE_SIGNIN_PER_MINUTE,
       mutationsPerMinute: env.WHEELHOUSE_MUTATIONS_PER_MINUTE,
+      signIn: signInLimits(env),
     },
     audit: {
       databaseUrl: env.DATABASE_URL,

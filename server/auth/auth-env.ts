@@ -35,7 +35,16 @@ export const authEnvShape = {
   WHEELHOUSE_OIDC_GROUP_PREFIX: prefix.default('oidc:'),
   /** `provider-group=kubernetes-group,…`: mapped groups are used verbatim (no prefix). */
   WHEELHOUSE_GROUP_MAP: z.string().max(8192).optional(),
+  // Sign-in budgets (ADR 0012): failed password attempts a minute per (address, user name) pair, per
+  // address, per user name from addresses it never signed in from, and for the whole installation.
   WHEELHOUSE_SIGNIN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  WHEELHOUSE_SIGNIN_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  WHEELHOUSE_SIGNIN_USER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  WHEELHOUSE_SIGNIN_GLOBAL_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  /** Password-check worker threads; 0 = one per core less one (at least one). */
+  WHEELHOUSE_SIGNIN_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
+  /** Password checks that may wait per lane before sign-ins get 503. */
+  WHEELHOUSE_SIGNIN_QUEUE: z.coerce.number().int().min(0).max(10_000).default(8),
   WHEELHOUSE_MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
 } as const;
 
@@ -54,6 +63,16 @@ export interface OidcSettings extends IdentityMapping {
   usernameClaim: string;
   groupsClaim: string;
   name: string;
+}
+
+export interface SignInLimits {
+  pairPerMinute: number;
+  addressPerMinute: number;
+  userPerMinute: number;
+  globalPerMinute: number;
+  /** 0 = automatic (password-verifier.ts `defaultWorkers`). */
+  workers: number;
+  queueLimit: number;
 }
 
 export interface AuthSettings {
@@ -132,6 +151,18 @@ export function authSettings(env: AuthEnvInput): AuthSettings {
           }
         : undefined,
     groupMap: parseGroupMap(env.WHEELHOUSE_GROUP_MAP),
+  };
+}
+
+/** Password sign-in budgets and the password-check pool (ADR 0012); server/env.ts `rateLimits.signIn`. */
+export function signInLimits(env: AuthEnvInput): SignInLimits {
+  return {
+    pairPerMinute: env.WHEELHOUSE_SIGNIN_PER_MINUTE,
+    addressPerMinute: env.WHEELHOUSE_SIGNIN_ADDRESS_PER_MINUTE,
+    userPerMinute: env.WHEELHOUSE_SIGNIN_USER_PER_MINUTE,
+    globalPerMinute: env.WHEELHOUSE_SIGNIN_GLOBAL_PER_MINUTE,
+    workers: env.WHEELHOUSE_SIGNIN_WORKERS,
+    queueLimit: env.WHEELHOUSE_SIGNIN_QUEUE,
   };
 }
 

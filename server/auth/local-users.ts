@@ -2,7 +2,6 @@ import 'server-only';
 
 import { readFileSync, statSync } from 'node:fs';
 
-import bcrypt from 'bcryptjs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
@@ -62,19 +61,32 @@ export function loadUsers(path: string): Map<string, LocalUser> {
   return loaded.users;
 }
 
-// Compared against when the user does not exist, so an unknown name costs the same bcrypt work as a
-// wrong password and response times do not reveal which names exist. Same cost as the real hashes.
-const dummyHashes = new Map<number, string>();
-function dummyHash(cost: number): string {
-  let hash = dummyHashes.get(cost);
-  if (!hash) dummyHashes.set(cost, (hash = bcrypt.hashSync(`no such user ${Math.random()}`, cost)));
-  return hash;
+/** Checks a password against a bcrypt hash (the worker pool in production, password-verifier.ts). */
+export type PasswordCheck = (password: string, hash: string) => Promise<boolean>;
+
+/**
+ * Compared against when the user does not exist, so an unknown name costs the same bcrypt work as a
+ * wrong password and response times do not reveal which names exist. bcrypt's work depends only on
+ * the cost in the hash string, so a fixed, well-formed hash of the users' usual cost does it: no
+ * hashing at start-up, and no password can match it (it is not the hash of anything).
+ */
+export function dummyHash(users: Map<string, LocalUser>): string {
+  return `$2b$${String(usualCost(users)).padStart(2, '0')}$${'Wheelhouse.no.such.user.dummy.hash.'.padEnd(53, '0')}`;
 }
 
-function costOf(users: Map<string, LocalUser>): number {
-  const first = users.values().next().value;
-  const cost = first ? Number(first.passwordHash.slice(4, 6)) : 10;
-  return Number.isFinite(cost) ? cost : 10;
+/** The most common cost among the users (10 with none): what an unknown name must cost too. */
+function usualCost(users: Map<string, LocalUser>): number {
+  const counts = new Map<number, number>();
+  for (const user of users.values()) {
+    const cost = Number(user.passwordHash.slice(4, 6));
+    if (Number.isInteger(cost)) counts.set(cost, (counts.get(cost) ?? 0) + 1);
+  }
+  let best = 10;
+  let most = 0;
+  for (const [cost, count] of counts) {
+    if (count > most) [best, most] = [cost, count];
+  }
+  return best;
 }
 
 /** The user when name and password match; null otherwise, after the same work either way. */
@@ -82,8 +94,9 @@ export async function verifyLocalUser(
   users: Map<string, LocalUser>,
   name: string,
   password: string,
+  check: PasswordCheck,
 ): Promise<LocalUser | null> {
   const user = users.get(name);
-  const ok = await bcrypt.compare(password, user?.passwordHash ?? dummyHash(costOf(users)));
+  const ok = await check(password, user?.passwordHash ?? dummyHash(users));
   return user && ok ? user : null;
 }

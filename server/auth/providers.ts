@@ -3,13 +3,10 @@ import 'server-only';
 import type { User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
-import { z } from 'zod';
 
 import type { AuthSettings, OidcSettings } from '@/server/auth/auth-env';
 import { mapIdentity } from '@/server/auth/identity-mapping';
-import { loadUsers, verifyLocalUser } from '@/server/auth/local-users';
-import { returnToken } from '@/server/security/rate-limit';
-import { clientIp, normalUser, signinKey } from '@/server/security/client-ip';
+import { checkPassword, refuseAttempt } from '@/server/auth/password-sign-in';
 
 // The two sign-in methods. Both end in the same `User` shape carrying the already-mapped Kubernetes
 // identity (`k8sUser`, `k8sGroups`); the jwt callback keeps only that.
@@ -52,11 +49,6 @@ export function oidcProvider(oidc: OidcSettings, settings: AuthSettings): OAuthC
   };
 }
 
-const credentialsSchema = z.object({
-  username: z.string().trim().min(1).max(253),
-  password: z.string().min(1).max(1024),
-});
-
 export function localProvider(settings: AuthSettings) {
   const local = settings.local;
   return CredentialsProvider({
@@ -66,28 +58,18 @@ export function localProvider(settings: AuthSettings) {
       username: { label: 'User name', type: 'text' },
       password: { label: 'Password', type: 'password' },
     },
-    // The route handler has already taken a sign-in token for <ip>|<user> (429 when exhausted).
-    async authorize(credentials, req): Promise<MappedUser | null> {
+    // The route handler has parsed the body once, taken the sign-in budgets and runs this inside that
+    // attempt (password-sign-in.ts): the password is checked with those values, off the main thread.
+    async authorize(): Promise<MappedUser | null> {
       if (!local) return null;
-      const parsed = credentialsSchema.safeParse(credentials);
-      if (!parsed.success) return null;
-      const { username, password } = parsed.data;
-      const user = await verifyLocalUser(loadUsers(local.usersFile), username, password);
+      const user = await checkPassword(local.usersFile);
       if (!user) return null;
       const mapped = mapIdentity({ user: user.name, groups: user.groups }, local, settings.groupMap);
-      if (!mapped.ok) return null;
-      // A successful sign-in does not count against the person: only failures use up the bucket.
-      returnToken('signin', signinKey(clientIp(toHeaders(req.headers)), username));
-      returnToken('signin-user', normalUser(username));
+      if (!mapped.ok) {
+        refuseAttempt();
+        return null;
+      }
       return { id: user.name, k8sUser: mapped.identity.user, k8sGroups: mapped.identity.groups };
     },
   });
-}
-
-function toHeaders(record: Record<string, unknown> | undefined): Headers {
-  const headers = new Headers();
-  for (const [key, value] of Object.entries(record ?? {})) {
-    if (typeof value === 'string') headers.set(key, value);
-  }
-  return headers;
 }

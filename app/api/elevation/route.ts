@@ -14,7 +14,7 @@ import { currentIdentity } from '@/server/auth/identity';
 import { readJsonBody } from '@/server/http/body';
 import { json, jsonError, unauthenticated } from '@/server/http/responses';
 import { resolveCluster } from '@/server/k8s/cluster';
-import { takeToken, tooManyRequests } from '@/server/security/rate-limit';
+import { limitMutation } from '@/server/security/mutation-limit';
 import { guardMutation } from '@/server/security/request-guard';
 
 // GET    /api/elevation?cluster=<name>            → { mode, maxMinutes, active }
@@ -61,8 +61,8 @@ export async function POST(request: Request): Promise<Response> {
   if (refused) return refused;
   const who = await currentIdentity();
   if (!who) return unauthenticated();
-  const limit = takeToken('mutation', who.user);
-  if (!limit.ok) return tooManyRequests(limit.retryAfterSeconds);
+  const limited = await limitMutation(who.user);
+  if (limited) return limited;
   const raw = await readJsonBody(request);
   if (!raw.ok) return raw.response;
   const body = startBody.safeParse(raw.value);

@@ -2,13 +2,13 @@ import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
 
 import { authOptions } from '@/server/auth/options';
+import { passwordSignIn } from '@/server/auth/password-sign-in';
 import { LOCAL_PROVIDER_ID } from '@/server/auth/providers';
-import { clientIp, normalUser, signinKey } from '@/server/security/client-ip';
-import { takeToken, tooManyRequests } from '@/server/security/rate-limit';
 
 // next-auth's endpoints (sign-in, callbacks, CSRF token, session, sign-out) under /api/auth/*.
-// Password attempts are rate limited here, per client address and user name, before any bcrypt work;
-// next-auth itself checks its double-submit CSRF token on every POST.
+// Password sign-ins go through `passwordSignIn` (one parse of the body, the sign-in budgets, password
+// checks off the main thread; ADR 0012); next-auth itself checks its double-submit CSRF token on
+// every POST.
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -29,16 +29,7 @@ export async function GET(request: NextRequest, context: Context): Promise<Respo
 export async function POST(request: NextRequest, context: Context): Promise<Response> {
   const { nextauth } = await context.params;
   if (nextauth[0] === 'callback' && nextauth[1] === LOCAL_PROVIDER_ID) {
-    const form = await request
-      .clone()
-      .formData()
-      .catch(() => null);
-    const field = form?.get('username');
-    const user = typeof field === 'string' ? field : '';
-    const taken = takeToken('signin', signinKey(clientIp(request.headers), user));
-    if (!taken.ok) return tooManyRequests(taken.retryAfterSeconds);
-    const perUser = takeToken('signin-user', normalUser(user));
-    if (!perUser.ok) return tooManyRequests(perUser.retryAfterSeconds);
+    return privateResponse(await passwordSignIn(request, (canonical) => handler(canonical, context)));
   }
   return privateResponse(await handler(request, context));
 }

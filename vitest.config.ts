@@ -25,7 +25,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['{app,lib,server,local-cluster,bench}/**/*.int.test.ts'],
+          include: ['{app,lib,server,local-cluster,bench,deploy}/**/*.int.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,

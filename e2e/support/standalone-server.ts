@@ -213,9 +213,14 @@ function arg(name: string): string | undefined {
 // CLI (playwright.config.ts webServer, scripts/demo.sh):
 //   tsx e2e/support/standalone-server.ts --dist-dir .next --port 3000 --data-dir DIR [--current-user]
 //     [--fresh-data] [--host 0.0.0.0]
+//   tsx e2e/support/standalone-server.ts --prepare-only --dist-dir .next   (the Dockerfile's build stage)
 // Passes on only the variables a manifest could set (MANIFEST_ENV) and forwards SIGTERM/SIGINT.
 async function main(): Promise<void> {
   const distDir = arg('dist-dir') ?? process.env.WHEELHOUSE_DIST_DIR ?? '.next';
+  if (process.argv.includes('--prepare-only')) {
+    console.log(`wheelhouse: standalone app ready in ${await prepareStandalone(distDir)}`);
+    return;
+  }
   const port = Number(arg('port') ?? process.env.PORT ?? 3000);
   const dataDir = arg('data-dir') ?? join(homedir(), '.cache', 'wheelhouse', 'data');
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => MANIFEST_ENV.test(k)));

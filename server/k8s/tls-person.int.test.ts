@@ -4,6 +4,7 @@ import type { CertificateInfo } from '@/lib/k8s/kinds/tls-secrets';
 import { tlsSecretsKind } from '@/lib/k8s/kinds/tls-secrets';
 import { clients, createNamespace, deleteNamespace, kubeConfig, statusOfCall } from '@/local-cluster/test/kube';
 import { ClusterCache } from '@/server/k8s/cache';
+import { PERSON_TLS_DEFAULTS, PersonTlsSecrets } from '@/server/k8s/tls-person';
 import { certificateHealth } from '@/server/k8s/certificate-health';
 import { personTlsReader, tlsSecretsForUser } from '@/server/k8s/tls-source';
 
@@ -68,6 +69,23 @@ describe('TLS Secrets read as the person (default)', () => {
     expect(factsOf(storefront)).toMatchObject({ dnsNames: ['shop.example.test', 'www.shop.example.test'] });
     const text = JSON.stringify(first);
     expect(text).not.toMatch(/BEGIN|PRIVATE KEY|tls\.key|"data"|last-applied/);
+  });
+
+  it('keeps at most maxEntries lists (least recently used goes first) and does not cache failures', async () => {
+    const reader = new PersonTlsSecrets(kubeConfig('dashboard'), { ...PERSON_TLS_DEFAULTS, maxEntries: 2 });
+    await reader.list(alice, 'shop-frontend');
+    await reader.list(alice, 'shop-backend');
+    await reader.list(alice, 'shop-frontend'); // cached; now the most recently used
+    await reader.list(alice, 'observability'); // evicts shop-backend
+    expect(reader.lists).toBe(3);
+    await reader.list(alice, 'shop-frontend');
+    expect(reader.lists).toBe(3);
+    await reader.list(alice, 'shop-backend');
+    expect(reader.lists).toBe(4);
+    // bob may not list Secrets: the API server's 403 comes back, every time (never cached).
+    await expect(reader.list(bob, 'shop-frontend')).rejects.toMatchObject({ statusCode: 403 });
+    await expect(reader.list(bob, 'shop-frontend')).rejects.toMatchObject({ statusCode: 403 });
+    expect(reader.lists).toBe(6);
   });
 
   it('a hostile tls.crt is reported as too large to inspect; the rest of the list still works', async () => {

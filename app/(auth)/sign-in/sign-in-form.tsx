@@ -50,6 +50,11 @@ export function SignInForm({ oidc, localId, returnTo, initialError }: SignInForm
         setError(`Too many sign-in attempts. Try again in ${wait ?? 'a few'} seconds.`);
         return;
       }
+      // Password checks are bounded (ADR 0012): when all are busy the server asks to come back.
+      if (res.status === 503) {
+        setError('The server is busy checking other sign-ins. Try again in a moment.');
+        return;
+      }
       const { url } = (await res.json()) as { url?: string };
       const target = url ? new URL(url, window.location.href) : undefined;
       if (!res.ok || !target || target.searchParams.has('error')) {

@@ -1,12 +1,17 @@
 import 'server-only';
 
 import { KubeError } from '@/server/k8s/errors';
+import { logger } from '@/server/observability/log';
+
+import { auditWriteFailures } from './audit-metrics';
 import { trackWrite } from '@/server/observability/shutdown';
 
 import { auditStore, type AuditStore } from './store';
 import type { AuditAttempt, AuditOutcome } from './types';
 
 export type { AuditAttempt } from './types';
+
+const log = logger('audit');
 
 /** The audit log could not record the attempt; nothing was sent to Kubernetes. */
 export class AuditUnavailableError extends Error {
@@ -41,7 +46,8 @@ export async function auditedWith<T>(store: AuditStore, attempt: AuditAttempt, r
   try {
     id = await store.recordAttempt(attempt);
   } catch (err) {
-    console.error('[audit] could not record attempt; refusing the action', { requestId: attempt.requestId, err });
+    auditWriteFailures.inc({ stage: 'attempt' });
+    log.error({ requestId: attempt.requestId, err }, 'could not record attempt; refusing the action');
     throw new AuditUnavailableError(undefined, { cause: err });
   }
   let value: T;
@@ -94,19 +100,23 @@ async function recordOutcomeLoudly(
       await store.recordOutcome(id, outcome);
       return;
     } catch (err) {
+      auditWriteFailures.inc({ stage: 'outcome' });
       const delay = OUTCOME_RETRY_DELAYS_MS[i];
       if (delay === undefined) {
-        console.error('[audit] OUTCOME NOT RECORDED; the entry stays pending', {
-          id,
-          requestId: attempt.requestId,
-          action: attempt.action,
-          target: `${attempt.kind}/${attempt.namespace ?? ''}/${attempt.name}`,
-          outcome,
-          err,
-        });
+        log.error(
+          {
+            id,
+            requestId: attempt.requestId,
+            action: attempt.action,
+            target: `${attempt.kind}/${attempt.namespace ?? ''}/${attempt.name}`,
+            outcome,
+            err,
+          },
+          'OUTCOME NOT RECORDED; the entry stays pending',
+        );
         return;
       }
-      console.error(`[audit] could not record outcome (attempt ${i + 1}); retrying in ${delay}ms`, { id, err });
+      log.warn({ id, err, attempt: i + 1, retryInMs: delay }, 'could not record outcome; retrying');
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }

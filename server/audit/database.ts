@@ -8,6 +8,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import { Pool } from 'pg';
 
 import { serverEnv } from '@/server/env';
+import { logger } from '@/server/observability/log';
 
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
@@ -15,6 +16,8 @@ import type { Database } from './schema';
 // The audit database: PostgreSQL when DATABASE_URL is set (replicas share one log and one set of
 // elevations), otherwise a SQLite file under the data directory. Kysely gives one query builder
 // and one migrator for both (ADR 0005).
+
+const log = logger('audit');
 
 export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
@@ -29,8 +32,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Kysely<Datab
   try {
     const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
     for (const r of results ?? []) {
-      if (r.status === 'Error') console.error(`[audit] migration ${r.migrationName} failed`);
-      if (r.status === 'Success') console.info(`[audit] applied migration ${r.migrationName}`);
+      if (r.status === 'Error') log.error({ migration: r.migrationName }, 'migration failed');
+      if (r.status === 'Success') log.info({ migration: r.migrationName }, 'applied migration');
     }
     if (error) throw error;
     return db;
@@ -50,7 +53,7 @@ function dialectFor(target: DatabaseTarget) {
       statement_timeout: 10_000,
     });
     // An idle client losing its connection emits 'error' on the pool; unhandled, it would end the process.
-    pool.on('error', (err) => console.error('[audit] PostgreSQL pool error', err));
+    pool.on('error', (err) => log.error({ err }, 'PostgreSQL pool error'));
     return new PostgresDialect({ pool });
   }
   return new SqliteDialect({
@@ -92,7 +95,7 @@ export function auditDatabase(): Promise<Kysely<Database>> {
     const opening = openDatabase(databaseTarget());
     holder.db = opening;
     opening.catch((err: unknown) => {
-      console.error('[audit] cannot open the audit database', err);
+      log.error({ err }, 'cannot open the audit database');
       if (holder.db === opening) holder.db = undefined;
     });
   }

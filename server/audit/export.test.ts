@@ -55,12 +55,18 @@ describe('csvCell', () => {
 describe('rows', () => {
   it('writes a header and one CRLF-terminated row per entry', () => {
     expect(csvHeader()).toBe(
-      'time,finished_at,user,groups,cluster,kind,namespace,name,action,params,resource_version,reason,result,status,message,request_id,id\r\n',
+      'time,finished_at,user,groups,cluster,kind,namespace,name,action,params,resource_version,reason,result,status,message,request_id,id,' +
+        'chain_seq,chain_prev_hash,chain_hash,outcome_seq,outcome_prev_hash,outcome_hash\r\n',
     );
     expect(entryToCsv(entry)).toBe(
       '2026-01-01T10:00:00.000Z,2026-01-01T10:00:00.120Z,alice,wheelhouse:operators team-a,local,Deployment,shop-frontend,web,scale,' +
-        '"{""replicas"":{""from"":3,""to"":5}}",42,"spike, ""big"" one",ok,,,req-9,0b0e\r\n',
+        '"{""replicas"":{""from"":3,""to"":5}}",42,"spike, ""big"" one",ok,,,req-9,0b0e,,,,,,\r\n',
     );
+    const chained = {
+      ...entry,
+      chain: { attempt: { seq: 7, prevHash: 'p7', hash: 'h7' }, outcome: { seq: 9, prevHash: 'h8', hash: 'h9' } },
+    };
+    expect(entryToCsv(chained).endsWith(',req-9,0b0e,7,p7,h7,9,h8,h9\r\n')).toBe(true);
   });
 
   it('writes JSON lines that parse back to the entry', () => {

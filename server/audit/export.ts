@@ -1,6 +1,24 @@
 import 'server-only';
 
+import type { Kysely } from 'kysely';
+
+import { logger } from '@/server/observability/log';
+
+import type { Database } from './schema';
 import type { AuditEntry } from './types';
+import { linksFor } from './verify';
+
+const log = logger('audit');
+
+/** A chain link as exported: with the entry's content, enough to re-check it (ADR 0015). */
+export interface ExportedLink {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** An entry with its chain links (the attempt's, and the outcome's once there is one). */
+export type ExportEntry = AuditEntry & { chain?: { attempt?: ExportedLink; outcome?: ExportedLink } };
 
 // Export of the audit log as CSV (RFC 4180) or JSON lines, streamed row by row.
 // CSV opened in a spreadsheet is code: a cell starting with = + - @ (or tab / carriage return,
@@ -26,6 +44,12 @@ export const CSV_COLUMNS = [
   'message',
   'request_id',
   'id',
+  'chain_seq',
+  'chain_prev_hash',
+  'chain_hash',
+  'outcome_seq',
+  'outcome_prev_hash',
+  'outcome_hash',
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -46,7 +70,9 @@ export function csvHeader(): string {
   return csvRow(CSV_COLUMNS);
 }
 
-export function entryToCsv(e: AuditEntry): string {
+export function entryToCsv(e: ExportEntry): string {
+  const a = e.chain?.attempt;
+  const o = e.chain?.outcome;
   return csvRow([
     e.time,
     e.finishedAt,
@@ -65,15 +91,21 @@ export function entryToCsv(e: AuditEntry): string {
     e.message,
     e.requestId,
     e.id,
+    a?.seq,
+    a?.prevHash,
+    a?.hash,
+    o?.seq,
+    o?.prevHash,
+    o?.hash,
   ]);
 }
 
-export function entryToJsonLine(e: AuditEntry): string {
+export function entryToJsonLine(e: ExportEntry): string {
   return `${JSON.stringify(e)}\n`;
 }
 
 /** A byte stream of the export; rows are pulled from `entries` as the client reads. */
-export function exportStream(format: 'csv' | 'jsonl', entries: AsyncIterable<AuditEntry>): ReadableStream<Uint8Array> {
+export function exportStream(format: 'csv' | 'jsonl', entries: AsyncIterable<ExportEntry>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = entries[Symbol.asyncIterator]();
   let headerSent = format !== 'csv';
@@ -92,7 +124,7 @@ export function exportStream(format: 'csv' | 'jsonl', entries: AsyncIterable<Aud
         }
         controller.enqueue(encoder.encode(format === 'csv' ? entryToCsv(next.value) : entryToJsonLine(next.value)));
       } catch (err) {
-        console.error('[audit] export failed mid-stream', err);
+        log.error({ err }, 'export failed mid-stream');
         controller.error(err);
       }
     },
@@ -100,4 +132,30 @@ export function exportStream(format: 'csv' | 'jsonl', entries: AsyncIterable<Aud
       await iterator.return?.();
     },
   });
+}
+
+/** Adds each entry's chain links, looked up in batches as the entries stream by. */
+export async function* withChain(
+  db: Kysely<Database>,
+  entries: AsyncIterable<AuditEntry>,
+  batchSize = 500,
+): AsyncGenerator<ExportEntry> {
+  let batch: AuditEntry[] = [];
+  const flush = async function* () {
+    const links = await linksFor(
+      db,
+      batch.map((e) => e.id),
+    );
+    for (const e of batch) {
+      const chain: NonNullable<ExportEntry['chain']> = {};
+      for (const l of links.get(e.id) ?? []) chain[l.event] = { seq: l.seq, prevHash: l.prevHash, hash: l.hash };
+      yield { ...e, chain };
+    }
+    batch = [];
+  };
+  for await (const entry of entries) {
+    batch.push(entry);
+    if (batch.length >= batchSize) yield* flush();
+  }
+  if (batch.length) yield* flush();
 }

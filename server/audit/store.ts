@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 
+import './audit-metrics';
 import { appendWithLink } from './chain';
 import { auditDatabase } from './database';
 import type { AuditLogTable, Database } from './schema';

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 
 import { auditVisibility } from '@/server/audit/access';
-import { exportStream } from '@/server/audit/export';
+import { exportStream, withChain } from '@/server/audit/export';
 import { filterOf, parseActivityQuery } from '@/server/audit/query';
 import { auditStore } from '@/server/audit/store';
 import { currentIdentity } from '@/server/auth/identity';
 import { jsonError, PRIVATE_NO_STORE, unauthenticated } from '@/server/http/responses';
 import { cacheFor } from '@/server/k8s/registry';
+import { logger } from '@/server/observability/log';
 
 // GET /api/audit/export?cluster=<name>&format=csv|jsonl&user=&namespace=&action=&result=&from=&to=
-// The Activity page's filters, every matching entry the person may read, newest first, streamed.
+// The Activity page's filters, every matching entry the person may read, newest first, streamed,
+// each with its hash-chain links.
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -36,9 +38,11 @@ export async function GET(request: Request): Promise<Response> {
       ...filterOf(cache.name, query.data),
       visibleTo: await auditVisibility(who, cache.name, cache, store),
     };
-    body = exportStream(head.data.format, store.each(filter));
+    // Each row carries its chain links (ADR 0015), so an export can be checked against the database
+    // (`npm run audit:verify`) or against a later export.
+    body = exportStream(head.data.format, withChain(store.db, store.each(filter)));
   } catch (err) {
-    console.error('[audit] export failed', err);
+    logger('audit').error({ err }, 'export failed');
     return jsonError(503, 'server-error', 'The audit log is unavailable');
   }
   const { format } = head.data;

@@ -100,3 +100,25 @@ test.describe('malformed percent-encoding is a 400 with the security headers', (
     expect(res.status).toBe(200);
   });
 });
+
+test.describe('CSP violations are reported to a counting endpoint', () => {
+  test('pages ask for reports, and the endpoint takes them without a session', async ({ baseURL }) => {
+    const page = await get(baseURL, '/sign-in');
+    expect(page.headers.get('content-security-policy')).toContain('report-uri /api/csp-report');
+    expect(page.headers.get('content-security-policy')).toContain('report-to csp-endpoint');
+    expect(page.headers.get('reporting-endpoints')).toBe('csp-endpoint="/api/csp-report"');
+
+    const report = await fetch(`${baseURL}/api/csp-report`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/csp-report' },
+      body: JSON.stringify({ 'csp-report': { 'violated-directive': 'script-src-elem', 'blocked-uri': 'inline' } }),
+    });
+    expect(report.status).toBe(204);
+    const big = await fetch(`${baseURL}/api/csp-report`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/reports+json' },
+      body: 'x'.repeat(100_000),
+    });
+    expect(big.status).toBe(413);
+  });
+});

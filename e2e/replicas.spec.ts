@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { V1Pod } from '@kubernetes/client-node';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 import { clients, createNamespace, deleteNamespace, deployment, waitFor } from '../local-cluster/test/kube';
 
+import { LivePodsPage } from './pages/live-pods-page';
 import { freePort } from './support/free-port';
 import { startReplicaSet, type ReplicaName, type ReplicaSet } from './support/replica-set';
 import { postAction, renewSession, sessionStatus, signInAttempt, streamBootId } from './support/replica-probes';
@@ -55,7 +57,10 @@ test.afterAll(async () => {
 
 test.afterEach(async () => {
   const info = test.info();
-  if (info.status !== info.expectedStatus && set) await info.attach('replica logs', { body: set.logs() });
+  if (info.status === info.expectedStatus || !set) return;
+  const path = info.outputPath('replica-logs.txt');
+  writeFileSync(path, set.logs());
+  await info.attach('replica logs', { path, contentType: 'text/plain' });
 });
 
 async function ports(): Promise<[number, number, number]> {
@@ -191,29 +196,6 @@ test('the sign-in rate limit holds across both replicas', async () => {
   }
 });
 
-/** Records the event ids the page's EventSource receives (observation only; the stream is untouched). */
-async function watchStreamIds(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const Original = window.EventSource;
-    const seen: { type: string; id: string }[] = [];
-    Object.assign(window, { __streamEvents: seen });
-    class Recording extends Original {
-      constructor(url: string | URL, init?: EventSourceInit) {
-        super(url, init);
-        for (const type of ['ready', 'change', 'resync', 'state']) {
-          this.addEventListener(type, (e) => seen.push({ type, id: (e as MessageEvent).lastEventId }));
-        }
-        this.addEventListener('error', () => seen.push({ type: 'error', id: '' }));
-      }
-    }
-    window.EventSource = Recording;
-  });
-}
-
-async function streamEvents(page: Page): Promise<{ type: string; id: string }[]> {
-  return page.evaluate(() => (window as unknown as { __streamEvents: { type: string; id: string }[] }).__streamEvents);
-}
-
 function pod(name: string): V1Pod {
   return {
     metadata: { name, labels: { app: 'replicas-failover' }, annotations: { 'sim.wheelhouse.dev/ready-after': '1s' } },
@@ -221,19 +203,22 @@ function pod(name: string): V1Pod {
   };
 }
 
+/** Changes that must show on the page: created pods appear, deleted ones go. Resolves to the missed ones. */
+async function missedOn(page: LivePodsPage, expected: { name: string; shown: boolean }[]): Promise<string[]> {
+  const missed: string[] = [];
+  for (const { name, shown } of expected) {
+    const row = page.row(name);
+    await (
+      shown ? expect(row).toBeVisible({ timeout: 30_000 }) : expect(row).toHaveCount(0, { timeout: 30_000 })
+    ).catch(() => missed.push(name));
+  }
+  return missed;
+}
+
 test('the Pods page keeps updating when the replica serving its stream is killed', async ({ browser }) => {
   test.setTimeout(240_000);
   const cookie = await signInWithPassword(set.balancerUrl, 'alice', alice.password);
   const boot = await bootIds(cookie);
-  const context = await browser.newContext();
-  await context.addCookies(
-    cookie.split('; ').map((pair) => {
-      const eq = pair.indexOf('=');
-      return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: set.balancerUrl, httpOnly: true };
-    }),
-  );
-  const page = await context.newPage();
-  await watchStreamIds(page);
   const tag = randomUUID().slice(0, 6);
   const names = {
     before: `pod-before-${tag}`,
@@ -243,19 +228,15 @@ test('the Pods page keeps updating when the replica serving its stream is killed
     after: `pod-after-${tag}`,
   };
   await admin.core.createNamespacedPod({ namespace, body: pod(names.before) });
-
-  const table = page.getByTestId('resource-table');
-  const row = (name: string) => table.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
-  await page.goto(`${set.balancerUrl}/c/local/pods?namespace=${namespace}`);
-  await expect(row(names.before)).toBeVisible({ timeout: 30_000 });
+  const page = await LivePodsPage.open(browser, set.balancerUrl, cookie, namespace);
+  await expect(page.row(names.before)).toBeVisible({ timeout: 30_000 });
   // The page is live: a pod created now appears without a reload.
   await admin.core.createNamespacedPod({ namespace, body: pod(names.live) });
-  await expect(row(names.live)).toBeVisible({ timeout: 30_000 });
+  await expect(page.row(names.live)).toBeVisible({ timeout: 30_000 });
 
   const serving = await waitFor(
     async () => {
-      const last = (await streamEvents(page)).filter((e) => e.id).at(-1);
-      const id = last?.id.split('-')[0];
+      const id = await page.lastBootId();
       return id === boot.a ? 'a' : id === boot.b ? 'b' : undefined;
     },
     30_000,
@@ -271,7 +252,7 @@ test('the Pods page keeps updating when the replica serving its stream is killed
   await admin.core.createNamespacedPod({ namespace, body: pod(names.switching) });
 
   await waitFor(
-    async () => (await streamEvents(page)).some((e) => e.type === 'ready' && e.id.startsWith(`${boot[survivor]}-`)),
+    async () => (await page.streamEvents()).some((e) => e.type === 'ready' && e.id.startsWith(`${boot[survivor]}-`)),
     60_000,
     `the stream to reconnect to replica ${survivor}`,
     100,
@@ -281,27 +262,57 @@ test('the Pods page keeps updating when the replica serving its stream is killed
   await admin.core.createNamespacedPod({ namespace, body: pod(names.after) });
 
   const expected = [
-    { n: names.down, shown: true },
-    { n: names.before, shown: false },
-    { n: names.switching, shown: true },
-    { n: names.after, shown: true },
+    { name: names.down, shown: true },
+    { name: names.before, shown: false },
+    { name: names.switching, shown: true },
+    { name: names.after, shown: true },
   ];
-  const missed: string[] = [];
-  for (const { n, shown } of expected) {
-    const visible = row(n);
-    await (
-      shown ? expect(visible).toBeVisible({ timeout: 30_000 }) : expect(visible).toHaveCount(0, { timeout: 30_000 })
-    ).catch(() => missed.push(n));
-  }
-  const events = await streamEvents(page);
+  const missed = await missedOn(page, expected);
+  const resyncs = (await page.streamEvents()).filter((e) => e.type === 'resync').length;
   note(
     'failover',
     `killed replica ${serving}; stream back on ${survivor} after ${reconnectedMs} ms; ` +
-      `resyncs ${events.filter((e) => e.type === 'resync').length}; changes missed ${missed.length} of ${expected.length}`,
+      `resyncs ${resyncs}; changes missed ${missed.length} of ${expected.length}`,
   );
   expect(missed, 'changes made during the failover that the page never showed').toEqual([]);
-  await context.close();
+  await page.close();
   await set.startReplica(serving);
+});
+
+test('the Pods page resumes its stream after every replica was down', async ({ browser }) => {
+  // While no replica is up, the balancer answers the stream's reconnect with 503, and an EventSource
+  // never retries after an error answer: the page must open a new stream itself.
+  test.setTimeout(240_000);
+  const cookie = await signInWithPassword(set.balancerUrl, 'alice', alice.password);
+  const tag = randomUUID().slice(0, 6);
+  const names = { before: `pod-before-${tag}`, down: `pod-down-${tag}`, after: `pod-after-${tag}` };
+  await admin.core.createNamespacedPod({ namespace, body: pod(names.before) });
+  const page = await LivePodsPage.open(browser, set.balancerUrl, cookie, namespace);
+  await expect(page.row(names.before)).toBeVisible({ timeout: 30_000 });
+
+  await Promise.all([set.stopReplica('a'), set.stopReplica('b')]);
+  await admin.core.createNamespacedPod({ namespace, body: pod(names.down) });
+  // Until the page's reconnect has met the empty balancer (the EventSource is closed for good).
+  await waitFor(
+    async () => (await page.streamEvents()).some((e) => e.type === 'error' && e.state === 2),
+    30_000,
+    'the stream to be refused',
+    200,
+  );
+  const restartedAt = Date.now();
+  await Promise.all([set.startReplica('a'), set.startReplica('b')]);
+  await admin.core.createNamespacedPod({ namespace, body: pod(names.after) });
+
+  const missed = await missedOn(page, [
+    { name: names.down, shown: true },
+    { name: names.after, shown: true },
+  ]);
+  note(
+    'outage',
+    `changes missed after both replicas restarted: ${missed.length} of 2 (${Date.now() - restartedAt} ms)`,
+  );
+  expect(missed, 'changes made during and after the outage that the page never showed').toEqual([]);
+  await page.close();
 });
 
 test('a session revoked before both replicas restart is still refused after', async () => {

@@ -58,11 +58,6 @@ export function useLiveUpdates(subscriptions: readonly string[]): void {
       }
     };
 
-    const qs = new URLSearchParams(subs.split('\n').map((s) => ['sub', s]));
-    const start = oldestPosition(cachedLists(queryClient, kinds).map(([, page]) => page?.stream));
-    if (start) qs.set('lastEventId', start);
-    const source = new EventSource(`/api/stream?${qs.toString()}`);
-
     const onChange = (e: MessageEvent<string>) => {
       const change = parse<LiveChange>(e.data);
       if (!change?.summary?.uid) return;
@@ -88,10 +83,35 @@ export function useLiveUpdates(subscriptions: readonly string[]): void {
         if (page) queryClient.setQueryData(key, { ...page, cache: s.cache });
       }
     };
-    source.addEventListener('change', onChange);
-    source.addEventListener('resync', onResync);
-    source.addEventListener('ready', onReady);
-    source.addEventListener('state', onState);
+
+    // EventSource retries by itself only after a network error. An error answer (a balancer's 502/503
+    // while no replica is up, a restart in progress) closes it for good, and the page would silently
+    // stop updating: open a new one, with backoff, from the last event seen (replay or resync).
+    let source: EventSource | undefined;
+    let lastId = oldestPosition(cachedLists(queryClient, kinds).map(([, page]) => page?.stream));
+    let retryMs = REOPEN_MIN_MS;
+    let reopenTimer: ReturnType<typeof setTimeout> | undefined;
+    const track = (e: Event) => {
+      if (e instanceof MessageEvent && e.lastEventId) lastId = e.lastEventId;
+    };
+    const open = () => {
+      const qs = new URLSearchParams(subs.split('\n').map((s) => ['sub', s]));
+      if (lastId) qs.set('lastEventId', lastId);
+      const es = new EventSource(`/api/stream?${qs.toString()}`);
+      for (const type of ['change', 'resync', 'ready', 'state']) es.addEventListener(type, track);
+      es.addEventListener('change', onChange);
+      es.addEventListener('resync', onResync);
+      es.addEventListener('ready', onReady);
+      es.addEventListener('ready', () => (retryMs = REOPEN_MIN_MS));
+      es.addEventListener('state', onState);
+      es.addEventListener('error', () => {
+        if (es.readyState !== EventSource.CLOSED || source !== es) return;
+        reopenTimer = setTimeout(open, retryMs);
+        retryMs = Math.min(retryMs * 2, REOPEN_MAX_MS);
+      });
+      source = es;
+    };
+    open();
 
     // Lists that arrive while the stream runs: catch them up with what the stream already delivered.
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
@@ -104,10 +124,15 @@ export function useLiveUpdates(subscriptions: readonly string[]): void {
     });
     return () => {
       unsubscribe();
-      source.close();
+      clearTimeout(reopenTimer);
+      source?.close();
+      source = undefined;
     };
   }, [subs, queryClient]);
 }
+
+const REOPEN_MIN_MS = 2_000;
+const REOPEN_MAX_MS = 30_000;
 
 /** `cluster:kind` pairs of the subscriptions (`cluster:kind[:namespace[:name]]`). */
 function subscribedKinds(subs: readonly string[]): Set<string> {

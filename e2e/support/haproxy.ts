@@ -12,6 +12,7 @@
 //    and the health check takes the dead one out of the rotation within `inter × fall`.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,6 +24,8 @@ export interface Backend {
 
 export interface HaproxyOptions {
   port: number;
+  /** Runtime API socket (`show stat`); generated into the temporary directory when not given. */
+  statsSocket?: string;
   backends: readonly Backend[];
   /** Path the health check GETs on each replica; any 2xx/3xx answer counts as up. */
   healthPath: string;
@@ -33,6 +36,10 @@ export interface Haproxy {
   pid: number;
   /** HAProxy's own output: one line per request (`option httplog`), naming the server that answered. */
   logs(): string;
+  /** Each server's state as the health checks see it, e.g. { a: 'UP', b: 'DOWN' }. */
+  serverStates(): Promise<Record<string, string>>;
+  /** Resolves once the health checks have put `name` (back) into the rotation. */
+  waitUntilUp(name: string, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,6 +48,7 @@ export function haproxyConfig(opts: HaproxyOptions): string {
   return [
     'global',
     '  log stdout format raw local0 info',
+    ...(opts.statsSocket ? [`  stats socket ${opts.statsSocket} mode 600 level user`] : []),
     '  maxconn 2000',
     '',
     'defaults',
@@ -82,7 +90,8 @@ export async function startHaproxy(opts: HaproxyOptions): Promise<Haproxy> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'wheelhouse-haproxy-'));
   const config = join(dir, 'haproxy.cfg');
-  writeFileSync(config, haproxyConfig(opts));
+  const socket = opts.statsSocket ?? join(dir, 'stats.sock');
+  writeFileSync(config, haproxyConfig({ ...opts, statsSocket: socket }));
   const check = spawnSync('haproxy', ['-c', '-q', '-f', config], { encoding: 'utf8' });
   if (check.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
@@ -108,7 +117,42 @@ export async function startHaproxy(opts: HaproxyOptions): Promise<Haproxy> {
     await stop();
     throw err;
   }
-  return { url, pid: child.pid ?? 0, logs: () => output.join(''), stop };
+  const serverStates = () => showStat(socket);
+  const waitUntilUp = async (name: string, timeoutMs = 60_000) => {
+    const deadline = Date.now() + timeoutMs;
+    let states: Record<string, string> = {};
+    while (Date.now() < deadline) {
+      states = await serverStates().catch(() => ({}));
+      if (states[name]?.startsWith('UP')) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`haproxy did not put ${name} into rotation within ${timeoutMs} ms: ${JSON.stringify(states)}`);
+  };
+  return { url, pid: child.pid ?? 0, logs: () => output.join(''), serverStates, waitUntilUp, stop };
+}
+
+/** `show stat` on the runtime API: the status column of every server (not the frontend/backend rows). */
+function showStat(socket: string): Promise<Record<string, string>> {
+  return new Promise((resolve, reject) => {
+    const conn = createConnection(socket);
+    let text = '';
+    conn.setTimeout(5_000, () => conn.destroy(new Error('haproxy stats socket timed out')));
+    conn.on('connect', () => conn.end('show stat\n'));
+    conn.on('data', (d: Buffer) => (text += d.toString('utf8')));
+    conn.on('error', reject);
+    conn.on('close', () => {
+      const [header = '', ...rows] = text.trim().split('\n');
+      const columns = header.replace(/^# /, '').split(',');
+      const [sv, status] = [columns.indexOf('svname'), columns.indexOf('status')];
+      const states: Record<string, string> = {};
+      for (const row of rows) {
+        const cells = row.split(',');
+        const name = cells[sv] ?? '';
+        if (name && name !== 'FRONTEND' && name !== 'BACKEND') states[name] = cells[status] ?? '';
+      }
+      resolve(states);
+    });
+  });
 }
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {

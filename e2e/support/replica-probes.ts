@@ -94,6 +94,6 @@ export async function renewSession(baseUrl: string, cookie: string): Promise<{ u
     signal: AbortSignal.timeout(20_000),
   });
   const body = (await res.json().catch(() => ({}))) as { user?: { name?: string } };
-  const renewed = cookiePairs(res).some((c) => /^(__Secure-)?next-auth\.session-token(\.\d+)?=./.test(c));
+  const renewed = cookiePairs(res).some((c) => /^(__Host-|__Secure-)?next-auth\.session-token(\.\d+)?=./.test(c));
   return { user: body.user?.name, renewed };
 }

@@ -1,17 +1,18 @@
 // Two Wheelhouse replicas behind HAProxy with one throwaway PostgreSQL database: the set-up of the
 // two-replica test (e2e/replicas.spec.ts, issue 10 §3). Everything started here is stopped by `stop()`,
 // also when starting failed half-way.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Client } from 'pg';
 
+import { clusterPaths } from '../../local-cluster/paths';
 import { ensurePostgres, takeLease } from '../../local-cluster/postgres/postgres';
 import { createTestDatabase, type TestDatabase } from '../../local-cluster/postgres/test-database';
 
 import { startHaproxy, type Haproxy } from './haproxy';
-import { startReplica, type Replica } from './replica-server';
+import { prepareStandalone, startStandaloneServer, type StandaloneServer } from './standalone-server';
 
 export type ReplicaName = 'a' | 'b';
 
@@ -44,9 +45,11 @@ export async function startReplicaSet(opts: ReplicaSetOptions): Promise<ReplicaS
         .catch((err: unknown) => console.warn('[replicas] cleanup failed:', err));
     }
   };
-  const replicas = new Map<ReplicaName, Replica>();
+  const replicas = new Map<ReplicaName, StandaloneServer>();
   let balancer: Haproxy | undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'wheelhouse-replicas-'));
+  // Traversable, so each replica's own data dir inside it works for the image's uid (10001).
+  chmodSync(dataDir, 0o755);
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   try {
     const release = takeLease();
@@ -55,10 +58,16 @@ export async function startReplicaSet(opts: ReplicaSetOptions): Promise<ReplicaS
     const database: TestDatabase = await createTestDatabase(server.url('postgres'), 'wh_replicas');
     cleanups.push(() => database.drop());
     const balancerUrl = `http://127.0.0.1:${opts.ports.balancer}`;
-    const env = { ...opts.env, DATABASE_URL: database.url, NEXTAUTH_URL: balancerUrl };
+    const env = {
+      WHEELHOUSE_KUBECONFIG: clusterPaths().kubeconfig,
+      ...opts.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_URL: balancerUrl,
+    };
 
     const start = async (name: ReplicaName) => {
-      const replica = await startReplica({
+      // As the image runs it (e2e/support/standalone-server.ts): node server.js, non-root, read-only tree.
+      const replica = await startStandaloneServer({
         distDir: opts.distDir,
         port: opts.ports[name],
         // Each replica keeps its own data dir (as each pod would); only PostgreSQL is shared.
@@ -70,6 +79,8 @@ export async function startReplicaSet(opts: ReplicaSetOptions): Promise<ReplicaS
     cleanups.push(async () => {
       for (const r of replicas.values()) await r.stop('SIGKILL');
     });
+    // Once, before the parallel starts: preparing copies static files, which two at once would race on.
+    await prepareStandalone(opts.distDir);
     await Promise.all([start('a'), start('b')]);
     balancer = await startHaproxy({
       port: opts.ports.balancer,
@@ -81,14 +92,20 @@ export async function startReplicaSet(opts: ReplicaSetOptions): Promise<ReplicaS
     });
     const proxy = balancer;
     cleanups.push(() => proxy.stop());
+    await Promise.all([proxy.waitUntilUp('a'), proxy.waitUntilUp('b')]);
 
     return {
       balancerUrl,
       url: (name) => `http://127.0.0.1:${opts.ports[name]}`,
       async stopReplica(name, signal = 'SIGTERM') {
         await replicas.get(name)?.stop(signal);
+        replicas.delete(name);
       },
-      startReplica: start,
+      async startReplica(name) {
+        await start(name);
+        // Back in the balancer's rotation only once its health checks pass again.
+        await proxy.waitUntilUp(name);
+      },
       async query<R extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
         const client = new Client({ connectionString: database.url });
         await client.connect();
@@ -100,8 +117,8 @@ export async function startReplicaSet(opts: ReplicaSetOptions): Promise<ReplicaS
       },
       logs: () =>
         [...replicas.entries()]
-          .map(([name, r]) => `--- replica ${name} (pid ${r.pid})\n${r.logs().slice(-8_000)}`)
-          .concat(`--- haproxy\n${proxy.logs().slice(-8_000)}`)
+          .map(([name, r]) => `--- replica ${name} (pid ${r.pid})\n${r.logs().slice(-200_000)}`)
+          .concat(`--- haproxy\n${proxy.logs().slice(-100_000)}`)
           .join('\n'),
       stop,
     };

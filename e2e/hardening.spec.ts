@@ -98,6 +98,8 @@ test.describe('malformed percent-encoding is a 400 with the security headers', (
     const cookie = await signInWithPassword(baseURL ?? '', 'alice', LOCAL_USERS.alice.password);
     const res = await get(baseURL, '/api/k8s/local/pods?namespace=shop-backend&q=%E2%82%AC', cookie);
     expect(res.status).toBe(200);
+    // …and still skips the proxy (ADR 0009): the handler's own API header set, not a page CSP with a nonce.
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 });
 

@@ -134,6 +134,8 @@ export async function startStandaloneServer(options: StandaloneOptions): Promise
     WHEELHOUSE_DATA_DIR: dataDir,
   };
   for (const [k, v] of Object.entries(options.env)) if (v !== undefined && v !== '') env[k] = v;
+  // The manifests say /data (the volume's mount path); here the volume is dataDir.
+  env.WHEELHOUSE_DATA_DIR = dataDir;
   if (switchUser) {
     // The developer's kubeconfig sits under root's home (mode 700); the server reads a copy, as it would
     // read a mounted Secret. In-cluster and clusters-file setups bring their own files.

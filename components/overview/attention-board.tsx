@@ -10,7 +10,12 @@ import type { PodSummary } from '@/lib/k8s/kinds/pods';
 import type { StatefulSetSummary } from '@/lib/k8s/kinds/statefulsets';
 import type { TlsSecretSummary } from '@/lib/k8s/kinds/tls-secrets';
 import { toneOf } from '@/lib/k8s/kinds/workload-fields';
-import { attentionItems, countsByNamespace, type AttentionItem } from '@/lib/k8s/status/attention';
+import {
+  attentionItems,
+  countsByNamespace,
+  POD_NEEDS_ATTENTION_QUERY,
+  type AttentionItem,
+} from '@/lib/k8s/status/attention';
 import { useLiveUpdates } from '@/components/live/use-live-updates';
 import { podHref } from '@/components/pods/pods-compact';
 import { useNow } from '@/components/resource/use-now';
@@ -44,8 +49,8 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
   const deployments = useResourceList<DeploymentListItem>(cluster, 'deployments', ALL);
   const statefulsets = useResourceList<StatefulSetSummary>(cluster, 'statefulsets', ALL);
   const daemonsets = useResourceList<DaemonSetSummary>(cluster, 'daemonsets', ALL);
-  // The server filters by text: only crash-looping pods cross the wire, not every pod.
-  const crashing = useResourceList<PodSummary>(cluster, 'pods', { q: 'crashloopbackoff', limit: 1000 });
+  // The server filters by text: only pods whose status is classified bad cross the wire, not every pod.
+  const crashing = useResourceList<PodSummary>(cluster, 'pods', { q: POD_NEEDS_ATTENTION_QUERY, limit: 1000 });
   const hpas = useResourceList<HpaSummary>(cluster, 'horizontalpodautoscalers', ALL);
   const certs = useResourceList<TlsSecretSummary>(cluster, 'tls-secrets', { limit: 1000, sort: 'expiry' });
 

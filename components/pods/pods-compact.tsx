@@ -3,8 +3,7 @@
 import Link from 'next/link';
 
 import { formatAge } from '@/lib/format/age';
-import type { PodSummary } from '@/lib/k8s/kinds/pods';
-import { toneOf } from '@/lib/k8s/kinds/workload-fields';
+import { podTone, type PodSummary } from '@/lib/k8s/kinds/pods';
 import { useNow } from '@/components/resource/use-now';
 import { StatusBadge } from '@/components/ui/status-badge';
 
@@ -42,9 +41,7 @@ export function PodsCompact({ cluster, pods }: { cluster: string; pods: PodSumma
             </td>
             <td className="py-1.5 pr-3 tabular-nums">{p.readyText}</td>
             <td className="py-1.5 pr-3">
-              <StatusBadge tone={p.status === 'Running' && !p.ready ? 'amber' : toneOf(p.status)}>
-                {p.status}
-              </StatusBadge>
+              <StatusBadge tone={podTone(p)}>{p.status}</StatusBadge>
             </td>
             <td className={`py-1.5 pr-3 tabular-nums ${p.restarts > 0 ? 'font-medium text-amber-700' : ''}`}>
               {p.restarts}

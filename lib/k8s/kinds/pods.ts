@@ -2,6 +2,7 @@ import {
   ageColumn,
   baseSummary,
   type BaseSummary,
+  type CellTone,
   byAge,
   byName,
   defaultSearchText,
@@ -9,7 +10,8 @@ import {
 } from '@/lib/k8s/kinds/descriptor';
 import { byStatus, toneOf } from '@/lib/k8s/kinds/workload-fields';
 import { controllerOf, type KubeObject } from '@/lib/k8s/object';
-import { podStatus, type PodLike } from '@/lib/k8s/status/pod-status';
+import { POD_NEEDS_ATTENTION_QUERY } from '@/lib/k8s/status/attention';
+import { podHealth, podStatus, type PodLike } from '@/lib/k8s/status/pod-status';
 
 export interface PodSummary extends BaseSummary {
   status: string;
@@ -17,12 +19,20 @@ export interface PodSummary extends BaseSummary {
   readyText: string;
   ready: boolean;
   restarts: number;
+  /** When the newest counted restart ended (kubectl's "(3m ago)"). */
+  lastRestartAt?: string;
   node?: string;
   podIP?: string;
   owner?: { kind: string; name: string };
   images: string[];
   /** Container names, for the log viewer's container picker. */
   containers: string[];
+}
+
+/** Red for failure reasons (podHealth), amber for a running pod that is not ready. */
+export function podTone(s: Pick<PodSummary, 'status' | 'ready'>): CellTone {
+  if (podHealth(s.status) === 'bad') return 'red';
+  return s.status === 'Running' && !s.ready ? 'amber' : toneOf(s.status);
 }
 
 export const podsKind: KindDescriptor<PodSummary> = {
@@ -45,6 +55,7 @@ export const podsKind: KindDescriptor<PodSummary> = {
       readyText: `${cols.readyContainers}/${cols.totalContainers}`,
       ready: cols.ready,
       restarts: cols.restarts,
+      lastRestartAt: cols.lastRestartAt,
       node: pod.spec?.nodeName,
       podIP: pod.status?.podIP,
       owner: owner ? { kind: owner.kind, name: owner.name } : undefined,
@@ -52,7 +63,8 @@ export const podsKind: KindDescriptor<PodSummary> = {
       containers: containers.map((c) => (c as { name?: string }).name ?? '').filter(Boolean),
     };
   },
-  searchText: (s) => `${defaultSearchText(s)} ${s.node ?? ''} ${s.status}`.toLowerCase(),
+  searchText: (s) =>
+    `${defaultSearchText(s)} ${s.node ?? ''} ${s.status}${podHealth(s.status) === 'bad' ? ` ${POD_NEEDS_ATTENTION_QUERY}` : ''}`.toLowerCase(),
   sorts: {
     name: byName,
     age: byAge,
@@ -67,7 +79,7 @@ export const podsKind: KindDescriptor<PodSummary> = {
       title: 'Status',
       cell: 'badge',
       value: (s) => s.status,
-      tone: (s) => (s.status === 'Running' && !s.ready ? 'amber' : toneOf(s.status)),
+      tone: podTone,
       sort: 'status',
     },
     { id: 'restarts', title: 'Restarts', cell: 'number', value: (s) => s.restarts, sort: 'restarts' },

@@ -102,3 +102,32 @@ describe('attentionItems', () => {
     ]);
   });
 });
+
+describe('attentionItems for failing pods (podHealth)', () => {
+  it('raises every pod whose status is classified bad, not only CrashLoopBackOff', () => {
+    const pod = (name: string, status: string, restarts = 0) => ({ namespace: 'ns', name, status, restarts });
+    const items = attentionItems({
+      ...empty,
+      pods: [
+        pod('pull', 'ImagePullBackOff'),
+        pod('pull2', 'ErrImagePull'),
+        pod('oom', 'OOMKilled', 2),
+        pod('config', 'CreateContainerConfigError'),
+        pod('init', 'Init:CrashLoopBackOff', 4),
+        pod('loop', 'CrashLoopBackOff', 7),
+        pod('ok', 'Running'),
+        pod('starting', 'ContainerCreating'),
+        pod('done', 'Completed'),
+      ],
+    });
+    expect(items.map((i) => [i.name, i.severity, i.title])).toEqual([
+      ['config', 'critical', 'Container cannot be created'],
+      ['init', 'critical', 'Init container crash-looping'],
+      ['loop', 'critical', 'Crash-looping'],
+      ['oom', 'critical', 'Out of memory'],
+      ['pull', 'critical', 'Image cannot be pulled'],
+      ['pull2', 'critical', 'Image cannot be pulled'],
+    ]);
+    expect(items.find((i) => i.name === 'loop')?.detail).toBe('CrashLoopBackOff, 7 restarts');
+  });
+});

@@ -2,6 +2,14 @@
 // lists) into attention items, plus counts per namespace. Each rule reuses the status derivations
 // beside it (deployment-status, workload-status, pod-status, hpa-status).
 
+import { podHealth } from '@/lib/k8s/status/pod-status';
+
+/**
+ * The pods list's `q` that finds every pod whose STATUS is classified bad (podHealth): the pods
+ * descriptor adds this token to a bad pod's search text, so only those pods cross the wire.
+ */
+export const POD_NEEDS_ATTENTION_QUERY = 'status:needs-attention';
+
 export type Severity = 'critical' | 'warning' | 'info';
 
 export interface AttentionItem {
@@ -49,6 +57,16 @@ function workload(
   return [];
 }
 
+function podTitle(status: string): string {
+  const word = status.replace(/^Init:/, '');
+  if (word === 'CrashLoopBackOff') return status === word ? 'Crash-looping' : 'Init container crash-looping';
+  if (word === 'ImagePullBackOff' || word === 'ErrImagePull' || word === 'InvalidImageName')
+    return 'Image cannot be pulled';
+  if (word === 'OOMKilled') return 'Out of memory';
+  if (word.startsWith('CreateContainer')) return 'Container cannot be created';
+  return status.startsWith('Init:') ? 'Init container failing' : 'Pod failing';
+}
+
 /** Days until `notAfter` (negative once expired), rounded down. */
 export function daysLeft(notAfter: string, now: string): number {
   return Math.floor((Date.parse(notAfter) - Date.parse(now)) / DAY_MS);
@@ -61,14 +79,14 @@ export function attentionItems(input: AttentionInput): AttentionItem[] {
     ...input.daemonsets.flatMap((d) => workload('daemonsets', d, d.available, d.desired)),
   ];
   for (const p of input.pods) {
-    if (p.status !== 'CrashLoopBackOff') continue;
+    if (podHealth(p.status) !== 'bad') continue;
     items.push({
       severity: 'critical',
       kind: 'pods',
       namespace: p.namespace,
       name: p.name,
-      title: 'Crash-looping',
-      detail: `${p.restarts} restarts`,
+      title: podTitle(p.status),
+      detail: p.restarts ? `${p.status}, ${p.restarts} restarts` : p.status,
     });
   }
   for (const h of input.hpas) {

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+
+import { podsKind, podTone } from '@/lib/k8s/kinds/pods';
+import { POD_NEEDS_ATTENTION_QUERY } from '@/lib/k8s/status/attention';
+import type { KubeObject } from '@/lib/k8s/object';
+
+const pod = (reason: string): KubeObject =>
+  ({
+    metadata: { uid: 'u', name: 'p', namespace: 'ns', resourceVersion: '1' },
+    spec: { containers: [{ name: 'app', image: 'app:1' }] },
+    status: { phase: 'Pending', containerStatuses: [{ name: 'app', restartCount: 0, state: { waiting: { reason } } }] },
+  }) as unknown as KubeObject;
+
+describe('pods descriptor: failing states are red and found by the Overview', () => {
+  it.each(['ImagePullBackOff', 'ErrImagePull', 'CreateContainerConfigError', 'CrashLoopBackOff'])('%s', (reason) => {
+    const s = podsKind.toSummary(pod(reason));
+    expect(s.status).toBe(reason);
+    expect(podTone(s)).toBe('red');
+    expect(podsKind.searchText(s)).toContain(POD_NEEDS_ATTENTION_QUERY);
+  });
+
+  it('a starting pod is neither red nor in the needs-attention query', () => {
+    const s = podsKind.toSummary(pod('ContainerCreating'));
+    expect(podTone(s)).not.toBe('red');
+    expect(podsKind.searchText(s)).not.toContain(POD_NEEDS_ATTENTION_QUERY);
+  });
+});

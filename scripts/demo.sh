@@ -14,7 +14,9 @@ eval "$(node scripts/demo-auth.mjs)"
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://127.0.0.1:${PORT}}"
 # The local cluster's Prometheus (cluster:up starts it); charts say "unavailable" when it is not there.
 export WHEELHOUSE_PROMETHEUS_URL="${WHEELHOUSE_PROMETHEUS_URL:-http://127.0.0.1:9090}"
-if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib server -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
+# The production build (output: 'standalone'), rebuilt when the sources are newer than it.
+if [ ! -f .next/standalone/server.js ] || \
+   [ -n "$(find app components lib server public next.config.mjs -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
   npx next build
 fi
 cat <<MSG
@@ -27,4 +29,7 @@ cat <<MSG
   Stop the dashboard with Ctrl-C; stop the cluster with: npm run cluster:down
 
 MSG
-exec npx next start -H 127.0.0.1 -p "$PORT"
+# The standalone server, started the way the image starts it (`node server.js`; docs/operations.md),
+# as you, with the audit database under ~/.cache/wheelhouse/data.
+exec npx tsx e2e/support/standalone-server.ts --dist-dir .next --port "$PORT" --current-user \
+  --data-dir "${WHEELHOUSE_DATA_DIR:-$HOME/.cache/wheelhouse/data}"

@@ -27,7 +27,8 @@ trap cleanup EXIT
 
 step "local cluster"; timed npx tsx local-cluster/cli.ts up
 step "seed"; timed npx tsx local-cluster/cli.ts seed
-step "integration tests"; timed npx vitest run --project integration
+# The production build comes first: deploy/in-cluster.int.test.ts runs its standalone server.
 step "build"; timed npx next build
+step "integration tests"; timed npx vitest run --project integration
 step "e2e (Chromium)"; timed npx playwright test
 echo; echo "all tests passed"

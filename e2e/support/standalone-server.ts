@@ -136,13 +136,14 @@ export async function startStandaloneServer(options: StandaloneOptions): Promise
   for (const [k, v] of Object.entries(options.env)) if (v !== undefined && v !== '') env[k] = v;
   // The manifests say /data (the volume's mount path); here the volume is dataDir.
   env.WHEELHOUSE_DATA_DIR = dataDir;
-  if (switchUser) {
-    // The developer's kubeconfig sits under root's home (mode 700); the server reads a copy, as it would
-    // read a mounted Secret. In-cluster and clusters-file setups bring their own files.
-    const kubeconfig = env.WHEELHOUSE_KUBECONFIG ?? join(homedir(), '.cache', 'wheelhouse', 'cluster', 'kubeconfig');
-    if (!env.WHEELHOUSE_CLUSTERS_FILE && env.WHEELHOUSE_IN_CLUSTER !== 'true' && existsSync(kubeconfig)) {
-      env.WHEELHOUSE_KUBECONFIG = readableBy(kubeconfig, uid, `${dataDir}-secrets`);
-    }
+  // HOME is the data dir, so the server's default kubeconfig path (under ~) is named explicitly. As
+  // another uid, the developer's kubeconfig under root's home (mode 700) is handed over as a copy, the
+  // way a pod reads a mounted Secret. In-cluster and clusters-file setups bring their own files.
+  const kubeconfig =
+    env.WHEELHOUSE_KUBECONFIG ??
+    join(env.WHEELHOUSE_HOME ?? join(homedir(), '.cache', 'wheelhouse'), 'cluster', 'kubeconfig');
+  if (!env.WHEELHOUSE_CLUSTERS_FILE && env.WHEELHOUSE_IN_CLUSTER !== 'true' && existsSync(kubeconfig)) {
+    env.WHEELHOUSE_KUBECONFIG = switchUser ? readableBy(kubeconfig, uid, `${dataDir}-secrets`) : kubeconfig;
   }
 
   const [cmd, args]: [string, string[]] = switchUser

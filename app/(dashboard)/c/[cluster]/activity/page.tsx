@@ -12,6 +12,7 @@ import type { AuditPage } from '@/server/audit/types';
 import { requireIdentity, type Identity } from '@/server/auth/identity';
 import type { ClusterCache } from '@/server/k8s/cache';
 import { cacheFor } from '@/server/k8s/registry';
+import { logger } from '@/server/observability/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -113,7 +114,7 @@ async function loadActivity(identity: Identity, cache: ClusterCache, query: Acti
       visibleTo && visibleTo.namespaces !== 'all' ? all.filter((ns) => visibleTo.namespaces.includes(ns)) : all;
     return { page, namespaces };
   } catch (err) {
-    console.error('[audit] Activity page could not read the log', err);
+    logger('audit').error({ err }, 'Activity page could not read the log');
     return { namespaces: [], unavailable: 'The audit log is unavailable right now; try again in a moment.' };
   }
 }

@@ -4,7 +4,6 @@ import { notFound } from 'next/navigation';
 
 import { WorkloadActions } from '@/components/actions/workload-actions';
 import { WorkloadMetrics } from '@/components/charts/workload-metrics';
-import { SignInRequired } from '@/components/resource/sign-in-required';
 import { WORKLOAD_KINDS, isWorkloadKind } from '@/components/workloads/workload-kinds';
 import { WorkloadDetail } from '@/components/workloads/workload-detail';
 import { isActionableKind } from '@/lib/k8s/rollout/actions';
@@ -36,7 +35,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function WorkloadDetailPage({ params }: Params) {
   const p = await params;
   // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
-  const who = await requireIdentity(
+  await requireIdentity(
     `/c/${[p.cluster, 'workloads', p.kind, p.namespace, p.name].map(encodeURIComponent).join('/')}`,
   );
   const ref = resolveCluster(p.cluster);
@@ -56,22 +55,18 @@ export default async function WorkloadDetailPage({ params }: Params) {
         </p>
         <h1 className="text-xl font-semibold text-slate-900">{name.data}</h1>
       </div>
-      {who ? (
-        <WorkloadDetail
-          cluster={ref.name}
-          kind={p.kind}
-          namespace={ns.data}
-          name={name.data}
-          actions={
-            isActionableKind(p.kind) ? (
-              <WorkloadActions cluster={ref.name} kind={p.kind} namespace={ns.data} name={name.data} />
-            ) : undefined
-          }
-        />
-      ) : (
-        <SignInRequired />
-      )}
-      {who && metricsKind ? (
+      <WorkloadDetail
+        cluster={ref.name}
+        kind={p.kind}
+        namespace={ns.data}
+        name={name.data}
+        actions={
+          isActionableKind(p.kind) ? (
+            <WorkloadActions cluster={ref.name} kind={p.kind} namespace={ns.data} name={name.data} />
+          ) : undefined
+        }
+      />
+      {metricsKind ? (
         <WorkloadMetrics cluster={ref.name} kind={metricsKind} namespace={ns.data} name={name.data} />
       ) : null}
     </div>

@@ -91,12 +91,31 @@ describe('deploymentRolloutStatus', () => {
     });
   });
 
-  it('is Degraded when a finished rollout loses available replicas', () => {
-    const d = deployment(3, { status: { availableReplicas: 2 } });
-    expect(deploymentRolloutStatus(d)).toMatchObject({ word: 'Degraded', done: false });
+  // mirrors kubernetes/kubectl pkg/polymorphichelpers/rollout_status.go DeploymentStatusViewer.Status, v1.31:
+  // after a scale-up the controller leaves Progressing at NewReplicaSetAvailable (the scale path does
+  // not touch progress conditions), so the reason cannot tell a scale-up from an outage; kubectl waits.
+  it('treats a routine scale-up (3 → 4, new pod not ready yet) as waiting, not degraded', () => {
+    const d = deployment(4, { status: { availableReplicas: 3, readyReplicas: 3 } });
+    expect(deploymentRolloutStatus(d)).toEqual({
+      word: 'Progressing',
+      done: false,
+      message: 'Waiting for deployment "web" rollout to finish: 3 of 4 updated replicas are available...',
+    });
   });
 
-  it('is Paused when spec.paused is set, whatever the counts', () => {
+  it('is rolled out when paused after the rollout finished, as kubectl rollout status says', () => {
+    const d = deployment(3, {
+      paused: true,
+      status: { conditions: progressing('DeploymentPaused', 'Unknown') },
+    });
+    expect(deploymentRolloutStatus(d)).toEqual({
+      word: 'Complete',
+      done: true,
+      message: 'deployment "web" successfully rolled out (paused)',
+    });
+  });
+
+  it('is Paused when paused part-way through a rollout', () => {
     const d = deployment(3, {
       paused: true,
       status: { updatedReplicas: 1, conditions: progressing('DeploymentPaused', 'Unknown') },

@@ -4,8 +4,11 @@
 // https://github.com/kubernetes/kubernetes/blob/master/pkg/controller/deployment/util/deployment_util.go
 //
 // kubectl only answers "done or not" for a rollout; a dashboard also has to name states kubectl would
-// wait on forever or call done without comment. Additions, each marked below: Paused, ScaledDown and
-// Degraded (a finished rollout whose replicas later became unavailable).
+// wait on forever or call done without comment. Additions, each marked below: Paused (a paused rollout
+// that has not finished; a finished one is rolled out, as kubectl says) and ScaledDown. Mirrors v1.31.
+// There is no "Degraded": after a scale-up the controller keeps Progressing=NewReplicaSetAvailable, so
+// a finished rollout short of available replicas cannot be told from a routine scale-up; like kubectl
+// it is "waiting", and the Overview's "not fully available" rule covers a lasting shortfall.
 
 /** Structural subset of apps/v1 Deployment; a client-node V1Deployment satisfies it. */
 export interface DeploymentLike {
@@ -21,7 +24,7 @@ export interface DeploymentLike {
   };
 }
 
-export type DeploymentStatusWord = 'Complete' | 'Progressing' | 'Stuck' | 'Paused' | 'ScaledDown' | 'Degraded';
+export type DeploymentStatusWord = 'Complete' | 'Progressing' | 'Stuck' | 'Paused' | 'ScaledDown';
 
 export interface DeploymentRolloutStatus {
   word: DeploymentStatusWord;
@@ -36,6 +39,17 @@ export const TIMED_OUT_REASON = 'ProgressDeadlineExceeded';
 export const NEW_RS_AVAILABLE_REASON = 'NewReplicaSetAvailable';
 
 export function deploymentRolloutStatus(deployment: DeploymentLike): DeploymentRolloutStatus {
+  const name = deployment.metadata?.name ?? '';
+  const result = kubectlStatus(deployment);
+  // Addition: kubectl keeps waiting on a paused, unfinished rollout; the controller will not move it.
+  if (deployment.spec?.paused && !result.done && result.word === 'Progressing') {
+    return { word: 'Paused', done: false, message: `deployment "${name}" is paused; resume it to continue` };
+  }
+  if (deployment.spec?.paused && result.done) return { ...result, message: `${result.message} (paused)` };
+  return result;
+}
+
+function kubectlStatus(deployment: DeploymentLike): DeploymentRolloutStatus {
   const name = deployment.metadata?.name ?? '';
   const generation = deployment.metadata?.generation ?? 0;
   const status = deployment.status ?? {};
@@ -52,10 +66,6 @@ export function deploymentRolloutStatus(deployment: DeploymentLike): DeploymentR
   if (progressing?.reason === TIMED_OUT_REASON) {
     return { word: 'Stuck', done: false, message: `deployment "${name}" exceeded its progress deadline` };
   }
-  // Addition: kubectl keeps waiting on a paused Deployment; the controller will not move it.
-  if (deployment.spec?.paused) {
-    return { word: 'Paused', done: false, message: `deployment "${name}" is paused; resume it to continue` };
-  }
   if (specReplicas !== undefined && updated < specReplicas) {
     return progressingStatus(
       `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${specReplicas} new replicas have been updated...`,
@@ -67,13 +77,9 @@ export function deploymentRolloutStatus(deployment: DeploymentLike): DeploymentR
     );
   }
   if (available < updated) {
-    const detail = `${available} of ${updated} updated replicas are available`;
-    // Addition: the controller keeps reason NewReplicaSetAvailable after a rollout completed, even when
-    // pods later fail, so this is an outage of a finished rollout rather than a rollout in progress.
-    if (progressing?.reason === NEW_RS_AVAILABLE_REASON) {
-      return { word: 'Degraded', done: false, message: `deployment "${name}" rolled out but only ${detail}` };
-    }
-    return progressingStatus(`Waiting for deployment "${name}" rollout to finish: ${detail}...`);
+    return progressingStatus(
+      `Waiting for deployment "${name}" rollout to finish: ${available} of ${updated} updated replicas are available...`,
+    );
   }
   // Addition: a Deployment scaled to zero is "successfully rolled out" to kubectl, but runs nothing.
   if (specReplicas === 0) {

@@ -197,8 +197,20 @@ export function sessionRevocations(): Promise<RevocationSync> {
 export async function revokeSession(sid: string, expiresAtMs: number): Promise<void> {
   holder().set.mark(sid, expiresAtMs);
   revokedTotal.inc();
-  const sync = await sessionRevocations();
-  await sync.revoke(sid, expiresAtMs);
+  // The person is signed out on this replica already; the durable write is what the others (and a
+  // restart) rely on, so a failing database is retried before giving up loudly.
+  for (const delay of [100, 500, 2_000, undefined]) {
+    try {
+      await (await sessionRevocations()).revoke(sid, expiresAtMs);
+      return;
+    } catch (err) {
+      if (delay === undefined) {
+        log.error({ err, sid }, 'REVOCATION NOT STORED: other replicas and a restart will accept this session');
+        throw err;
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 /** The per-request check: memory only (kept current by the poll). */

@@ -3,6 +3,7 @@ import 'server-only';
 import { serverEnv } from '@/server/env';
 import { ClusterCache, type CacheSettings } from '@/server/k8s/cache';
 import { dashboardKubeConfig, resolveCluster, type ClusterRef } from '@/server/k8s/cluster';
+import { logger } from '@/server/observability/log';
 
 // One ClusterCache per configured cluster (server/k8s/clusters.ts) for the whole process. It lives on globalThis so that
 // Next.js dev-mode module reloads reuse the running reflectors instead of starting a second set.
@@ -36,8 +37,10 @@ export function cacheSettings(): CacheSettings {
   };
 }
 
+const cacheLog = logger('cache');
+
 function log(message: string): void {
-  console.info(`[wheelhouse] ${message}`);
+  cacheLog.info(message);
 }
 
 /** The shared cache of a configured cluster. Throws KubeError (kind "config") when its kubeconfig is unusable. */

@@ -16,6 +16,7 @@ import { json, jsonError, unauthenticated } from '@/server/http/responses';
 import { resolveCluster } from '@/server/k8s/cluster';
 import { limitMutation } from '@/server/security/mutation-limit';
 import { guardMutation } from '@/server/security/request-guard';
+import { logger } from '@/server/observability/log';
 
 // GET    /api/elevation?cluster=<name>            → { mode, maxMinutes, active }
 // POST   /api/elevation  {cluster, reason, minutes} → starts "enable changes" (audited as `elevate`)
@@ -39,7 +40,7 @@ const startBody = z.object({
 
 function storeFailure(err: unknown): Response {
   if (err instanceof AuditUnavailableError) return jsonError(503, 'server-error', err.message);
-  console.error('[elevation] failed', err);
+  logger('elevation').error({ err }, 'elevation failed');
   return jsonError(500, 'unknown', 'Elevation failed; see the server log');
 }
 

@@ -5,6 +5,9 @@ import { AuditUnavailableError } from '@/server/audit/audited';
 import { ElevationRequiredError } from '@/server/audit/elevation';
 import { KubeError } from '@/server/k8s/errors';
 import { PRIVATE_NO_STORE } from '@/server/http/responses';
+import { logger } from '@/server/observability/log';
+
+const log = logger('actions');
 
 // Failures of an action → `{ ok: false, code, message }` in plain words, and an HTTP status.
 
@@ -68,7 +71,7 @@ export function errorResult(err: unknown, what: string): ActionResult {
         return failure('failed', err.message);
     }
   }
-  console.error('[actions] unexpected failure', err);
+  log.error({ err }, 'unexpected failure');
   return failure('failed', 'The action failed unexpectedly; see the server log');
 }
 

@@ -6,6 +6,9 @@ import { json, jsonError, kubeErrorResponse, unauthenticated } from '@/server/ht
 import { resolveCluster } from '@/server/k8s/cluster';
 import { PrometheusQueryError, PrometheusUnavailableError } from '@/server/metrics/prometheus';
 import { PrometheusNotConfiguredError, queryMetrics } from '@/server/metrics/service';
+import { logger } from '@/server/observability/log';
+
+const log = logger('metrics');
 
 // GET /api/metrics/<cluster>/<template>?kind=deployment&namespace=…&name=…&range=1h&points=240
 // A template's series for one pod or workload. The browser names a template; the server builds the
@@ -41,7 +44,7 @@ function metricsErrorResponse(err: unknown, cluster: string): Response {
     return json({ error: { kind: 'prometheus-unavailable', message: `Prometheus unavailable: ${err.message}` } }, 503);
   }
   if (err instanceof PrometheusQueryError) {
-    console.error(`[wheelhouse] metrics template failed on ${cluster}: ${err.message}`);
+    log.error({ cluster, err }, 'metrics template failed');
     return jsonError(500, 'server-error', 'A metrics query failed; see the server log');
   }
   return kubeErrorResponse(err, cluster);

@@ -57,6 +57,14 @@ describe('kubeErrorResponse', () => {
     expect((await answer(err)).status).toBe(400);
   });
 
+  it("keeps the API server's internal detail of a 5xx (node addresses) out of the answer", async () => {
+    const a = await answer(
+      status(500, 'Get "https://10.0.0.5:10250/containerLogs/a/b/c": dial tcp 10.0.0.5:10250: connect: refused'),
+    );
+    expect(a).toMatchObject({ status: 502, kind: 'server-error' });
+    expect(a.message).not.toContain('10.0.0.5');
+  });
+
   it('maps timeouts to 504 and refused connections to 502', async () => {
     const timeout = Object.assign(new Error('request timed out after 100 ms'), { name: 'RequestTimeoutError' });
     expect((await answer(timeout)).status).toBe(504);

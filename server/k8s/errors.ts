@@ -100,7 +100,10 @@ function fromHttpStatus(status: number, err: unknown, ctx: KubeErrorContext): Ku
     }
     default:
       if (status >= 500) {
-        return make('server-error', withDetail(`The API server of ${where} failed (${status})`));
+        // The API server's own failures often quote internal addresses (a kubelet's
+        // https://10.x.x.x:10250/… it could not reach): logged, not passed on.
+        if (raw) logInternal(new Error(sanitizeDetail(raw)), ctx, `API server answered ${status}`);
+        return make('server-error', `The API server of ${where} failed (${status}); try again in a moment`);
       }
       // Any other 4xx is still about the request, not the dashboard.
       if (status >= 400)

@@ -28,7 +28,10 @@ const nextConfig = {
   poweredByHeader: false,
   // client-node loads kubeconfig files, TLS agents and optional cloud auth plugins at runtime; bundling
   // it breaks those dynamic requires, so Node loads it from node_modules instead.
-  serverExternalPackages: ['@kubernetes/client-node', 'pino', 'prom-client'],
+  // kysely: bundled, each route bundle gets its own copy, while the database handle is one per process
+  // (globalThis); `instanceof PostgresAdapter` (server/audit/chain.ts) then fails across copies and
+  // PostgreSQL was sent SQLite's `begin immediate`. One copy from node_modules keeps classes identical.
+  serverExternalPackages: ['@kubernetes/client-node', 'pino', 'prom-client', 'kysely'],
 };
 
 export default nextConfig;

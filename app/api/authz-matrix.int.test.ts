@@ -203,7 +203,14 @@ async function sent<T>(call: () => Promise<T>): Promise<{ result: T; requests: t
 
 beforeAll(async () => {
   for (const [who, p] of Object.entries(PEOPLE)) {
-    const token = { user: p.user, groups: p.groups, sid: randomUUID() };
+    // What the jwt callback issues (ADR 0011): sign-in time and method; `oidc` keeps the token's groups.
+    const token = {
+      user: p.user,
+      groups: p.groups,
+      sid: randomUUID(),
+      auth: Math.floor(Date.now() / 1000),
+      src: 'oidc',
+    };
     cookies.set(who as Who, await encode({ token, secret: process.env.NEXTAUTH_SECRET ?? '', maxAge: p.maxAge }));
   }
   ns = await createNamespace(admin, 'matrix');

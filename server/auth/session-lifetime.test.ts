@@ -8,6 +8,7 @@ import { decode, encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openDatabase } from '@/server/audit/database';
+import { metricsRegistry } from '@/server/observability/metrics';
 
 import { authOptions } from './options';
 import { RevocationStore } from './revocation-store';
@@ -85,7 +86,11 @@ describe('GET /api/auth/session', () => {
   it('a signed-out session gets no session and no renewed cookie, and its cookie is cleared', async () => {
     const cookie = await cookieFor(oidcToken('sid-revoked'));
     expect((await sessionEndpoint(cookie)).body.sid).toBe('sid-revoked');
+    const revokedTotal = async () =>
+      (await metricsRegistry().getSingleMetric('wheelhouse_sessions_revoked_total')?.get())?.values[0]?.value ?? 0;
+    const before = await revokedTotal();
     await revokeSession('sid-revoked', Date.now() + 3_600_000);
+    expect((await revokedTotal()) - before).toBe(1);
     const { body, renewed, cookies } = await sessionEndpoint(cookie);
     expect(body).toEqual({});
     expect(renewed).toEqual([]);

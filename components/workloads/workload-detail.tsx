@@ -1,8 +1,10 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 
 import type { BaseSummary } from '@/lib/k8s/kinds/descriptor';
+import { labelSelectorText, type LabelSelectorObject } from '@/lib/k8s/label-selector';
 import type { DaemonSetSummary } from '@/lib/k8s/kinds/daemonsets';
 import type { DeploymentListItem } from '@/lib/k8s/kinds/deployments';
 import type { EventSummary } from '@/lib/k8s/kinds/events';
@@ -10,11 +12,12 @@ import type { PodSummary } from '@/lib/k8s/kinds/pods';
 import type { ReplicaSetSummary } from '@/lib/k8s/kinds/replicasets';
 import type { StatefulSetSummary } from '@/lib/k8s/kinds/statefulsets';
 import { conditionsOf } from '@/lib/k8s/kinds/workload-fields';
+import { resourceListOptions } from '@/lib/query/options';
 import { EventsCompact } from '@/components/events/events-compact';
 import { useLiveUpdates } from '@/components/live/use-live-updates';
 import { PodsCompact } from '@/components/pods/pods-compact';
 import { ConditionsTable } from '@/components/resource/conditions-table';
-import { KeyValues, selectorText } from '@/components/resource/key-values';
+import { KeyValues } from '@/components/resource/key-values';
 import { Section } from '@/components/resource/section';
 import { useLiveObject } from '@/components/resource/use-live-object';
 import { useResourceList } from '@/components/resource/use-resource-list';
@@ -36,12 +39,20 @@ const KIND_NAMES: Record<string, string> = {
 interface ObjectShape {
   metadata: { labels?: Record<string, string>; annotations?: Record<string, string> };
   spec?: {
-    selector?: { matchLabels?: Record<string, string> };
+    selector?: LabelSelectorObject;
     template?: { metadata?: { labels?: Record<string, string> } };
     strategy?: unknown;
     updateStrategy?: unknown;
   };
   status?: unknown;
+}
+
+function podSelectorText(ls: LabelSelectorObject | undefined): string | null {
+  try {
+    return labelSelectorText(ls);
+  } catch {
+    return null; // an operator the API would have rejected: list nothing rather than everything
+  }
 }
 
 export function WorkloadDetail({
@@ -67,11 +78,15 @@ export function WorkloadDetail({
   const { summary, object, error, isLoading } = useLiveObject<BaseSummary>(cluster, kind, namespace, name);
   const obj = object as ObjectShape | undefined;
   const podLabels = obj?.spec?.template?.metadata?.labels ?? {};
-  const selector = obj?.spec?.selector?.matchLabels;
-  const pods = useResourceList<PodSummary>(cluster, 'pods', {
-    namespaces: [namespace],
-    labelSelector: selectorText(selector),
-    limit: 500,
+  // The one label-selector implementation (matchLabels AND matchExpressions); null selects no pods.
+  const podSelector = obj ? podSelectorText(obj.spec?.selector) : null;
+  const pods = useQuery({
+    ...resourceListOptions<PodSummary>(cluster, 'pods', {
+      namespaces: [namespace],
+      labelSelector: podSelector ?? '',
+      limit: 500,
+    }),
+    enabled: podSelector !== null,
   });
   const rs = useResourceList<ReplicaSetSummary>(cluster, 'replicasets', {
     namespaces: [namespace],
@@ -109,8 +124,8 @@ export function WorkloadDetail({
       <Section title="Conditions">
         <ConditionsTable conditions={conditionsOf(obj.status)} />
       </Section>
-      <Section title="Pods" meta={`${pods.data?.total ?? 0} matching ${selectorText(selector) || 'no selector'}`}>
-        <PodsCompact cluster={cluster} pods={selector ? (pods.data?.items ?? []) : []} />
+      <Section title="Pods" meta={`${pods.data?.total ?? 0} matching ${podSelector || 'no selector'}`}>
+        <PodsCompact cluster={cluster} pods={podSelector !== null ? (pods.data?.items ?? []) : []} />
       </Section>
       <Section title="Related">
         <RelatedObjects
@@ -129,7 +144,10 @@ export function WorkloadDetail({
           <div>
             <dt className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Selector</dt>
             <dd>
-              <KeyValues values={selector} />
+              <KeyValues values={obj.spec?.selector?.matchLabels} />
+              {obj.spec?.selector?.matchExpressions?.length ? (
+                <code className="mt-1 block text-xs text-slate-600">{podSelector}</code>
+              ) : null}
             </dd>
           </div>
           <div>

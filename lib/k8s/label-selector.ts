@@ -84,3 +84,59 @@ function matchesOne(req: Requirement, labels: Record<string, string>): boolean {
 export function matches(selector: Selector, labels: Record<string, string> | undefined): boolean {
   return selector.every((req) => matchesOne(req, labels ?? {}));
 }
+
+/** metav1.LabelSelector as objects carry it (`spec.selector` of apps/v1 workloads and Jobs). */
+export interface LabelSelectorObject {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}
+
+/**
+ * Converts a metav1.LabelSelector, as apimachinery's LabelSelectorAsSelector does (v1.31): a missing
+ * selector selects nothing (null here), an empty one everything ([]); matchLabels and matchExpressions
+ * are ANDed; requirements are sorted by key. Throws on an unknown operator.
+ */
+export function selectorFromObject(ls: LabelSelectorObject | null | undefined): Selector | null {
+  if (!ls) return null;
+  const reqs: Requirement[] = Object.entries(ls.matchLabels ?? {}).map(([key, v]) => ({ key, op: 'in', values: [v] }));
+  for (const e of ls.matchExpressions ?? []) {
+    const values = [...(e.values ?? [])].sort();
+    if (e.operator === 'In') reqs.push({ key: e.key, op: 'in', values });
+    else if (e.operator === 'NotIn') reqs.push({ key: e.key, op: 'notin', values });
+    else if (e.operator === 'Exists') reqs.push({ key: e.key, op: 'exists' });
+    else if (e.operator === 'DoesNotExist') reqs.push({ key: e.key, op: 'notexists' });
+    else throw new Error(`invalid label selector operator: ${JSON.stringify(e.operator)}`);
+  }
+  return reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function requirementText(r: Requirement): string {
+  switch (r.op) {
+    case 'exists':
+      return r.key;
+    case 'notexists':
+      return `!${r.key}`;
+    case 'gt':
+      return `${r.key}>${r.value}`;
+    case 'lt':
+      return `${r.key}<${r.value}`;
+    case 'in':
+      return r.values.length === 1 ? `${r.key}=${r.values[0]}` : `${r.key} in (${r.values.join(',')})`;
+    case 'notin':
+      return r.values.length === 1 ? `${r.key}!=${r.values[0]}` : `${r.key} notin (${r.values.join(',')})`;
+  }
+}
+
+/** The `?labelSelector=` text of a parsed selector (kubectl's SELECTOR column); "" selects all. */
+export function selectorString(selector: Selector): string {
+  return selector.map(requirementText).join(',');
+}
+
+/**
+ * The `?labelSelector=` text for an object's `spec.selector`, or null when it selects nothing (no
+ * selector): callers must then list no pods rather than send an empty selector, which matches all.
+ */
+export function labelSelectorText(ls: LabelSelectorObject | null | undefined): string | null {
+  const selector = selectorFromObject(ls);
+  return selector === null ? null : selectorString(selector);
+}

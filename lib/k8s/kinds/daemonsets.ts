@@ -51,6 +51,7 @@ export const daemonSetsKind: KindDescriptor<DaemonSetSummary> = {
     const st = d.status ?? {};
     const rollout = daemonSetRolloutStatus(d);
     const nodeSelector = Object.entries(d.spec?.template?.spec?.nodeSelector ?? {})
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([k, v]) => `${k}=${v}`)
       .join(',');
     return {

@@ -148,6 +148,24 @@ describe('workload summaries', () => {
     });
   });
 
+  // mirrors kubernetes/kubernetes pkg/printers/internalversion/printers.go printDaemonSet, v1.31:
+  // NODE SELECTOR is labels.FormatLabels(nodeSelector), i.e. keys sorted.
+  it('prints the DaemonSet node selector key-sorted, as kubectl', () => {
+    const ds = daemonSetsKind.toSummary({
+      metadata: meta('agent'),
+      spec: {
+        template: {
+          spec: {
+            nodeSelector: { 'kubernetes.io/os': 'linux', disktype: 'ssd', 'a.example/zone': 'b' },
+            containers: [{ name: 'app', image: 'agent:1' }],
+          },
+        },
+      },
+      status: {},
+    });
+    expect(ds.nodeSelector).toBe('a.example/zone=b,disktype=ssd,kubernetes.io/os=linux');
+  });
+
   it('summarises ReplicaSets with owner and revision, Jobs with completions and owner', () => {
     const rs = replicaSetsKind.toSummary({
       metadata: meta('payments-7c9f4cccb4', {

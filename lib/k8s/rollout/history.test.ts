@@ -19,11 +19,26 @@ describe('deploymentHistory', () => {
       foreign,
       unnumbered,
     ]);
-    expect(h.map((r) => r.revision)).toEqual([3, 2, 1]);
-    expect(h.map((r) => r.current)).toEqual([true, false, false]);
+    expect(h.map((r) => r.revision)).toEqual([3, 2, 1, 0]);
+    expect(h.map((r) => r.current)).toEqual([true, false, false, false]);
     expect(h[2]?.changeCause).toBe('first');
     expect(h[0]?.images).toEqual(['x:3']);
     expect(h[0]?.availableReplicas).toBe(3);
+  });
+
+  // mirrors kubernetes/kubectl pkg/polymorphichelpers/history.go DeploymentHistoryViewer and
+  // kubernetes/kubernetes pkg/controller/deployment/util Revision(), v1.31: a missing annotation is
+  // revision 0 (listed), an unparsable one is an error (skipped).
+  it('lists a ReplicaSet without a revision annotation as revision 0 and skips an unparsable one', () => {
+    const bare = replicaSet(5, 'x:0');
+    bare.metadata.annotations = {};
+    const garbled = replicaSet(6, 'x:6');
+    garbled.metadata.annotations = { 'deployment.kubernetes.io/revision': 'six' };
+    const h = deploymentHistory(deploymentObj('x:1'), [replicaSet(1, 'x:1'), bare, garbled]);
+    expect(h.map((r) => [r.revision, r.images[0]])).toEqual([
+      [1, 'x:1'],
+      [0, 'x:0'],
+    ]);
   });
 
   it('approximates when a revision was replaced from the next one’s creation time', () => {

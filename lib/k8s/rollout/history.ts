@@ -26,10 +26,14 @@ function controlledBy(uid: string, owners: { uid: string; controller?: boolean }
   return owners?.some((o) => o.controller === true && o.uid === uid) ?? false;
 }
 
-/** The revision number of a ReplicaSet; undefined when the annotation is missing or not a number. */
+/**
+ * The revision number of a ReplicaSet as deploymentutil.Revision reads it (v1.31): 0 when the
+ * annotation is missing (kubectl lists such a ReplicaSet as revision 0), undefined when unparsable.
+ */
 export function replicaSetRevision(rs: RawReplicaSet): number | undefined {
   const raw = rs.metadata.annotations?.[REVISION_ANNOTATION];
-  if (raw === undefined || !/^\d+$/.test(raw)) return undefined;
+  if (raw === undefined) return 0;
+  if (!/^\d+$/.test(raw)) return undefined;
   return Number(raw);
 }
 

@@ -1,6 +1,8 @@
 // Shapes shared by the rollout helpers (pure) and the actions API (DTOs that cross to the browser).
 // Raw object shapes are structural subsets of apps/v1 objects as the API server returns them.
 
+import type { LabelSelectorObject } from '@/lib/k8s/label-selector';
+
 export interface PodTemplate {
   metadata?: { labels?: Record<string, string>; annotations?: Record<string, string>; [k: string]: unknown };
   spec?: { containers?: { name?: string; image?: string }[]; [k: string]: unknown };
@@ -24,7 +26,7 @@ export interface RawDeployment {
   spec: {
     replicas?: number;
     paused?: boolean;
-    selector?: { matchLabels?: Record<string, string> };
+    selector?: LabelSelectorObject;
     template: PodTemplate;
   };
   status?: {
@@ -46,7 +48,7 @@ export interface RawReplicaSet {
 /** StatefulSet or DaemonSet: history lives in ControllerRevisions. */
 export interface RawTemplateWorkload {
   metadata: RawMeta;
-  spec: { replicas?: number; template: PodTemplate; selector?: { matchLabels?: Record<string, string> } };
+  spec: { replicas?: number; template: PodTemplate; selector?: LabelSelectorObject };
   status?: { updateRevision?: string; currentRevision?: string };
 }
 

@@ -176,7 +176,8 @@ const BAD_REASONS = new Set([
  * Whether a pod STATUS word needs a person: "bad" for failure reasons (also as "Init:<reason>", and
  * kubectl's "ExitCode:N"/"Signal:N" for non-zero exits), "progressing" while starting, else "good".
  */
-export function podHealth(status: string): PodHealth {
+export function podHealth(status: string | undefined): PodHealth {
+  if (!status) return 'progressing';
   const word = status.startsWith('Init:') ? status.slice('Init:'.length) : status;
   if (BAD_REASONS.has(word) || /^(ExitCode:[1-9]\d*|Signal:\d+)$/.test(word)) return 'bad';
   if (

@@ -3,6 +3,7 @@ import 'server-only';
 import type { PodLike } from '@/lib/k8s/rollout/abort';
 import type { WorkloadKind } from '@/lib/k8s/rollout/actions';
 import { controllerRevisionHistory, deploymentHistory, type Revision } from '@/lib/k8s/rollout/history';
+import { labelSelectorText } from '@/lib/k8s/label-selector';
 import { POD_TEMPLATE_HASH } from '@/lib/k8s/rollout/template';
 import type { RawControllerRevision, RawDeployment, RawReplicaSet, RawTemplateWorkload } from '@/lib/k8s/rollout/types';
 import type { UserKube } from '@/server/k8s/actions/user-kube';
@@ -36,13 +37,9 @@ export function readWorkload<T extends AnyWorkload = AnyWorkload>(kube: UserKube
   return kube.request<T>({ path: workloadPath(t) });
 }
 
-/** matchLabels as a label selector string (apps/v1 workloads always have a selector). */
+/** spec.selector (matchLabels and matchExpressions) as a label selector string; lib/k8s/label-selector. */
 export function selectorOf(w: AnyWorkload): string | undefined {
-  const labels = w.spec.selector?.matchLabels;
-  if (!labels || Object.keys(labels).length === 0) return undefined;
-  return Object.entries(labels)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
+  return labelSelectorText(w.spec.selector) || undefined;
 }
 
 export interface WorkloadHistory {

@@ -10,7 +10,7 @@ import { VisibleText } from '@/components/ui/visible-text';
 // characters are shown as markers (VisibleText), so an image or message cannot read as something else.
 
 export function ResourceCell<S extends BaseSummary>({ column, row, now }: { column: Column<S>; row: S; now: string }) {
-  const value = column.value(row);
+  const value = column.display ? column.display(row, now) : column.value(row);
   switch (column.cell) {
     case 'badge':
       return value === undefined || value === '' ? null : (

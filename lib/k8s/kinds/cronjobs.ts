@@ -12,6 +12,8 @@ import type { KubeObject } from '@/lib/k8s/object';
 /** kubectl's SCHEDULE, SUSPEND, ACTIVE, LAST SCHEDULE columns. */
 export interface CronJobSummary extends BaseSummary {
   schedule: string;
+  /** spec.timeZone (batch/v1, Kubernetes 1.24+); kubectl prints <none> when unset. */
+  timeZone?: string;
   suspend: boolean;
   active: number;
   lastScheduleTime?: string;
@@ -23,6 +25,7 @@ export interface CronJobSummary extends BaseSummary {
 type CronJobObject = KubeObject & {
   spec?: {
     schedule?: string;
+    timeZone?: string;
     suspend?: boolean;
     jobTemplate?: { spec?: { template?: { spec?: { containers?: { image?: string }[] } } } };
   };
@@ -47,6 +50,7 @@ export const cronJobsKind: KindDescriptor<CronJobSummary> = {
     return {
       ...baseSummary(obj),
       schedule: c.spec?.schedule ?? '',
+      timeZone: c.spec?.timeZone,
       suspend,
       active,
       lastScheduleTime: c.status?.lastScheduleTime,
@@ -60,6 +64,7 @@ export const cronJobsKind: KindDescriptor<CronJobSummary> = {
   defaultSort: 'name',
   columns: [
     { id: 'schedule', title: 'Schedule', cell: 'mono', value: (s) => s.schedule },
+    { id: 'timezone', title: 'Timezone', cell: 'mono', value: (s) => s.timeZone ?? '<none>' },
     { id: 'suspend', title: 'Suspend', cell: 'text', value: (s) => (s.suspend ? 'True' : 'False') },
     { id: 'active', title: 'Active', cell: 'number', value: (s) => s.active },
     { id: 'last-schedule', title: 'Last schedule', cell: 'age', value: (s) => s.lastScheduleTime },

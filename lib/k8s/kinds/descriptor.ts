@@ -26,6 +26,8 @@ export interface Column<S> {
   /** badge: value + tone; age: an ISO time shown as kubectl's AGE; images: a list of references. */
   cell: 'text' | 'mono' | 'number' | 'badge' | 'age' | 'images';
   value(s: S): string | number | readonly string[] | undefined;
+  /** Text that depends on the viewer's clock (a running Job's DURATION, RESTARTS "(3m ago)"). */
+  display?(s: S, now: string): string;
   tone?(s: S): CellTone;
   /** Tooltip, e.g. a status message. */
   hint?(s: S): string | undefined;

@@ -12,12 +12,12 @@ import {
 import { byStatus, statusColumn } from '@/lib/k8s/kinds/workload-fields';
 import { humanDuration } from '@/lib/format/age';
 import type { KubeObject } from '@/lib/k8s/object';
-import { jobStatus, type JobLike } from '@/lib/k8s/status/job-status';
+import { jobDurationText, jobStatus, type JobLike } from '@/lib/k8s/status/job-status';
 
 /** kubectl's COMPLETIONS, DURATION columns plus a status word and the owning CronJob. */
 export interface JobSummary extends BaseSummary {
   completions: string;
-  /** Only for finished Jobs (a running one's duration grows; its start time is shown instead). */
+  /** Fixed DURATION of a Job with a completionTime; '' otherwise (the column's display computes it). */
   duration: string;
   startTime?: string;
   completionTime?: string;
@@ -41,7 +41,7 @@ export const jobsKind: KindDescriptor<JobSummary> = {
   // CronJob → its Jobs.
   indexes: ['owner'],
   toSummary(obj: KubeObject): JobSummary {
-    const job = obj as unknown as JobLike;
+    const job = { ...(obj as unknown as JobLike), metadata: obj.metadata };
     const st = job.status ?? {};
     const end = st.completionTime ? Date.parse(st.completionTime) : NaN;
     const s = jobStatus(job, Number.isNaN(end) ? 0 : end);
@@ -66,7 +66,13 @@ export const jobsKind: KindDescriptor<JobSummary> = {
   columns: [
     statusColumn(),
     { id: 'completions', title: 'Completions', cell: 'number', value: (s) => s.completions },
-    { id: 'duration', title: 'Duration', cell: 'number', value: (s) => s.duration },
+    {
+      id: 'duration',
+      title: 'Duration',
+      cell: 'number',
+      value: (s) => s.duration,
+      display: (s, now) => jobDurationText(s.startTime, s.completionTime, now),
+    },
     { id: 'owner', title: 'Owner', cell: 'text', value: (s) => (s.owner ? `${s.owner.kind}/${s.owner.name}` : '') },
     { id: 'images', title: 'Images', cell: 'images', value: (s) => s.images },
     ageColumn,

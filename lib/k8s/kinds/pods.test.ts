@@ -25,3 +25,27 @@ describe('pods descriptor: failing states are red and found by the Overview', ()
     expect(podsKind.searchText(s)).not.toContain(POD_NEEDS_ATTENTION_QUERY);
   });
 });
+
+describe('pods descriptor: RESTARTS as kubectl, with "(… ago)"', () => {
+  it('shows the time since the newest restart', () => {
+    const obj = {
+      metadata: { uid: 'u', name: 'p', namespace: 'ns', resourceVersion: '1' },
+      spec: { containers: [{ name: 'app' }] },
+      status: {
+        phase: 'Running',
+        containerStatuses: [
+          {
+            name: 'app',
+            ready: true,
+            restartCount: 3,
+            state: { running: {} },
+            lastState: { terminated: { exitCode: 1, finishedAt: '2026-01-01T00:07:00Z' } },
+          },
+        ],
+      },
+    } as unknown as KubeObject;
+    const s = podsKind.toSummary(obj);
+    const col = podsKind.columns?.find((c) => c.id === 'restarts');
+    expect(col?.display?.(s, '2026-01-01T00:10:00Z')).toBe('3 (3m ago)');
+  });
+});

@@ -11,7 +11,7 @@ import {
 import { byStatus, toneOf } from '@/lib/k8s/kinds/workload-fields';
 import { controllerOf, type KubeObject } from '@/lib/k8s/object';
 import { POD_NEEDS_ATTENTION_QUERY } from '@/lib/k8s/status/attention';
-import { podHealth, podStatus, type PodLike } from '@/lib/k8s/status/pod-status';
+import { podHealth, podStatus, restartsText, type PodLike } from '@/lib/k8s/status/pod-status';
 
 export interface PodSummary extends BaseSummary {
   status: string;
@@ -82,7 +82,14 @@ export const podsKind: KindDescriptor<PodSummary> = {
       tone: podTone,
       sort: 'status',
     },
-    { id: 'restarts', title: 'Restarts', cell: 'number', value: (s) => s.restarts, sort: 'restarts' },
+    {
+      id: 'restarts',
+      title: 'Restarts',
+      cell: 'number',
+      value: (s) => s.restarts,
+      display: (s, now) => restartsText(s.restarts, s.lastRestartAt, now),
+      sort: 'restarts',
+    },
     { id: 'ip', title: 'IP', cell: 'mono', value: (s) => s.podIP ?? '' },
     { id: 'node', title: 'Node', cell: 'text', value: (s) => s.node ?? '' },
     ageColumn,

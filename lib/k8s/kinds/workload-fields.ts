@@ -49,6 +49,8 @@ const TONES: Record<string, CellTone> = {
   Warning: 'amber',
   CrashLoopBackOff: 'red',
   Error: 'red',
+  FailureTarget: 'red',
+  SuccessCriteriaMet: 'blue',
 };
 
 /** Badge tone for a status word; unknown words are neutral. */

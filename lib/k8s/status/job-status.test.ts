@@ -48,6 +48,9 @@ describe('jobStatus (kubectl printJob + conditions)', () => {
   it('shows work-queue completions and running state', () => {
     const s = jobStatus({ spec: { parallelism: 3 }, status: { active: 3 } }, NOW);
     expect(s).toMatchObject({ word: 'Running', completions: '0/1 of 3', durationMs: undefined });
-    expect(jobStatus({ spec: { suspend: true } }, NOW).word).toBe('Suspended');
+    // kubectl reads the controller's Suspended condition, not spec.suspend (set before the controller acts).
+    expect(jobStatus({ spec: { suspend: true } }, NOW).word).toBe('Running');
+    const suspended = { conditions: [{ type: 'Suspended', status: 'True', reason: 'JobSuspended' }] };
+    expect(jobStatus({ spec: { suspend: true }, status: suspended }, NOW).word).toBe('Suspended');
   });
 });

@@ -10,6 +10,7 @@ import {
 import { byStatus, statusColumn } from '@/lib/k8s/kinds/workload-fields';
 import type { KubeObject } from '@/lib/k8s/object';
 import { hpaDetails, hpaStatus, type HpaDetails, type HpaLike } from '@/lib/k8s/status/hpa-status';
+import { hpaTargetEntries, hpaTargetsText, type HpaMetricEntry } from '@/lib/k8s/status/hpa-targets';
 
 // A summary good enough for lists, "related HPA" on workload pages and the Overview's "at its limits".
 // The autoscaling screens may extend it (metrics history, behaviour); keep these fields stable.
@@ -17,7 +18,7 @@ import { hpaDetails, hpaStatus, type HpaDetails, type HpaLike } from '@/lib/k8s/
 /** kubectl's REFERENCE, TARGETS, MINPODS, MAXPODS, REPLICAS columns plus a status word. */
 export interface HpaSummary extends BaseSummary, HpaDetails {
   target: { kind: string; name: string; apiVersion?: string };
-  /** "cpu: 45%/60%" per metric, as kubectl prints TARGETS. */
+  /** "cpu: 45%/60%", "150m/500m", "2/10 (avg)" per metric, as kubectl's formatHPAMetrics. */
   targets: string[];
   minReplicas: number;
   maxReplicas: number;
@@ -27,33 +28,14 @@ export interface HpaSummary extends BaseSummary, HpaDetails {
   statusMessage: string;
 }
 
-interface MetricSpec {
-  type: string;
-  resource?: { name: string; target?: { type?: string; averageUtilization?: number; averageValue?: string } };
-}
-interface MetricStatus {
-  type: string;
-  resource?: { name: string; current?: { averageUtilization?: number; averageValue?: string } };
-}
-
 type HpaObject = HpaLike & {
-  spec?: { metrics?: MetricSpec[] };
-  status?: { currentMetrics?: MetricStatus[] };
+  spec?: { metrics?: HpaMetricEntry[] };
+  status?: { currentMetrics?: HpaMetricEntry[] };
 };
 
-/** kubectl's formatHPAMetrics for Resource metrics; other metric types show their type. */
+/** kubectl's formatHPAMetrics entries, one per spec metric (lib/k8s/status/hpa-targets). */
 export function hpaTargets(hpa: HpaObject): string[] {
-  const current = hpa.status?.currentMetrics ?? [];
-  return (hpa.spec?.metrics ?? []).map((m, i) => {
-    if (m.type !== 'Resource' || !m.resource) return m.type;
-    const cur = current[i]?.resource?.current;
-    const t = m.resource.target;
-    if (t?.averageUtilization !== undefined) {
-      const now = cur?.averageUtilization !== undefined ? `${cur.averageUtilization}%` : '<unknown>';
-      return `${m.resource.name}: ${now}/${t.averageUtilization}%`;
-    }
-    return `${m.resource.name}: ${cur?.averageValue ?? '<unknown>'}/${t?.averageValue ?? '?'}`;
-  });
+  return hpaTargetEntries(hpa.spec?.metrics ?? [], hpa.status?.currentMetrics ?? []);
 }
 
 export const horizontalPodAutoscalersKind: KindDescriptor<HpaSummary> = {
@@ -90,7 +72,7 @@ export const horizontalPodAutoscalersKind: KindDescriptor<HpaSummary> = {
   columns: [
     statusColumn(),
     { id: 'reference', title: 'Reference', cell: 'mono', value: (s) => `${s.target.kind}/${s.target.name}` },
-    { id: 'targets', title: 'Targets', cell: 'images', value: (s) => s.targets },
+    { id: 'targets', title: 'Targets', cell: 'mono', value: (s) => hpaTargetsText(s.targets) },
     { id: 'min', title: 'Min', cell: 'number', value: (s) => s.minReplicas },
     { id: 'max', title: 'Max', cell: 'number', value: (s) => s.maxReplicas },
     { id: 'replicas', title: 'Replicas', cell: 'number', value: (s) => s.currentReplicas },

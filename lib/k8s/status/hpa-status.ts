@@ -167,7 +167,14 @@ interface MetricCurrent {
   averageValue?: string;
   value?: string;
 }
-type Source = { name?: string; metric?: { name?: string }; target?: MetricTarget; current?: MetricCurrent };
+type Source = {
+  name?: string;
+  container?: string;
+  metric?: { name?: string; selector?: unknown };
+  describedObject?: { kind?: string; name?: string; apiVersion?: string };
+  target?: MetricTarget;
+  current?: MetricCurrent;
+};
 type MetricEntry = { type: string } & Partial<
   Record<'resource' | 'containerResource' | 'pods' | 'object' | 'external', Source>
 >;
@@ -187,6 +194,29 @@ function sourceOf(m: MetricEntry): Source | undefined {
 
 const nameOf = (s: Source | undefined) => s?.name ?? s?.metric?.name ?? '';
 
+/** JSON with sorted keys, so two equal selectors compare equal whatever their key order. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(',')}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
+
+/** What identifies a metric: its type, name, container, selector and described object. */
+function identity(m: MetricEntry): string {
+  const s = sourceOf(m);
+  const obj = s?.describedObject;
+  return canonical([
+    m.type,
+    nameOf(s),
+    s?.container ?? '',
+    s?.metric?.selector ?? null,
+    obj ? [obj.kind, obj.name] : null,
+  ]);
+}
+
 function describeTarget(t: MetricTarget | undefined): string {
   if (t?.averageUtilization !== undefined) return `${t.averageUtilization}% of requests`;
   if (t?.averageValue !== undefined) return `${t.averageValue} per pod`;
@@ -199,7 +229,10 @@ function describeCurrent(c: MetricCurrent | undefined): string {
   return c?.averageValue ?? c?.value ?? '<unknown>';
 }
 
-/** Each spec metric with its current value, matched by type and name (not by position). */
+/**
+ * Each spec metric with its current value, matched by type, name, container, selector and described
+ * object (not by position: two External metrics may share a name and differ in selector).
+ */
 export function hpaMetrics(hpa: {
   spec?: { metrics?: unknown };
   status?: { currentMetrics?: unknown };
@@ -209,7 +242,8 @@ export function hpaMetrics(hpa: {
   return specs.map((m) => {
     const src = sourceOf(m);
     const name = nameOf(src);
-    const cur = currents.find((c) => c.type === m.type && nameOf(sourceOf(c)) === name);
+    const id = identity(m);
+    const cur = currents.find((c) => identity(c) === id);
     const current = sourceOf(cur ?? { type: '' })?.current;
     const chart =
       m.type === 'Resource' && src?.target?.averageUtilization !== undefined && (name === 'cpu' || name === 'memory')

@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 
 import { clients, createNamespace, deleteNamespace, deployment, mergePatch } from '../local-cluster/test/kube';
+import { freePort } from './support/free-port';
 import { holdingWebhook, type HoldingWebhook } from './support/holding-webhook';
 import { LOCAL_USERS, startOpsServer, type OpsServer } from './support/ops-server';
 import { signInWithPassword } from './support/sign-in-http';
@@ -15,7 +16,6 @@ import { signInWithPassword } from './support/sign-in-http';
 // open event stream ends with a `retry:` hint, the write still completes and its audit outcome is
 // recorded, and the process exits 0.
 
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 51;
 const NAME = 'held';
 const LABEL = { key: 'wheelhouse.dev/h5-shutdown', value: randomUUID().slice(0, 8) };
 const admin = clients('admin');
@@ -68,7 +68,7 @@ async function readAll(body: ReadableStream<Uint8Array>, onText: (text: string) 
 }
 
 test('SIGTERM: readiness fails first, the held write completes and is audited, streams get a retry hint, exit 0', async () => {
-  server = await startOpsServer(PORT, {
+  server = await startOpsServer(await freePort(), {
     NEXT_MANUAL_SIG_HANDLE: 'true',
     WHEELHOUSE_SHUTDOWN_DRAIN_MS: '2000',
     WHEELHOUSE_SHUTDOWN_TIMEOUT_MS: '45000',

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 
 import { addScrapeTarget, ensureScrapeJob, scrapeToken } from '../local-cluster/prometheus-scrape';
 import { ENDPOINTS } from '../local-cluster/paths';
+import { freePort } from './support/free-port';
 import { LOCAL_USERS, startOpsServer, type OpsServer } from './support/ops-server';
 import { signInWithPassword } from './support/sign-in-http';
 
@@ -9,7 +10,7 @@ import { signInWithPassword } from './support/sign-in-http';
 // nothing but up/down, /api/metrics behind its bearer token — scraped for real by the local
 // Prometheus — and one structured log line per request.
 
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 50;
+let PORT = 0;
 const TOKEN = scrapeToken();
 let server: OpsServer;
 let removeTarget: (() => void) | undefined;
@@ -17,6 +18,7 @@ let removeTarget: (() => void) | undefined;
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 test.beforeAll(async () => {
+  PORT = await freePort();
   server = await startOpsServer(PORT, { WHEELHOUSE_METRICS_TOKEN: TOKEN, NEXT_MANUAL_SIG_HANDLE: 'true' });
 });
 

@@ -8,11 +8,15 @@ import {
   type KindDescriptor,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
+import { ingressHostsText, loadBalancerAddresses } from '@/lib/k8s/status/network-columns';
 
 /** kubectl's CLASS, HOSTS, ADDRESS, PORTS plus backends (to relate them to Services) and TLS Secrets. */
 export interface IngressSummary extends BaseSummary {
   className: string;
+  /** Hosts of the rules that name one (search, links). */
   hosts: string[];
+  /** kubectl's HOSTS cell. */
+  hostsText: string;
   address: string;
   ports: string;
   backends: string[];
@@ -57,9 +61,11 @@ export const ingressesKind: KindDescriptor<IngressSummary> = {
     const tls = i.spec?.tls ?? [];
     return {
       ...baseSummary(obj),
-      className: i.spec?.ingressClassName ?? obj.metadata.annotations?.['kubernetes.io/ingress.class'] ?? '<none>',
-      hosts: rules.map((r) => r.host ?? '*'),
-      address: (i.status?.loadBalancer?.ingress ?? []).map((x) => x.ip ?? x.hostname ?? '').join(','),
+      // kubectl prints <none> without spec.ingressClassName; the deprecated annotation is not a class.
+      className: i.spec?.ingressClassName ?? '<none>',
+      hosts: rules.map((r) => r.host ?? '').filter(Boolean),
+      hostsText: ingressHostsText(rules),
+      address: loadBalancerAddresses(i.status?.loadBalancer?.ingress).join(','),
       ports: tls.length ? '80, 443' : '80',
       backends: [...backends],
       tlsSecrets: tls.map((t) => t.secretName ?? '').filter(Boolean),
@@ -70,7 +76,7 @@ export const ingressesKind: KindDescriptor<IngressSummary> = {
   defaultSort: 'name',
   columns: [
     { id: 'class', title: 'Class', cell: 'text', value: (s) => s.className },
-    { id: 'hosts', title: 'Hosts', cell: 'images', value: (s) => s.hosts },
+    { id: 'hosts', title: 'Hosts', cell: 'mono', value: (s) => s.hostsText },
     { id: 'address', title: 'Address', cell: 'mono', value: (s) => s.address },
     { id: 'ports', title: 'Ports', cell: 'text', value: (s) => s.ports },
     ageColumn,

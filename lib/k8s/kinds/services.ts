@@ -8,6 +8,7 @@ import {
   type KindDescriptor,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
+import { serviceExternalIP } from '@/lib/k8s/status/network-columns';
 
 /** kubectl's TYPE, CLUSTER-IP, EXTERNAL-IP, PORT(S) plus the selector (to find a workload's Services). */
 export interface ServiceSummary extends BaseSummary {
@@ -22,6 +23,7 @@ type ServiceObject = KubeObject & {
   spec?: {
     type?: string;
     clusterIP?: string;
+    clusterIPs?: string[];
     externalIPs?: string[];
     externalName?: string;
     selector?: Record<string, string>;
@@ -41,13 +43,12 @@ export const servicesKind: KindDescriptor<ServiceSummary> = {
   indexes: [],
   toSummary(obj: KubeObject): ServiceSummary {
     const s = obj as ServiceObject;
-    const lb = (s.status?.loadBalancer?.ingress ?? []).map((i) => i.ip ?? i.hostname ?? '');
-    const external = [...(s.spec?.externalIPs ?? []), ...lb, s.spec?.externalName ?? ''].filter(Boolean);
     return {
       ...baseSummary(obj),
       type: s.spec?.type ?? 'ClusterIP',
-      clusterIP: s.spec?.clusterIP ?? '',
-      externalIP: external.join(',') || '<none>',
+      // printService: the first of spec.clusterIPs (dual-stack), "<none>" without one (ExternalName).
+      clusterIP: s.spec?.clusterIPs?.[0] ?? s.spec?.clusterIP ?? '<none>',
+      externalIP: serviceExternalIP(s),
       ports:
         (s.spec?.ports ?? [])
           .map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`)

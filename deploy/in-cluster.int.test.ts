@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +87,39 @@ function mountServiceAccount(dir: string, files: Record<string, string>): void {
   chmodSync(dir, SA_DIR_MODE);
 }
 
+/** A TokenRequest token for the ServiceAccount, valid while the Secret `boundTo` exists. */
+async function mintToken(boundTo: string): Promise<string> {
+  const secret = await admin.core.createNamespacedSecret({ namespace, body: { metadata: { name: boundTo } } });
+  const minted = await admin.core.createNamespacedServiceAccountToken({
+    name: saName,
+    namespace,
+    body: {
+      spec: {
+        audiences: [],
+        expirationSeconds: 3600,
+        boundObjectRef: { kind: 'Secret', apiVersion: 'v1', name: boundTo, uid: secret.metadata?.uid },
+      },
+    },
+  });
+  const value = minted.status?.token ?? '';
+  expect(value).not.toBe('');
+  return value;
+}
+
+/** The API server's answer to a token (401 once it is revoked; discovery needs authentication). */
+async function tokenStatus(value: string): Promise<number> {
+  const r = kubectl([
+    '--kubeconfig=/dev/null',
+    `--server=${new KubeConfig().getCurrentCluster()?.server ?? 'https://127.0.0.1:6443'}`,
+    `--certificate-authority=${join(saDir, 'ca.crt')}`,
+    `--token=${value}`,
+    'get',
+    '--raw',
+    '/apis/authorization.k8s.io/v1',
+  ]);
+  return r.status === 0 ? 200 : /Unauthorized/.test(r.stderr) ? 401 : -1;
+}
+
 function clusterCa(): string {
   const kc = new KubeConfig();
   kc.loadFromFile(clusterPaths().kubeconfig);
@@ -96,14 +139,9 @@ beforeAll(async () => {
   expect(applied.stderr).toBe('');
   saName = find(rbac, 'ServiceAccount').metadata.name;
 
-  // TokenRequest: a short-lived, audience-bound token, as the kubelet mints for a projected volume.
-  const minted = await admin.core.createNamespacedServiceAccountToken({
-    name: saName,
-    namespace,
-    body: { spec: { audiences: [], expirationSeconds: 3600 } },
-  });
-  token = minted.status?.token ?? '';
-  expect(token).not.toBe('');
+  // TokenRequest: a short-lived token, as the kubelet mints for a projected volume (bound to a Secret
+  // here instead of a pod, so the rotation test can revoke it by deleting that Secret).
+  token = await mintToken(`${prefix}token-1`);
 
   const work = mkdtempSync(join(tmpdir(), 'wheelhouse-incluster-'));
   chmodSync(work, 0o755);
@@ -252,6 +290,45 @@ describe('the manifests’ ServiceAccount is enough', () => {
     expect(existsSync(join(saDir, 'token'))).toBe(true);
     expect(server?.logs()).not.toMatch(/secrets is forbidden/);
   });
+});
+
+describe('a rotated token is read again', () => {
+  it('keeps acting after the mounted token is replaced and the old one revoked', async () => {
+    const old = token;
+    const fresh = await mintToken(`${prefix}token-2`);
+    // The kubelet swaps a projected volume's files atomically; so does this.
+    const next = join(saDir, '.token-next');
+    writeFileSync(next, fresh, { mode: 0o640 });
+    if (process.getuid?.() === 0) chownSync(next, 0, IMAGE_UID);
+    renameSync(next, join(saDir, 'token'));
+    await admin.core.deleteNamespacedSecret({ name: `${prefix}token-1`, namespace });
+    // The API server refuses the old token once its authentication cache (10 s) forgets it.
+    await waitFor(async () => (await tokenStatus(old)) === 401, 60_000, 'the old token revoked', 1000);
+    expect(await tokenStatus(fresh)).toBe(200);
+    token = fresh;
+
+    // Each attempt is a write as alice through impersonation, authenticated by the dashboard's token:
+    // it succeeds only once the server has read the new file (client-node re-reads it every 60 s).
+    const alice = await signInWithPassword(server?.url ?? '', 'alice', LOCAL_USERS.alice.password);
+    await waitFor(
+      async () => {
+        const d = await admin.apps.readNamespacedDeployment({ name: 'web', namespace });
+        const res = await api(`/api/k8s/local/deployments/${namespace}/web/actions/scale`, alice, {
+          method: 'POST',
+          body: JSON.stringify({
+            requestId: randomUUID(),
+            replicas: d.spec?.replicas === 1 ? 2 : 1,
+            resourceVersion: d.metadata?.resourceVersion,
+            generation: d.metadata?.generation,
+          }),
+        });
+        return res.status === 200;
+      },
+      120_000,
+      'a write with the rotated token',
+      2000,
+    );
+  }, 200_000);
 });
 
 describe('the manifests’ ServiceAccount is minimal', () => {

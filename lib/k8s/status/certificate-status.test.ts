@@ -206,6 +206,7 @@ describe('certificateRows', () => {
       ...base('o', 'grafana-legacy'),
       className: 'nginx',
       hosts: ['grafana-legacy.example.test'],
+      hostsText: 'grafana-legacy.example.test',
       address: '',
       ports: '80, 443',
       backends: ['grafana'],

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,12 +7,13 @@ import { clients, createNamespace, deleteNamespace, deployment } from '../local-
 
 import { expect, test } from './fixtures';
 import { ActivityPage } from './pages/activity-page';
+import { startStandaloneServer, type StandaloneServer } from './support/standalone-server';
 
 // Elevation end to end (issue 4): with WHEELHOUSE_ELEVATION=required, alice's scale is refused until
 // she enables changes with a reason; it works while the elevation runs and is refused again once it
 // has expired on its own; the Activity page shows the elevation and the scale.
-// The shared e2e server runs with elevation off, so this spec starts a second `next start` from the
-// same build (WHEELHOUSE_DIST_DIR) on E2E_PORT + 2000 with elevation required and a data directory
+// The shared e2e server runs with elevation off, so this spec starts a second standalone server from
+// the same build (WHEELHOUSE_DIST_DIR) on E2E_PORT + 2000 with elevation required and a data directory
 // of its own. The shortest elevation the API accepts is one minute, which bounds this test (~75 s).
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 2000;
@@ -22,46 +22,32 @@ const admin = clients('admin');
 const NAME = 'elevation-web';
 const reason = `e2e elevation ${randomUUID().slice(0, 8)}`;
 let namespace: string;
-let server: ChildProcess | undefined;
+let server: StandaloneServer | undefined;
 
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: BASE });
 
-async function waitForServer(deadline: number): Promise<void> {
-  for (;;) {
-    try {
-      if ((await fetch(`${BASE}/api/auth/csrf`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`next start on ${PORT} did not come up`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
-    detached: true, // its own process group, so afterAll ends npx and next together
-    stdio: 'ignore',
+  namespace = await createNamespace(admin, 'elevation');
+  await admin.apps.createNamespacedDeployment({ namespace, body: deployment(NAME, { replicas: 1 }) });
+  server = await startStandaloneServer({
+    distDir: process.env.WHEELHOUSE_DIST_DIR || '.next',
+    port: PORT,
+    dataDir: mkdtempSync(join(tmpdir(), 'wheelhouse-e2e-elevation-')),
+    timeoutMs: 90_000,
     env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
       WHEELHOUSE_CLUSTER_NAME: 'local',
       NEXTAUTH_URL: BASE,
       NEXTAUTH_SECRET: 'e2e-only-elevation-Vq3Hs8Kp1Wz6Nd4Rb9Tc2Lm7',
       WHEELHOUSE_USERS_FILE: join(__dirname, 'support', 'users.yaml'),
       WHEELHOUSE_ELEVATION: 'required',
-      WHEELHOUSE_DATA_DIR: mkdtempSync(join(tmpdir(), 'wheelhouse-e2e-elevation-')),
     },
   });
-  namespace = await createNamespace(admin, 'elevation');
-  await admin.apps.createNamespacedDeployment({ namespace, body: deployment(NAME, { replicas: 1 }) });
-  await waitForServer(Date.now() + 90_000);
 });
 
 test.afterAll(async () => {
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  await server?.stop();
   if (namespace) await deleteNamespace(admin, namespace);
 });
 

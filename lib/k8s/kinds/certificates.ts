@@ -23,6 +23,8 @@ export interface ConditionSummary {
 export interface CertificateSummary extends BaseSummary {
   secretName: string;
   issuer: { kind: string; name: string; group: string };
+  /** spec.commonName (cert-manager matches it together with the DNS names). */
+  commonName?: string;
   dnsNames: string[];
   ready?: ConditionSummary;
   issuing?: ConditionSummary;
@@ -107,6 +109,7 @@ export const certificatesKind: KindDescriptor<CertificateSummary> = {
         name: c.spec?.issuerRef?.name ?? '',
         group: c.spec?.issuerRef?.group ?? 'cert-manager.io',
       },
+      commonName: c.spec?.commonName,
       dnsNames,
       ready: conditionOf(st?.conditions, 'Ready'),
       issuing: conditionOf(st?.conditions, 'Issuing'),

@@ -156,18 +156,21 @@ describe('certificateRows', () => {
     const renewing = cert('b', 'checkout-tls', {
       issuing: { status: 'True', reason: 'Renewing' },
       renewalTime: day(-5),
+      revision: 1,
     });
     const issued: CertificateRequestSummary = {
       ...base('b', 'checkout-tls-1'),
       certificateName: 'checkout-tls',
       revision: 1,
       ready: { status: 'True', reason: 'Issued' },
+      ownerUid: renewing.uid,
     };
     const pending: CertificateRequestSummary = {
       ...base('b', 'checkout-tls-2'),
       certificateName: 'checkout-tls',
       revision: 2,
       ready: { status: 'False', reason: 'Pending' },
+      ownerUid: renewing.uid,
     };
     const [row] = certificateRows(
       {
@@ -194,7 +197,7 @@ describe('certificateRows', () => {
     expect(
       mismatchWarnings(
         cert('o', 'x', { notAfter: day(12) }),
-        row?.leaf && { ...row.leaf, dnsNames: ['x.example.test'] },
+        row?.leaf && { ...row.leaf, subject: 'CN=x.example.test', dnsNames: ['x.example.test'] },
         NOW,
       ),
     ).toEqual([]);
@@ -259,5 +262,72 @@ describe('certificateRows', () => {
     expect(byName.get('issued')?.secretError).toBe("You may not read Secrets in a: expiry from cert-manager's status");
     expect(byName.get('never')?.state).toBe('failing');
     expect(byName.get('expired')?.state).toBe('expired');
+  });
+});
+
+// Fixtures as cert-manager v1.15 writes them. Names match as one set of common name and DNS names
+// (cert-manager pkg/util/pki/match.go, SecretDataAltNamesMatchSpec); a failed issuance sets
+// Issuing=False, lastFailureTime and failedIssuanceAttempts and backs off 1h, 2^(n-1)h, at most 32h
+// (pkg/controller/certificates/trigger, shouldBackoffReissuingOnFailure); cmctl's `status certificate`
+// shows the CertificateRequest for revision status.revision+1 owned by the Certificate (findMatchingCR).
+describe('certificateRows on current cert-manager', () => {
+  it('does not warn about a CN-only leaf from a CA issuer', () => {
+    const c = cert('o', 'cn-only', { dnsNames: ['cn-only.example.test'], commonName: 'cn-only.example.test' });
+    const leaf = secret('o', 'cn-only', day(60)).certificate;
+    expect(mismatchWarnings(c, leaf && { ...leaf, dnsNames: [] }, NOW)).toEqual([]);
+  });
+
+  it("does not warn when Let's Encrypt copies the common name into the SANs", () => {
+    const c = cert('o', 'le', { commonName: 'www.example.test', dnsNames: ['example.test'] });
+    const leaf = secret('o', 'le', day(60)).certificate;
+    const served = leaf && { ...leaf, subject: 'CN=www.example.test', dnsNames: ['example.test', 'www.example.test'] };
+    expect(mismatchWarnings(c, served, NOW)).toEqual([]);
+    // A really different name still warns.
+    expect(mismatchWarnings(c, served && { ...served, dnsNames: ['other.test'] }, NOW)).toHaveLength(1);
+  });
+
+  it('shows a failed renewal while the old certificate is still valid, with the next retry and days left', () => {
+    const c = cert('b', 'api-tls', {
+      revision: 3,
+      issuing: { status: 'False', reason: 'Failed', message: 'The certificate request has failed to complete' },
+      lastFailureTime: new Date(NOW - 1_800_000).toISOString(),
+      failedIssuanceAttempts: 3,
+    });
+    const [row] = certificateRows({ ...none, certificates: [c], secrets: [secret('b', 'api-tls', day(40))] }, NOW);
+    expect(row).toMatchObject({
+      state: 'failing',
+      daysLeft: 40,
+      nextRetry: new Date(NOW + 3.5 * 3_600_000).toISOString(),
+    });
+    expect(row?.summary).toBe(
+      'Renewal failing (attempt 3) — Failed: The certificate request has failed to complete; ' +
+        'next retry in 3h30m; the current certificate expires in 40 days',
+    );
+  });
+
+  it('shows the CertificateRequest for revision status.revision+1 owned by this Certificate', () => {
+    const c = cert('b', 'web-tls', { revision: 4, ready: { status: 'False', reason: 'Issuing' } });
+    const req = (name: string, revision: number, ownerUid: string | undefined): CertificateRequestSummary => ({
+      ...base('b', name),
+      certificateName: 'web-tls',
+      revision,
+      ready: { status: 'False', reason: 'Pending' },
+      ownerUid,
+    });
+    const rows = certificateRows(
+      {
+        ...none,
+        certificates: [c],
+        secrets: [secret('b', 'web-tls', day(20))],
+        // A stale request from an earlier Certificate of the same name, with a higher revision.
+        requests: [
+          req('web-tls-old', 9, 'uid-of-a-deleted-certificate'),
+          req('web-tls-5', 5, c.uid),
+          req('web-tls-4', 4, c.uid),
+        ],
+      },
+      NOW,
+    );
+    expect(rows[0]?.issuance.map((s) => s.name)).toEqual(['web-tls-5']);
   });
 });

@@ -9,6 +9,7 @@ import type { ChallengeSummary, OrderSummary } from '@/lib/k8s/kinds/certificate
 import type { CertificateRequestSummary, CertificateSummary, ConditionSummary } from '@/lib/k8s/kinds/certificates';
 import type { IngressSummary } from '@/lib/k8s/kinds/ingresses';
 import type { CertificateInfo, TlsSecretSummary } from '@/lib/k8s/kinds/tls-secrets';
+import { humanDuration } from '@/lib/format/age';
 
 export type CertificateState = 'failing' | 'expired' | 'critical' | 'warning' | 'ok' | 'unknown';
 
@@ -43,6 +44,8 @@ export interface CertificateRow {
   /** Issuing=True: a new revision is being issued (renewal or reissue). */
   renewing?: ConditionSummary;
   renewalTime?: string;
+  /** After a failed issuance: when cert-manager tries again (lastFailureTime + its back-off). */
+  nextRetry?: string;
   /** The leaf certificate in the Secret (public metadata only). */
   leaf?: Pick<CertificateInfo, 'subject' | 'issuer' | 'notBefore' | 'notAfter' | 'dnsNames' | 'serialNumber' | 'isCA'>;
   secretError?: string;
@@ -112,17 +115,18 @@ function leafOf(secret: TlsSecretSummary | undefined): CertificateRow['leaf'] {
   };
 }
 
-/** The newest CertificateRequest of a Certificate and, when it has not succeeded, its Order and Challenges. */
+/**
+ * The CertificateRequest of the Certificate's next revision and, when it has not succeeded, its Order
+ * and Challenges. As cmctl's `status certificate` (findMatchingCR): the request owned by this
+ * Certificate (by uid, so not one left by a deleted Certificate of the same name) whose revision
+ * annotation is status.revision + 1.
+ */
 export function issuanceChain(
   cert: CertificateSummary,
   inputs: Pick<CertificateInputs, 'requests' | 'orders' | 'challenges'>,
 ): IssuanceStep[] {
-  const mine = inputs.requests.filter(
-    (r) => ns(r) === ns(cert) && (r.ownerUid === cert.uid || r.certificateName === cert.name),
-  );
-  const latest = [...mine].sort(
-    (a, b) => (b.revision ?? 0) - (a.revision ?? 0) || (b.createdAt ?? '').localeCompare(a.createdAt ?? ''),
-  )[0];
+  const next = (cert.revision ?? 0) + 1;
+  const latest = inputs.requests.find((r) => ns(r) === ns(cert) && r.ownerUid === cert.uid && r.revision === next);
   if (!latest || latest.ready?.status === 'True') return [];
   const steps: IssuanceStep[] = [
     {
@@ -140,6 +144,11 @@ export function issuanceChain(
     }
   }
   return steps;
+}
+
+/** The CN of a subject as the server writes it (Node's X509Certificate.subject: "CN=…" lines). */
+function commonNameOf(subject: string): string | undefined {
+  return /(?:^|[\n,]\s*)CN=([^\n,]+)/.exec(subject)?.[1]?.trim();
 }
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
@@ -164,20 +173,56 @@ export function mismatchWarnings(cert: CertificateSummary, leaf: CertificateRow[
         'the Secret does not hold the certificate cert-manager last issued.',
     );
   }
-  if (cert.dnsNames.length && !sameNames(cert.dnsNames, leaf.dnsNames)) {
+  // cert-manager (pkg/util/pki/match.go) treats the common name and the DNS names as one set: a CA
+  // issuer may put a name only in the CN, Let's Encrypt copies the CN into the SANs.
+  const asked = [...cert.dnsNames, ...(cert.commonName ? [cert.commonName] : [])];
+  const leafCN = commonNameOf(leaf.subject);
+  const served = [...leaf.dnsNames, ...(leafCN ? [leafCN] : [])];
+  if (asked.length && !sameNames(asked, served)) {
     out.push(
-      `The Secret's certificate covers ${leaf.dnsNames.join(', ') || 'no DNS names'}, ` +
-        `but the Certificate asks for ${cert.dnsNames.join(', ')}.`,
+      `The Secret's certificate covers ${served.join(', ') || 'no DNS names'}, ` +
+        `but the Certificate asks for ${[...new Set(asked)].join(', ')}.`,
     );
   }
   return out;
 }
 
-function describe(row: Omit<CertificateRow, 'summary'>): string {
+const HOUR_MS = 3_600_000;
+
+/**
+ * When cert-manager retries a failed issuance: lastFailureTime plus 1 h for the first failure,
+ * 2^(n-1) h after n failures, at most 32 h (trigger controller, shouldBackoffReissuingOnFailure).
+ */
+export function nextIssuanceRetry(cert: Pick<CertificateSummary, 'lastFailureTime' | 'failedIssuanceAttempts'>) {
+  if (!cert.lastFailureTime) return undefined;
+  const n = cert.failedIssuanceAttempts ?? 0;
+  const hours = n <= 1 ? 1 : n > 6 ? 32 : 2 ** (n - 1);
+  const at = Date.parse(cert.lastFailureTime) + hours * HOUR_MS;
+  return Number.isNaN(at) ? undefined : new Date(at).toISOString();
+}
+
+function describe(row: Omit<CertificateRow, 'summary'>, cert?: CertificateSummary, now = 0): string {
   const ready = row.ready;
+  const retry = row.nextRetry
+    ? Date.parse(row.nextRetry) > now
+      ? `next retry in ${humanDuration(Date.parse(row.nextRetry) - now)}`
+      : 'retrying now'
+    : undefined;
+  if (row.state === 'failing' && row.leaf && row.daysLeft !== undefined && cert?.lastFailureTime) {
+    // A renewal failed but the old certificate still serves: say so, with the retry and the time left.
+    const issuing = cert.issuing;
+    const why = [issuing?.reason, issuing?.message].filter(Boolean).join(': ');
+    const attempt = cert.failedIssuanceAttempts ? ` (attempt ${cert.failedIssuanceAttempts})` : '';
+    const left =
+      row.daysLeft < 0
+        ? `the current certificate expired ${formatDays(row.daysLeft)}`
+        : `the current certificate expires ${formatDays(row.daysLeft)}`;
+    return [`Renewal failing${attempt}${why ? ` — ${why}` : ''}`, retry, left].filter(Boolean).join('; ');
+  }
   if (row.state === 'failing') {
     const why = [ready?.reason, ready?.message].filter(Boolean).join(': ');
-    return why ? `Not issued — ${why}` : 'Not issued';
+    const text = why ? `Not issued — ${why}` : 'Not issued';
+    return retry ? `${text}; ${retry}` : text;
   }
   if (row.daysLeft === undefined) return row.secretError ?? 'No certificate to read';
   const when = row.state === 'expired' ? `Expired ${formatDays(row.daysLeft)}` : `Expires ${formatDays(row.daysLeft)}`;
@@ -206,6 +251,8 @@ function certificateRow(
   // No usable certificate at all and cert-manager says it is not ready: issuance is failing. When the
   // Secret cannot be read, cert-manager's status.notAfter says whether a certificate was issued.
   const failing = !leaf && cert.ready?.status !== 'True' && !(hidden && cert.notAfter);
+  // A failed issuance (cert-manager sets lastFailureTime until one succeeds) while nothing is retrying it.
+  const renewalFailed = Boolean(cert.lastFailureTime) && cert.issuing?.status !== 'True';
   const base = {
     key: keyOf(ns(cert), cert.name),
     namespace: ns(cert),
@@ -217,6 +264,7 @@ function certificateRow(
     ready: cert.ready,
     renewing: cert.issuing?.status === 'True' ? cert.issuing : undefined,
     renewalTime: cert.renewalTime,
+    nextRetry: nextIssuanceRetry(cert),
     leaf,
     secretError: secret
       ? secret.error
@@ -226,12 +274,12 @@ function certificateRow(
     statusNotAfter: cert.notAfter,
     notAfter,
     daysLeft,
-    state: failing ? ('failing' as const) : bandState,
+    state: failing || renewalFailed ? ('failing' as const) : bandState,
     warnings: mismatchWarnings(cert, leaf, now),
     issuance: issuanceChain(cert, inputs),
     ingresses: ingressesFor(ns(cert), cert.secretName, inputs.ingresses),
   };
-  return { ...base, summary: describe(base) };
+  return { ...base, summary: describe(base, cert, now) };
 }
 
 function secretRow(secret: TlsSecretSummary, inputs: CertificateInputs, now: number): CertificateRow {

@@ -80,6 +80,8 @@ export interface StandaloneServer {
   /** Sends `signal` (default SIGTERM), waits for exit (SIGKILL after 30 s); resolves to the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
   logs(): string;
+  /** Resolves with the exit code when the server exits, whoever stopped it. */
+  exited: Promise<number | null>;
 }
 
 const isRoot = () => process.getuid?.() === 0;
@@ -185,6 +187,7 @@ export async function startStandaloneServer(options: StandaloneOptions): Promise
     pid: child.pid ?? -1,
     startupMs,
     logs,
+    exited,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (exitCode !== undefined) return exitCode;
       child.kill(signal);
@@ -241,7 +244,7 @@ async function main(): Promise<void> {
   const stop = (signal: NodeJS.Signals) => void server.stop(signal).then((code) => process.exit(code ?? 0));
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGTERM'));
-  await new Promise<never>(() => undefined);
+  process.exit((await server.exited) ?? 1);
 }
 
 if (resolve(process.argv[1] ?? '') === __filename) {

@@ -8,7 +8,7 @@
 // that has not finished; a finished one is rolled out, as kubectl says) and ScaledDown. Mirrors v1.31.
 // There is no "Degraded": after a scale-up the controller keeps Progressing=NewReplicaSetAvailable, so
 // a finished rollout short of available replicas cannot be told from a routine scale-up; like kubectl
-// it is "waiting", and the Overview's "not fully available" rule covers a lasting shortfall.
+// it is "waiting". An outage still reaches the Overview through its failing pods (podHealth).
 
 /** Structural subset of apps/v1 Deployment; a client-node V1Deployment satisfies it. */
 export interface DeploymentLike {

@@ -48,7 +48,11 @@ export function ResourceCell<S extends BaseSummary>({ column, row, now }: { colu
         </span>
       );
     case 'number':
-      return <span className="tabular-nums text-slate-700">{value === undefined ? '' : String(value)}</span>;
+      return (
+        <span className="whitespace-nowrap tabular-nums text-slate-700">
+          {value === undefined ? '' : String(value)}
+        </span>
+      );
     default:
       return (
         <span className="truncate text-slate-700" title={typeof value === 'string' ? revealHidden(value) : undefined}>

@@ -11,7 +11,7 @@ import {
 import { byStatus, toneOf } from '@/lib/k8s/kinds/workload-fields';
 import { controllerOf, type KubeObject } from '@/lib/k8s/object';
 import { POD_NEEDS_ATTENTION_QUERY } from '@/lib/k8s/status/attention';
-import { podHealth, podStatus, restartsText, type PodLike } from '@/lib/k8s/status/pod-status';
+import { podHealth, podNeedsAttention, podStatus, restartsText, type PodLike } from '@/lib/k8s/status/pod-status';
 
 export interface PodSummary extends BaseSummary {
   status: string;
@@ -64,7 +64,7 @@ export const podsKind: KindDescriptor<PodSummary> = {
     };
   },
   searchText: (s) =>
-    `${defaultSearchText(s)} ${s.node ?? ''} ${s.status}${podHealth(s.status) === 'bad' ? ` ${POD_NEEDS_ATTENTION_QUERY}` : ''}`.toLowerCase(),
+    `${defaultSearchText(s)} ${s.node ?? ''} ${s.status}${podNeedsAttention(s.status) ? ` ${POD_NEEDS_ATTENTION_QUERY}` : ''}`.toLowerCase(),
   sorts: {
     name: byName,
     age: byAge,

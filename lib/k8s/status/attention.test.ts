@@ -118,11 +118,16 @@ describe('attentionItems for failing pods (podHealth)', () => {
         pod('ok', 'Running'),
         pod('starting', 'ContainerCreating'),
         pod('done', 'Completed'),
+        // A failed Job's finished pod: red in tables, but the Job's Failed status is what needs a person.
+        pod('job-pod', 'Error'),
+        pod('exited', 'ExitCode:2'),
+        pod('init-failed', 'Init:Error'),
       ],
     });
     expect(items.map((i) => [i.name, i.severity, i.title])).toEqual([
       ['config', 'critical', 'Container cannot be created'],
       ['init', 'critical', 'Init container crash-looping'],
+      ['init-failed', 'critical', 'Init container failing'],
       ['loop', 'critical', 'Crash-looping'],
       ['oom', 'critical', 'Out of memory'],
       ['pull', 'critical', 'Image cannot be pulled'],

@@ -2,10 +2,10 @@
 // lists) into attention items, plus counts per namespace. Each rule reuses the status derivations
 // beside it (deployment-status, workload-status, pod-status, hpa-status).
 
-import { podHealth } from '@/lib/k8s/status/pod-status';
+import { podNeedsAttention } from '@/lib/k8s/status/pod-status';
 
 /**
- * The pods list's `q` that finds every pod whose STATUS is classified bad (podHealth): the pods
+ * The pods list's `q` that finds every pod that needs attention (podNeedsAttention): the pods
  * descriptor adds this token to a bad pod's search text, so only those pods cross the wire.
  */
 export const POD_NEEDS_ATTENTION_QUERY = 'status:needs-attention';
@@ -79,7 +79,7 @@ export function attentionItems(input: AttentionInput): AttentionItem[] {
     ...input.daemonsets.flatMap((d) => workload('daemonsets', d, d.available, d.desired)),
   ];
   for (const p of input.pods) {
-    if (podHealth(p.status) !== 'bad') continue;
+    if (!podNeedsAttention(p.status)) continue;
     items.push({
       severity: 'critical',
       kind: 'pods',

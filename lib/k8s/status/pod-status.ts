@@ -188,3 +188,17 @@ export function podHealth(status: string | undefined): PodHealth {
   }
   return 'good';
 }
+
+/**
+ * Whether a pod belongs on the Overview's "needs attention": a bad status that is still live. A pod
+ * that simply ended badly (Error, ExitCode:N, Signal:N, Evicted, Failed — e.g. a failed Job's pod) is
+ * red in tables but not raised: its owner (the Job's Failed status) says it, and a crash-looping
+ * container shows CrashLoopBackOff between its exits. Init-container failures are always raised.
+ */
+export function podNeedsAttention(status: string | undefined): boolean {
+  if (podHealth(status) !== 'bad' || !status) return false;
+  if (status.startsWith('Init:')) return true;
+  return !ENDED.has(status) && !/^(ExitCode|Signal):/.test(status);
+}
+
+const ENDED = new Set(['Error', 'Evicted', 'Failed', 'Unknown']);

@@ -63,4 +63,11 @@ test('the Overview loads with no console error and no failed request', async ({ 
   await expect(page.getByTestId('cluster-reachability')).toContainText('Connected');
   await expect(overview.errorPanels).toHaveCount(0);
   expect(problems).toEqual([]);
+  // Headless Chromium does not ask for /favicon.ico by itself, so ask the way a browser tab does:
+  // the linked icon and /favicon.ico, with the session cookie (that was the 404 in every console).
+  const icon = page.locator('link[rel="icon"]');
+  await expect(icon).toHaveCount(1);
+  const linked = await icon.getAttribute('href');
+  expect((await page.request.get(linked ?? '', { maxRedirects: 0 })).status()).toBe(200);
+  expect((await page.request.get('/favicon.ico', { maxRedirects: 0 })).status()).toBe(200);
 });

@@ -40,6 +40,11 @@ export function parseObjects(text: string): KubeObject[] {
 
 /** `kubectl kustomize <dir>`: the shipped overlay as an operator would render it. */
 export function render(dir: string): KubeObject[] {
+  const version = execFileSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
+  const major = Number(/Kustomize Version: v(\d+)/.exec(version)?.[1] ?? 0);
+  if (major < 4) {
+    throw new Error(`deploy/ needs kubectl with Kustomize v4+ (components, labels); this kubectl has:\n${version}`);
+  }
   return parseObjects(execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' }));
 }
 

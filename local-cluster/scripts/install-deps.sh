@@ -13,6 +13,12 @@ for p in "${PKGS[@]}"; do
 done
 # kubectl: the image may ship one (google-cloud-cli's kubectl); Debian's kubernetes-client conflicts with it.
 command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
+# deploy/ uses Kustomize components and `labels` (Kustomize v4+, kubectl 1.21+). Debian's kubectl 1.20
+# bundles Kustomize v2: the deploy tests then fail; install a current kubectl (docs/operations.md).
+if command -v kubectl >/dev/null 2>&1; then
+  kz=$(kubectl version --client 2>/dev/null | sed -n 's/^Kustomize Version: v\([0-9]*\).*/\1/p')
+  [ "${kz:-0}" -ge 4 ] || echo "wheelhouse: kubectl's Kustomize is older than v4; deploy/ needs kubectl 1.21 or later" >&2
+fi
 
 have_debsrc() { grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ || grep -qs '^deb-src' /etc/apt/sources.list; }
 

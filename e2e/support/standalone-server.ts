@@ -1,5 +1,15 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -33,7 +43,8 @@ export async function prepareStandalone(distDir: string): Promise<string> {
       `${app}/server.js is missing: build with output 'standalone' (WHEELHOUSE_DIST_DIR=${distDir} npx next build)`,
     );
   }
-  const buildId = readFileSync(join(dist, 'BUILD_ID'), 'utf8');
+  // The marker names the build and this preparation's version: a changed step prepares again.
+  const buildId = `${readFileSync(join(dist, 'BUILD_ID'), 'utf8')} prepare-2`;
   const marker = join(app, '.prepared');
   if (existsSync(marker) && readFileSync(marker, 'utf8') === buildId) return app;
   // server.js chdirs to its own directory and serves `<distDir>/static` and `public/` from there.
@@ -45,9 +56,17 @@ export async function prepareStandalone(distDir: string): Promise<string> {
   for (const entry of readdirSync(app)) {
     if (!KEEP.has(entry) && entry !== basename(dist)) rmSync(join(app, entry), { recursive: true, force: true });
   }
+  // Likewise dev-only packages (the lock file's `dev` flag, i.e. what `npm ci --omit=dev` leaves out)
+  // that an optional require found in the checkout: debug's `require('supports-color')` in a try.
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dev?: boolean }>;
+  };
+  for (const [path, info] of Object.entries(lock.packages)) {
+    if (info.dev && path.startsWith('node_modules/')) rmSync(join(app, path), { recursive: true, force: true });
+  }
   rmSync(join(app, 'public'), { recursive: true, force: true });
   if (existsSync(join(ROOT, 'public'))) cpSync(join(ROOT, 'public'), join(app, 'public'), { recursive: true });
-  cpSync(join(dist, 'BUILD_ID'), marker);
+  writeFileSync(marker, buildId);
   return app;
 }
 

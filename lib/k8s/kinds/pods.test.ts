@@ -49,3 +49,32 @@ describe('pods descriptor: RESTARTS as kubectl, with "(… ago)"', () => {
     expect(col?.display?.(s, '2026-01-01T00:10:00Z')).toBe('3 (3m ago)');
   });
 });
+
+// mirrors kubernetes/kubernetes pkg/printers/internalversion/printers.go printPod (-o wide), v1.31
+describe('pods descriptor: NOMINATED NODE and READINESS GATES', () => {
+  const pod = (spec: Record<string, unknown>, status: Record<string, unknown>) =>
+    podsKind.toSummary({
+      metadata: { uid: 'u', name: 'p', namespace: 'ns', resourceVersion: '1' },
+      spec: { containers: [{ name: 'app' }], ...spec },
+      status: { phase: 'Pending', ...status },
+    } as unknown as KubeObject);
+  const cell = (id: string, s: ReturnType<typeof pod>) => podsKind.columns?.find((c) => c.id === id)?.value(s);
+
+  it('prints the nominated node and true readiness gates of all gates, else <none>', () => {
+    const gated = pod(
+      { readinessGates: [{ conditionType: 'example.com/lb' }, { conditionType: 'example.com/dns' }] },
+      {
+        nominatedNodeName: 'node-7',
+        conditions: [
+          { type: 'example.com/lb', status: 'True' },
+          { type: 'example.com/dns', status: 'False' },
+        ],
+      },
+    );
+    expect([cell('nominated-node', gated), cell('readiness-gates', gated)]).toEqual(['node-7', '1/2']);
+    const plain = pod({}, {});
+    expect([cell('nominated-node', plain), cell('readiness-gates', plain)]).toEqual(['<none>', '<none>']);
+    // An unscheduled pod: IP and NODE are <none> too.
+    expect([cell('ip', plain), cell('node', plain)]).toEqual(['<none>', '<none>']);
+  });
+});

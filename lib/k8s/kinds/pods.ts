@@ -23,6 +23,10 @@ export interface PodSummary extends BaseSummary {
   lastRestartAt?: string;
   node?: string;
   podIP?: string;
+  /** kubectl -o wide NOMINATED NODE: status.nominatedNodeName. */
+  nominatedNode?: string;
+  /** kubectl -o wide READINESS GATES: "true/total" of spec.readinessGates, undefined without gates. */
+  readinessGates?: string;
   owner?: { kind: string; name: string };
   images: string[];
   /** Container names, for the log viewer's container picker. */
@@ -45,7 +49,14 @@ export const podsKind: KindDescriptor<PodSummary> = {
   namespaced: true,
   indexes: ['owner', 'node'],
   toSummary(obj: KubeObject): PodSummary {
-    const pod = obj as unknown as PodLike & { status?: { podIP?: string } };
+    const pod = obj as unknown as PodLike & {
+      spec?: { readinessGates?: { conditionType: string }[] };
+      status?: { podIP?: string; nominatedNodeName?: string };
+    };
+    const gates = pod.spec?.readinessGates ?? [];
+    const trueGates = gates.filter((g) =>
+      pod.status?.conditions?.some((c) => c.type === g.conditionType && c.status === 'True'),
+    ).length;
     const containers = (obj.spec as { containers?: { image?: string }[] } | undefined)?.containers ?? [];
     const cols = podStatus(pod);
     const owner = controllerOf(obj);
@@ -58,6 +69,8 @@ export const podsKind: KindDescriptor<PodSummary> = {
       lastRestartAt: cols.lastRestartAt,
       node: pod.spec?.nodeName,
       podIP: pod.status?.podIP,
+      nominatedNode: pod.status?.nominatedNodeName || undefined,
+      readinessGates: gates.length ? `${trueGates}/${gates.length}` : undefined,
       owner: owner ? { kind: owner.kind, name: owner.name } : undefined,
       images: containers.map((c) => c.image ?? '').filter(Boolean),
       containers: containers.map((c) => (c as { name?: string }).name ?? '').filter(Boolean),
@@ -90,8 +103,10 @@ export const podsKind: KindDescriptor<PodSummary> = {
       display: (s, now) => restartsText(s.restarts, s.lastRestartAt, now),
       sort: 'restarts',
     },
-    { id: 'ip', title: 'IP', cell: 'mono', value: (s) => s.podIP ?? '' },
-    { id: 'node', title: 'Node', cell: 'text', value: (s) => s.node ?? '' },
+    { id: 'ip', title: 'IP', cell: 'mono', value: (s) => s.podIP || '<none>' },
+    { id: 'node', title: 'Node', cell: 'text', value: (s) => s.node || '<none>' },
+    { id: 'nominated-node', title: 'Nominated node', cell: 'text', value: (s) => s.nominatedNode ?? '<none>' },
+    { id: 'readiness-gates', title: 'Readiness gates', cell: 'text', value: (s) => s.readinessGates ?? '<none>' },
     ageColumn,
   ],
 };

@@ -23,7 +23,9 @@ export interface PodSummary extends BaseSummary {
   lastRestartAt?: string;
   node?: string;
   podIP?: string;
-  /** kubectl -o wide NOMINATED NODE: status.nominatedNodeName. */
+  // kubectl -o wide NOMINATED NODE and READINESS GATES: in the summary (pod detail, search), not
+  // table columns: the table has no wide mode yet, and two more columns squeeze names (issue 12).
+  /** status.nominatedNodeName. */
   nominatedNode?: string;
   /** kubectl -o wide READINESS GATES: "true/total" of spec.readinessGates, undefined without gates. */
   readinessGates?: string;
@@ -105,8 +107,6 @@ export const podsKind: KindDescriptor<PodSummary> = {
     },
     { id: 'ip', title: 'IP', cell: 'mono', value: (s) => s.podIP || '<none>' },
     { id: 'node', title: 'Node', cell: 'text', value: (s) => s.node || '<none>' },
-    { id: 'nominated-node', title: 'Nominated node', cell: 'text', value: (s) => s.nominatedNode ?? '<none>' },
-    { id: 'readiness-gates', title: 'Readiness gates', cell: 'text', value: (s) => s.readinessGates ?? '<none>' },
     ageColumn,
   ],
 };

@@ -40,7 +40,9 @@ const env = vi.hoisted(() => {
   return { jar: new Map<string, string>() };
 });
 
-const wire = vi.hoisted(() => ({ requests: [] as { host: string; path: string; user: string | null }[] }));
+const wire = vi.hoisted(() => ({
+  requests: [] as { host: string; method: string; path: string; user: string | null }[],
+}));
 
 vi.mock('node:https', async (importOriginal) => {
   const real = await importOriginal<typeof NodeHttps>();
@@ -52,6 +54,7 @@ vi.mock('node:https', async (importOriginal) => {
     const user = Object.entries(headers).find(([k]) => k.toLowerCase() === 'impersonate-user')?.[1];
     wire.requests.push({
       host: url?.host ?? `${opts?.hostname ?? opts?.host}:${opts?.port}`,
+      method: String(opts?.method ?? 'GET').toUpperCase(),
       path: url ? url.pathname + url.search : String(opts?.path),
       user: typeof user === 'string' ? user : null,
     });
@@ -340,9 +343,14 @@ describe('scale and rollback', () => {
       const { result, requests } = await sent(() => action(name, { requestId, ...before, ...extra }));
       expect(result.status).toBe(403);
       expect(await result.json()).toMatchObject({ ok: false, code: 'forbidden' });
-      // Sent as bob — the API server decided — and not a single write went out.
+      // Sent as bob — the API server decided — and not a single write went out. The only requests
+      // not made as bob are reads that fill the shared cache (the namespace list the actions route
+      // checks first, discovery): never a write, never the workload itself.
       expect(requests.length).toBeGreaterThan(0);
-      expect(requests.every((r) => r.user === 'bob')).toBe(true);
+      const notBob = requests.filter((r) => r.user !== 'bob');
+      expect(requests.filter((r) => r.path.includes('/deployments')).every((r) => r.user === 'bob')).toBe(true);
+      expect(notBob.every((r) => r.method === 'GET' && r.user === null)).toBe(true);
+      expect(notBob.filter((r) => r.path.includes('/deployments') || r.path.includes('/replicasets'))).toEqual([]);
       expect(await auditByRequest(requestId)).toMatchObject({
         user: 'bob',
         action: name,

@@ -224,3 +224,48 @@ describe('scroll measurement', () => {
     expect(renderRun(run())).not.toContain('scroll:');
   });
 });
+
+describe('runs of the standalone server (ready time, metrics scrape)', () => {
+  const text = [
+    '# HELP process_resident_memory_bytes Resident memory size in bytes.',
+    '# TYPE process_resident_memory_bytes gauge',
+    'process_resident_memory_bytes 419430400',
+    'nodejs_heap_size_total_bytes 200000000',
+    'wheelhouse_http_request_duration_seconds_count{method="GET",route="/api/k8s/[cluster]/[kind]",status="200"} 14000',
+    'wheelhouse_k8s_cache_objects{cluster="local",kind="pods"} 10060',
+  ].join('\n');
+  const standalone = () => {
+    const { listeningMs: _listening, ...cold } = run().cold;
+    const { bytesPerCachedObject: _perObject, ...memory } = run().memory;
+    return run({
+      cold: { ...cold, readyMs: 3100 },
+      memory,
+      serverMetrics: { scrapedAt: '2026-11-24T08:10:00.000Z', text },
+    });
+  };
+
+  it('shows spawn → ready instead of listening, and no RSS per cached object', () => {
+    const md = renderRun(standalone());
+    expect(md).toContain('| cold: server spawn → ready (`/api/readyz` 200, caches listed), first start | 3100 ms |');
+    expect(md).not.toContain('spawn → listening');
+    expect(md).not.toContain('RSS per cached object');
+    expect(md).toContain('server RSS (at ready / after first page / after warm)');
+    expect(md).toContain('| `process_resident_memory_bytes` after warm (server.js alone) | 400.0 MiB |');
+  });
+
+  it('adds the trimmed metrics excerpt as a code block', () => {
+    const md = renderRun(standalone());
+    const block = md.slice(md.indexOf('```text'), md.lastIndexOf('```'));
+    expect(block).toContain('wheelhouse_k8s_cache_objects{cluster="local",kind="pods"} 10060');
+    expect(block).toContain('route="/api/k8s/[cluster]/[kind]"');
+    expect(block).not.toContain('nodejs_heap');
+    expect(block).not.toContain('# HELP');
+  });
+
+  it('leaves runs recorded with next start as they were', () => {
+    const md = renderRun(run());
+    expect(md).toContain('| cold: server spawn → listening | 400 ms |');
+    expect(md).toContain('(includes the first sync)');
+    expect(md).not.toContain('```text');
+  });
+});

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as prettier from 'prettier';
 
 import { checkTargets, resultSchema, type BenchResult } from './result';
+import { sampleValue, trimMetrics } from './server-metrics';
 
 // docs/benchmarks.md is generated from the recorded runs in bench/results/*.json (newest first), so
 // the document and the record cannot drift apart. Run `npx tsx bench/report.ts` to regenerate it.
@@ -16,11 +17,15 @@ edit by hand: run \`npx tsx bench/report.ts\` to regenerate it.
 ## What is measured
 
 \`npm run bench\` seeds the local cluster with pods in \`bench-NN\` namespaces (default: **10,000 pods in 50
-namespaces, 1,000 Deployments** × 10 replicas), waits until every pod is Running, then starts a production
-server (\`next start\` of a build in \`.next-bench\`, port 3200) and measures:
+namespaces, 1,000 Deployments** × 10 replicas), waits until every pod is Running, then starts the production
+server the way it is deployed (\`e2e/support/standalone-server.ts\`: \`node server.js\` of the standalone output
+built in \`.next-bench\`, port 3200, as uid 10001 with a read-only app tree, a fresh data dir and only the
+environment a Deployment gives, \`WHEELHOUSE_METRICS_TOKEN\` included) and measures:
 
-- **cold**: from spawning the server to a served first page of all pods (\`GET /api/k8s/local/pods?limit=50\`),
-  next to the raw \`GET /api/v1/pods\` as admin in the same run (one full list, and \`limit=500\` pages);
+- **cold**: from spawning the server to ready (\`/api/readyz\` 200: configuration valid, audit database up, the
+  cluster's caches listed; the first start after seeding) and to a served first page of all pods
+  (\`GET /api/k8s/local/pods?limit=50\`), next to the raw \`GET /api/v1/pods\` as admin in the same run (one full
+  list, and \`limit=500\` pages);
 - **warm**: the first page of one namespace sorted by age (\`?namespace=bench-NN&sort=age&order=desc&limit=50\`,
   rotating over the bench namespaces) two ways: **50 users** in an open loop (each asks for a page every 0.5 s
   on average, Poisson arrivals, latency counted from the scheduled send time: \`bench/measure-users.ts\`), and
@@ -32,9 +37,13 @@ server (\`next start\` of a build in \`.next-bench\`, port 3200) and measures:
 - **change-to-event latency**: SSE streams on \`/api/stream?sub=local:pods\` while pods are patched (an
   annotation) at a fixed rate; latency = event arrival − start of the PATCH request, matched by
   resourceVersion, over every stream;
-- **bytes** per page response; the server's **RSS** (VmRSS of the server process tree) before the first
-  request, after the first sync and after the warm run; RSS per cached object = (after sync − before) / the objects
-  the server reports in its cache (\`GET /api/clusters\`);
+- **bytes** per page response; the server's **RSS** (VmRSS of the server process tree) at ready (before the
+  first page), after the first page and after the warm run (runs with \`next start\` measured before the first
+  sync instead, hence their RSS per cached object = (after sync − before) / the objects the server reports in its
+  cache, \`GET /api/clusters\`);
+- **server metrics**: \`GET /api/metrics\` with the bearer token right after the warm runs, kept whole in the
+  result; below each run, the excerpt of the list route's duration, the caches, relists and watch restarts,
+  access reviews, streams, sign-ins, audit and the process's resident memory (\`bench/server-metrics.ts\`);
 - **scroll**: Debian's Chromium (Playwright's library API, the e2e suite's flags) signed in as alice opens the Pods
   list of all namespaces (\`/c/local/pods\`, window-virtualized, ADR 0007) and scrolls it from top to bottom with
   one \`window.scrollBy\` per animation frame over \`--scroll-seconds\` (default 10 s): long tasks
@@ -46,14 +55,14 @@ server (\`next start\` of a build in \`.next-bench\`, port 3200) and measures:
 \`\`\`sh
 npm run cluster:up                      # once; the full run wants the controller flags below
 npx tsx bench/restart-controllers.ts    # only if kube-controller-manager runs without --kube-api-qps
-npm run bench                           # full run: 10,000 pods (seeding takes a few minutes)
+npm run bench -- --build               # full run: 10,000 pods (seeding takes a few minutes)
 npm run bench -- --pods 500 --namespaces 5 --deployments 50 --warm-seconds 5 --change-seconds 5   # development
 npm run bench -- --help                 # all options (--keep leaves the bench namespaces in place)
 npm run bench -- --keep                 # then, against the kept pods, the scroll measurement alone:
 npm run bench -- --only scroll          # (same --pods/--namespaces/--deployments as the kept run)
 \`\`\`
 
-The run builds \`.next-bench\` when it has no build (or with \`--build\`), writes \`bench/results/<timestamp>.json\`
+The run builds \`.next-bench\` (\`next build\`, standalone output) when it has no build (or with \`--build\`), writes \`bench/results/<timestamp>.json\`
 (commit it: it is the record) and regenerates this file. By default it deletes the bench namespaces at the end. Pod creation goes through Deployments and is
 limited by the controller-manager's client QPS (default 20/s); \`cluster:up\` starts it and the scheduler
 with \`--kube-api-qps=100 --kube-api-burst=200\`.
@@ -131,6 +140,24 @@ function scrollRows(r: BenchResult): string[][] {
   ];
 }
 
+function metricsRssRow(r: BenchResult): string[][] {
+  const rss = r.serverMetrics ? sampleValue(r.serverMetrics.text, 'process_resident_memory_bytes') : undefined;
+  return rss === undefined ? [] : [['`process_resident_memory_bytes` after warm (server.js alone)', fmtBytes(rss)]];
+}
+
+/** The trimmed `/api/metrics` scrape after the warm runs, as a code block (runs since the standalone runner). */
+function metricsExcerpt(r: BenchResult): string[] {
+  if (!r.serverMetrics) return [];
+  return [
+    `Server metrics after the warm runs (\`GET /api/metrics\`, ${r.serverMetrics.scrapedAt}; excerpt; the whole scrape is in the result, and a series never used has no sample yet):`,
+    '',
+    '```text',
+    trimMetrics(r.serverMetrics.text),
+    '```',
+    '',
+  ];
+}
+
 export function renderRun(r: BenchResult): string {
   const s = r.scale;
   const targets = checkTargets(r);
@@ -148,10 +175,16 @@ export function renderRun(r: BenchResult): string {
     '',
     table([
       ['Measurement', 'Value'],
-      ['cold: server spawn → listening', fmtMs(r.cold.listeningMs)],
+      ...(r.cold.readyMs !== undefined
+        ? [['cold: server spawn → ready (`/api/readyz` 200, caches listed), first start', fmtMs(r.cold.readyMs)]]
+        : []),
+      ...(r.cold.listeningMs !== undefined ? [['cold: server spawn → listening', fmtMs(r.cold.listeningMs)]] : []),
       ['cold: password sign-in (included below)', fmtMs(r.cold.signInMs)],
       ['cold: server spawn → first page of all pods', fmtMs(r.cold.firstPageMs)],
-      ['cold: the first page request alone (includes the first sync)', fmtMs(r.cold.firstPageRequestMs)],
+      [
+        `cold: the first page request alone${r.cold.readyMs === undefined ? ' (includes the first sync)' : ''}`,
+        fmtMs(r.cold.firstPageRequestMs),
+      ],
       [
         'cold: raw `GET /api/v1/pods` (admin, one list)',
         `${fmtMs(r.cold.rawListMs)} (${fmtBytes(r.cold.rawListBytes)})`,
@@ -195,17 +228,21 @@ export function renderRun(r: BenchResult): string {
         `all pods ${fmtBytes(r.page.allPodsBytes)} (gzip ${fmtBytes(r.page.allPodsGzipBytes)}); one namespace ${fmtBytes(r.page.namespacePageBytes)}`,
       ],
       [
-        'server RSS (before / after sync / after warm)',
+        `server RSS (${r.cold.readyMs === undefined ? 'before / after sync' : 'at ready / after first page'} / after warm)`,
         `${r.memory.baselineRssMiB} / ${r.memory.afterSyncRssMiB} / ${r.memory.afterWarmRssMiB} MiB`,
       ],
+      ...metricsRssRow(r),
       [
         'server cache (after warm run)',
         r.serverCache.map((k) => `${k.cluster}/${k.kind}: ${k.state}, ${k.objects} objects`).join('; ') || 'empty',
       ],
-      ['RSS per cached object', `${fmtBytes(r.memory.bytesPerCachedObject)} (${r.memory.cachedObjects} objects)`],
+      ...(r.memory.bytesPerCachedObject !== undefined
+        ? [['RSS per cached object', `${fmtBytes(r.memory.bytesPerCachedObject)} (${r.memory.cachedObjects} objects)`]]
+        : []),
       ...scrollRows(r),
     ]),
     '',
+    ...metricsExcerpt(r),
     `Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, ${r.machine.os}, ` +
       `Node ${r.machine.node}, Kubernetes ${r.machine.kubernetes}, load average at start ` +
       `${r.machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}; Wheelhouse ${r.machine.wheelhouseCommit}.`,

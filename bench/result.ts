@@ -59,7 +59,10 @@ export const resultSchema = z.object({
     seedSeconds: z.number(),
   }),
   cold: z.object({
-    listeningMs: z.number(),
+    /** Spawn → any HTTP answer (`next start`, runs before the standalone runner). */
+    listeningMs: z.number().optional(),
+    /** Spawn → /api/readyz 200, the standalone server on a fresh data dir (runs since the standalone runner). */
+    readyMs: z.number().optional(),
     /** Password sign-in (part of firstPageMs). */
     signInMs: z.number(),
     firstPageMs: z.number(),
@@ -139,12 +142,16 @@ export const resultSchema = z.object({
     z.object({ cluster: z.string(), kind: z.string(), resource: z.string(), state: z.string(), objects: z.number() }),
   ),
   memory: z.object({
+    /** Before the first page: with `next start` nothing was cached yet; with readyMs, the caches are listed. */
     baselineRssMiB: z.number(),
     afterSyncRssMiB: z.number(),
     afterWarmRssMiB: z.number(),
     cachedObjects: z.number(),
-    bytesPerCachedObject: z.number(),
+    /** (after sync − baseline) / cachedObjects; only meaningful when the baseline had nothing cached. */
+    bytesPerCachedObject: z.number().optional(),
   }),
+  /** `GET /api/metrics` (bearer token) right after the warm runs; absent before the standalone runner. */
+  serverMetrics: z.object({ scrapedAt: z.string(), text: z.string() }).optional(),
   /** Absent in runs recorded before the scroll measurement existed. */
   scroll: scrollSchema.optional(),
 });

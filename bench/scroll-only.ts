@@ -41,10 +41,10 @@ async function measureAgainstKept(o: BenchOptions, kube: KubeHttp, log: Log): Pr
     );
   const baseUrl = `http://127.0.0.1:${o.port}`;
   const logFile = join(REPO_ROOT, o.distDir, 'bench-server.log');
-  const server = startServer(o.distDir, o.port, logFile, authServerEnv(baseUrl, REPO_ROOT));
-  log(`server: next start on ${server.baseUrl} (pid ${server.pid}, log ${logFile})`);
+  const server = await startServer(o.distDir, o.port, logFile, authServerEnv(baseUrl, REPO_ROOT));
+  log(`server: standalone server.js on ${server.baseUrl}, ready after ${server.readyMs} ms (pid ${server.pid})`);
   try {
-    const cold = await measureCold(server, authenticate, log); // waits until listening, signs in, first sync
+    const cold = await measureCold(server, authenticate, log); // signs in, first page
     return await measureScroll(server.baseUrl, cold.headers, o.scrollSeconds, log);
   } finally {
     await server.stop();

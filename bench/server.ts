@@ -1,39 +1,38 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { sleep } from './pool';
+import { prepareStandalone, startStandaloneServer } from '../e2e/support/standalone-server';
 
-// The Wheelhouse server under test: a production `next start` of a build in its own dist dir, so the
-// benchmark never touches anyone's `.next`. The process's memory is read from /proc (VmRSS).
+// The Wheelhouse server under test, run the way it is deployed: the standalone output's `node
+// server.js` through the production runner (e2e/support/standalone-server.ts: as uid 10001 when run as
+// root, a read-only app tree, one writable data dir, only the environment a Deployment gives), built
+// in its own dist dir so the benchmark never touches anyone's `.next`. Memory is read from /proc (VmRSS).
 
 export const REPO_ROOT = join(__dirname, '..');
 const NEXT_BIN = join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 type Log = (msg: string) => void;
 
-/** The environment the server runs with; `extra` carries the sign-in settings (auth.ts). */
-export function serverEnv(distDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+/** The environment a Deployment would give the server; `extra` carries sign-in and metrics settings. */
+export function serverEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    ...process.env,
-    NODE_ENV: 'production',
-    WHEELHOUSE_DIST_DIR: distDir,
     WHEELHOUSE_PROMETHEUS_URL: 'http://127.0.0.1:9090',
-    // Its own audit/session store, so the benchmark never writes into the demo's or the tests' data.
-    WHEELHOUSE_DATA_DIR: join(REPO_ROOT, distDir, 'bench-data'),
+    // The benchmark stops the server itself; no balancer needs the readiness drain.
+    WHEELHOUSE_SHUTDOWN_DRAIN_MS: '0',
     ...extra,
   };
 }
 
-/** `next build` into distDir unless a build is there (or `force`). Leaves tsconfig.json as it was. */
+/** `next build` (output: 'standalone') into distDir unless a build is there (or `force`). Leaves tsconfig.json as it was. */
 export function ensureBuild(distDir: string, force: boolean, log: Log): void {
-  if (!force && existsSync(join(REPO_ROOT, distDir, 'BUILD_ID'))) return;
+  if (!force && existsSync(join(REPO_ROOT, distDir, 'standalone', 'server.js'))) return;
   log(`building into ${distDir} (next build)`);
   const tsconfigPath = join(REPO_ROOT, 'tsconfig.json');
   const before = readFileSync(tsconfigPath, 'utf8');
   const res = spawnSync(process.execPath, [NEXT_BIN, 'build'], {
     cwd: REPO_ROOT,
-    env: serverEnv(distDir),
+    env: { ...process.env, NODE_ENV: 'production', WHEELHOUSE_DIST_DIR: distDir },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   restoreTsconfig(tsconfigPath, before, distDir);
@@ -56,35 +55,40 @@ export interface RunningServer {
   baseUrl: string;
   /** performance.now() when the process was spawned. */
   spawnedAt: number;
+  /** Spawn → first 200 from /api/readyz (config valid, audit database up, the cluster's caches listed). */
+  readyMs: number;
   stop(): Promise<void>;
 }
 
-export function startServer(
+/**
+ * Starts the standalone server on a fresh data dir (a first start: no sessions, audit rows or
+ * counters) and resolves once it is ready; its output goes to `logFile` when it stops.
+ */
+export async function startServer(
   distDir: string,
   port: number,
   logFile: string,
   env: Record<string, string>,
-): RunningServer {
-  const out = createWriteStream(logFile, { flags: 'a' });
+): Promise<RunningServer> {
+  // Copies static files beside server.js once per build; done first so it is not counted as startup.
+  await prepareStandalone(distDir);
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: REPO_ROOT,
-    env: serverEnv(distDir, env),
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startStandaloneServer({
+    distDir,
+    port,
+    env: serverEnv(env),
+    dataDir: join(REPO_ROOT, distDir, 'bench-data'),
+    freshData: true,
+    timeoutMs: 300_000,
   });
-  if (!child.pid) throw new Error('could not start next start');
-  child.stdout.pipe(out);
-  child.stderr.pipe(out);
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
   return {
-    pid: child.pid,
-    baseUrl: `http://127.0.0.1:${port}`,
+    pid: server.pid,
+    baseUrl: server.url,
     spawnedAt,
+    readyMs: server.startupMs,
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await Promise.race([exited, sleep(10_000)]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-      out.end();
+      await server.stop();
+      writeFileSync(logFile, server.logs());
     },
   };
 }

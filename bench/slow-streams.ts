@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     `users:\n${names.map((n) => `  - name: ${n}\n    passwordHash: '${hash}'\n    groups: [wheelhouse:operators]\n`).join('')}`,
   );
   const baseUrl = `http://127.0.0.1:${PORT}`;
-  const server = startServer(DIST, PORT, join(dir, 'server.log'), {
+  const server = await startServer(DIST, PORT, join(dir, 'server.log'), {
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: 'slow-streams-bench-only-0123456789abcdef',
     WHEELHOUSE_USERS_FILE: usersFile,

@@ -77,6 +77,9 @@ export default defineConfig({
         WHEELHOUSE_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
         WHEELHOUSE_OIDC_NAME: 'Test IdP',
         WHEELHOUSE_GROUP_MAP: 'ops=wheelhouse:operators,devs=wheelhouse:developers',
+        // One JSON line per request would bury the test report; warnings and errors still show.
+        // (e2e/operations.spec.ts checks the request log on a server of its own.)
+        WHEELHOUSE_LOG_LEVEL: process.env.WHEELHOUSE_LOG_LEVEL ?? 'warn',
       },
     },
   ],

@@ -63,6 +63,9 @@ async function replicaSetOfRevision(name: string, revision: number): Promise<V1R
 }
 
 test.beforeAll(async () => {
+  // Five Deployments with up to three revisions each, rolled out one after another: on a loaded
+  // 2-core machine the controller-manager can take longer than the default 60 s.
+  test.setTimeout(180_000);
   ns = await createNamespace(admin, 'e2e-actions');
   await Promise.all([
     withRevisions('shop', ['shop:1.0', 'shop:1.1', 'shop:1.2']),

@@ -27,6 +27,33 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
+async function metricsText(): Promise<string> {
+  const res = await fetch(`${server.url}/api/metrics`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+  expect(res.status).toBe(200);
+  return res.text();
+}
+
+function sample(text: string, name: string, kind: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(`kind="${kind}"`));
+  return line ? Number(line.split(' ').at(-1)) : undefined;
+}
+
+// Runs first, on a server nobody has asked for a list yet: readiness means the startup caches are
+// warm, and the first person's request must be served from them — not from a second LIST after the
+// route bundle built its own kubeconfig and the registry threw the warm caches away.
+test('the first list after ready is served by the caches warmed at startup', async () => {
+  const atReady = await metricsText();
+  expect(sample(atReady, 'wheelhouse_k8s_reflector_lists_total', 'pods')).toBe(1);
+  const cookie = await signInWithPassword(server.url, 'alice', LOCAL_USERS.alice.password);
+  const res = await fetch(`${server.url}/api/k8s/local/pods?limit=5`, { headers: { Cookie: cookie } });
+  expect(res.status).toBe(200);
+  const after = await metricsText();
+  expect(sample(after, 'wheelhouse_k8s_reflector_lists_total', 'pods')).toBe(1);
+  for (const kind of ['namespaces', 'pods', 'deployments']) {
+    expect(sample(after, 'wheelhouse_k8s_cache_objects', kind), kind).toBeGreaterThan(0);
+  }
+});
+
 test('probes answer without a session and reveal only up or down', async () => {
   const health = await fetch(`${server.url}/api/healthz`, { redirect: 'manual' });
   expect(health.status).toBe(200);

@@ -44,6 +44,16 @@ test.beforeAll(async () => {
     60_000,
     'pod bidi running',
   );
+  // The simulated kubelet names the image in the run's second line (2 s after start); the log view
+  // reads once unless followed, so wait until the line exists before the page asks for it.
+  await waitFor(
+    async () =>
+      (await admin.core.readNamespacedPodLog({ name: 'bidi', namespace: ns, container: 'app' })).includes(
+        'image app:1.0',
+      ),
+    60_000,
+    'the log line that names the image',
+  );
 });
 
 test.afterAll(async () => {

@@ -47,7 +47,16 @@ interface CachedClients {
   clients: ClusterClients;
 }
 
-const clientCache = new Map<string, CachedClients>();
+// On globalThis: Next.js may load this module once per route bundle (and once for instrumentation),
+// and the shared cache registry compares KubeConfig objects by identity — a second copy here made the
+// first request after startup throw away the warm caches instead of reusing them.
+const CLIENTS_KEY = Symbol.for('wheelhouse.k8s.cluster-clients');
+
+function clientCacheMap(): Map<string, CachedClients> {
+  const g = globalThis as typeof globalThis & { [CLIENTS_KEY]?: Map<string, CachedClients> };
+  g[CLIENTS_KEY] ??= new Map();
+  return g[CLIENTS_KEY];
+}
 
 /**
  * API clients for a configured cluster. A kubeconfig is re-read when its file changes, so a
@@ -67,6 +76,7 @@ export function clusterClients(ref: ClusterRef): ClusterClients {
       throw toKubeError(err, { cluster: ref.name });
     }
   }
+  const clientCache = clientCacheMap();
   const cached = clientCache.get(ref.name);
   if (cached && cached.mtimeMs === mtimeMs && sameSource(cached.source, source)) return cached.clients;
 

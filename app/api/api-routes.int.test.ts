@@ -1,21 +1,13 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { Identity } from '@/server/auth/identity';
+import { signedIn as who } from '@/server/auth/testing/fake-identity';
 
 // The route handlers' exported GET functions, called directly against the real local cluster.
 // Only "who is signed in" is replaced (sign-in has its own tests); everything below the handler —
 // cluster registry, shared cache, SubjectAccessReviews, the stream hub — is real.
 
-const who: { identity: Identity | null } = { identity: null };
-
-vi.mock('@/server/auth/identity', () => ({
-  currentIdentity: () => Promise.resolve(who.identity),
-  currentSession: () =>
-    Promise.resolve(
-      who.identity ? { identity: who.identity, sessionId: 'test', expiresAt: Date.now() + 3_600_000 } : null,
-    ),
-  sessionBoundSignal: (_session: unknown, signal: AbortSignal) => signal,
-}));
+vi.mock('@/server/auth/identity', () => import('@/server/auth/testing/fake-identity'));
 
 const { GET: listRoute } = await import('@/app/api/k8s/[cluster]/[kind]/route');
 const { GET: clustersRoute } = await import('@/app/api/clusters/route');

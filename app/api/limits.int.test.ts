@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { Identity } from '@/server/auth/identity';
+import { signedIn as who } from '@/server/auth/testing/fake-identity';
 
 // Per-user limits through the real route handlers against the real local cluster (issue 11, items 5
 // and 6; ADR 0016). Only "who is signed in" is replaced, as in api-routes.int.test.ts.
@@ -13,16 +14,7 @@ import type { Identity } from '@/server/auth/identity';
 // The audit log of this run goes to a throwaway SQLite file (serverEnv() reads env lazily).
 process.env.WHEELHOUSE_DATA_DIR = mkdtempSync(join(tmpdir(), 'wh-h3b-limits-it-'));
 
-const who: { identity: Identity | null } = { identity: null };
-
-vi.mock('@/server/auth/identity', () => ({
-  currentIdentity: () => Promise.resolve(who.identity),
-  currentSession: () =>
-    Promise.resolve(
-      who.identity ? { identity: who.identity, sessionId: 'test', expiresAt: Date.now() + 3_600_000 } : null,
-    ),
-  sessionBoundSignal: (_session: unknown, signal: AbortSignal) => signal,
-}));
+vi.mock('@/server/auth/identity', () => import('@/server/auth/testing/fake-identity'));
 
 const { GET: streamRoute } = await import('@/app/api/stream/route');
 const { GET: logRoute } = await import('@/app/api/k8s/[cluster]/[kind]/[namespace]/[name]/log/route');

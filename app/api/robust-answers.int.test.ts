@@ -1,20 +1,12 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { Identity } from '@/server/auth/identity';
+import { signedIn as who } from '@/server/auth/testing/fake-identity';
 
 // Answers that must say whose mistake it was (issue 11, items 11 and 13), through the route
 // handlers against the real local cluster and its seed. Only "who is signed in" is replaced.
 
-const who: { identity: Identity | null } = { identity: null };
-
-vi.mock('@/server/auth/identity', () => ({
-  currentIdentity: () => Promise.resolve(who.identity),
-  currentSession: () =>
-    Promise.resolve(
-      who.identity ? { identity: who.identity, sessionId: 'test', expiresAt: Date.now() + 3_600_000 } : null,
-    ),
-  sessionBoundSignal: (_session: unknown, signal: AbortSignal) => signal,
-}));
+vi.mock('@/server/auth/identity', () => import('@/server/auth/testing/fake-identity'));
 
 const { GET: logRoute } = await import('@/app/api/k8s/[cluster]/[kind]/[namespace]/[name]/log/route');
 const { GET: listRoute } = await import('@/app/api/k8s/[cluster]/[kind]/route');

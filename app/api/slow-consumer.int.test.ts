@@ -3,7 +3,7 @@ import { connect, type Socket } from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import type { Identity } from '@/server/auth/identity';
+import { signedIn as who } from '@/server/auth/testing/fake-identity';
 import { clients, createNamespace, deleteNamespace, waitFor } from '@/local-cluster/test/kube';
 
 // A client that stops reading the event stream (issue 11, item 6; ADR 0016), end to end below the
@@ -13,16 +13,8 @@ import { clients, createNamespace, deleteNamespace, waitFor } from '@/local-clus
 // namespace it subscribed to. The server must close that connection once its buffer is full, not
 // hold every frame for as long as the client stays connected. (Memory: bench/slow-streams.ts.)
 
-const who: { identity: Identity | null } = { identity: { user: 'alice', groups: ['wheelhouse:operators'] } };
-
-vi.mock('@/server/auth/identity', () => ({
-  currentIdentity: () => Promise.resolve(who.identity),
-  currentSession: () =>
-    Promise.resolve(
-      who.identity ? { identity: who.identity, sessionId: 'test', expiresAt: Date.now() + 3_600_000 } : null,
-    ),
-  sessionBoundSignal: (_session: unknown, signal: AbortSignal) => signal,
-}));
+vi.mock('@/server/auth/identity', () => import('@/server/auth/testing/fake-identity'));
+who.identity = { user: 'alice', groups: ['wheelhouse:operators'] };
 
 const { GET: streamRoute } = await import('@/app/api/stream/route');
 const { clusterCache } = await import('@/server/k8s/registry');

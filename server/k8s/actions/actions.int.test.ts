@@ -262,8 +262,16 @@ describe('abort a rollout in trouble', () => {
       'pay in trouble',
     );
     expect(v.abortTarget?.revision).toBe(1);
-    const requestId = randomUUID();
-    const r = await act(alice, 'abort', target('pay'), { requestId, ...seen(v) });
+    // The deployment controller keeps writing the crash-looping rollout's status, and each write is a
+    // new resourceVersion: the precondition then answers 409 and a person reloads and reviews. Do as
+    // they would (a fresh request id each time), at most three times.
+    let requestId = randomUUID();
+    let r = await act(alice, 'abort', target('pay'), { requestId, ...seen(v) });
+    for (let attempt = 0; attempt < 3 && !r.ok && r.code === 'conflict'; attempt++) {
+      const again = await view(alice, 'deployments', ns, 'pay');
+      requestId = randomUUID();
+      r = await act(alice, 'abort', target('pay'), { requestId, ...seen(again) });
+    }
     expect(r).toMatchObject({ ok: true });
     const after = await waitFor(() => rolledOut('pay', 'pay:1'), 60_000, 'pay back on pay:1');
     expect(after.spec.paused).toBe(true);

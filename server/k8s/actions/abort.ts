@@ -30,17 +30,33 @@ import { KubeError } from '@/server/k8s/errors';
 // log, and the person is told that the Deployment was rolled back but is NOT paused.
 
 const PAUSE_ATTEMPTS = 3;
+/** How long the pause waits for the controller to take in the rollback (see pauseAfter). */
+const OBSERVE_ROLLBACK_MS = 10_000;
+const OBSERVE_POLL_MS = 250;
 
 /** Pause after the rollback. The controller updates status meanwhile (new resourceVersions), so
  *  retry while the spec generation is still the one our rollback produced; stop if anyone else
  *  changed the spec. */
 async function pauseAfter(ctx: ActionContext, target: Target, generation: number | undefined, what: string) {
+  const read = () =>
+    readWorkload<RawDeployment>(ctx.kube, { kind: 'deployments', namespace: target.namespace, name: target.name });
+  // Pause only once the controller has taken in the rollback (observedGeneration): it then replaces a
+  // ProgressDeadlineExceeded condition, which it never clears on a paused Deployment
+  // (deployment controller checkPausedConditions, v1.20). Paused first, the aborted rollout would read
+  // "stuck" until someone resumes it. Bounded: past the wait, pause anyway.
+  const deadline = Date.now() + OBSERVE_ROLLBACK_MS;
+  let now = await read();
+  while (
+    generation !== undefined &&
+    now.metadata.generation === generation &&
+    (now.status?.observedGeneration ?? 0) < generation &&
+    Date.now() < deadline
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, OBSERVE_POLL_MS));
+    now = await read();
+  }
   for (let attempt = 1; ; attempt++) {
-    const now = await readWorkload<RawDeployment>(ctx.kube, {
-      kind: 'deployments',
-      namespace: target.namespace,
-      name: target.name,
-    });
+    if (attempt > 1) now = await read();
     if (generation !== undefined && now.metadata.generation !== generation) {
       throw conflictError(what, 'someone changed it right after the rollback; it was rolled back but not paused');
     }

@@ -35,10 +35,73 @@ export interface Column<S> {
   sort?: string;
 }
 
-export interface KindDescriptor<S extends BaseSummary = BaseSummary> {
-  /** Route and API id, e.g. "pods", "deployments", "tls-secrets". */
+/** Where a kind sits in the sidebar (lib/navigation/sections.ts builds the groups from the registry). */
+export type NavGroup = 'cluster' | 'workloads' | 'network' | 'config' | 'storage' | 'policy' | 'access' | 'custom';
+
+/** One labelled fact on a detail page ("Type: ClusterIP"). Plain data: the shell renders it. */
+export interface Fact {
+  label: string;
+  value: string;
+  tone?: CellTone;
+  mono?: boolean;
+  /** A link to another object, built with lib/routes.ts (never by hand). */
+  href?: string;
+  hint?: string;
+}
+
+/** A small table on a detail page (ConfigMap keys and sizes, Service ports, a Role's rules…). */
+export interface DetailTable {
   id: string;
   title: string;
+  columns: readonly string[];
+  rows: readonly (readonly string[])[];
+  /** Shown when there are no rows. */
+  empty?: string;
+  /** Optional bar per row: used against hard (quotas), requests against allocatable (nodes). */
+  bars?: readonly ({ used: number; total: number; label?: string } | undefined)[];
+}
+
+/**
+ * Objects of another kind shown on a detail page. The shell lists `kind` in the object's namespace
+ * (or cluster-wide for cluster-scoped ones) through the per-user list API, narrowed by the label
+ * selector (server side) and `match` (client side), so the person sees only what they may read.
+ */
+export interface RelatedSpec {
+  kind: string;
+  title: string;
+  /** A label selector (kubectl syntax) built from the object; null: nothing can match. */
+  selector?(obj: KubeObject): string | null;
+  /** Keep a candidate summary when this holds (e.g. the Service's pods, a PVC's mounting pods). */
+  match?(obj: KubeObject, candidate: BaseSummary): boolean;
+  /** List across all namespaces (e.g. pods on a node) rather than the object's own namespace. */
+  allNamespaces?: boolean;
+}
+
+/** The detail page of a kind, as data: the generic ResourceDetail shell renders it (components/resource). */
+export interface DetailSpec<S> {
+  /** Facts from the object as the object API returns it (never Secret data) and its summary. */
+  facts?(obj: KubeObject, s: S): Fact[];
+  tables?(obj: KubeObject, s: S): DetailTable[];
+  related?: readonly RelatedSpec[];
+  /** Show the object's status.conditions (default: true). */
+  conditions?: boolean;
+  /**
+   * A per-kind panel in components/kinds/<id>/ (rollout progress, node usage, certificate chain…),
+   * looked up by the kind id in components/kinds/index.ts. Lib never imports components.
+   */
+  panel?: boolean;
+}
+
+export interface KindDescriptor<S extends BaseSummary = BaseSummary> {
+  /** Route and API id, e.g. "pods", "deployments", "tls-secrets". Custom resources: "<plural>.<group>". */
+  id: string;
+  title: string;
+  /** One object, for headings ("Service", "PersistentVolumeClaim"); defaults to `kind`. */
+  titleSingular?: string;
+  /** One line under the list page's heading. */
+  description?: string;
+  /** Listed in the sidebar under this group; kinds without it are reachable only as related objects. */
+  nav?: { group: NavGroup; order: number };
   kind: string;
   /** '' for the core group. */
   group: string;
@@ -59,6 +122,8 @@ export interface KindDescriptor<S extends BaseSummary = BaseSummary> {
   columns?: readonly Column<S>[];
   /** RBAC resource checked for reads, when not `plural` (e.g. tls-secrets are read as certificates). */
   accessResource?: { group: string; resource: string }[];
+  /** The detail page; kinds without one link nowhere. */
+  detail?: DetailSpec<S>;
 }
 
 /**

@@ -1,0 +1,63 @@
+// Every link in the dashboard is built here (issue 12: nothing builds a URL by hand). Routes carry
+// the cluster first (STYLE.md rule 9). Each path segment is percent-encoded once, here.
+
+/** Kinds whose list and detail pages are the Workloads section's tabs. */
+export const WORKLOAD_KIND_IDS = [
+  'deployments',
+  'statefulsets',
+  'daemonsets',
+  'replicasets',
+  'jobs',
+  'cronjobs',
+] as const;
+export type WorkloadKindId = (typeof WORKLOAD_KIND_IDS)[number];
+
+export function isWorkloadKindId(id: string): id is WorkloadKindId {
+  return (WORKLOAD_KIND_IDS as readonly string[]).includes(id);
+}
+
+function path(...segments: string[]): string {
+  return `/${segments.map(encodeURIComponent).join('/')}`;
+}
+
+function withQuery(href: string, query?: Record<string, string | undefined>): string {
+  if (!query) return href;
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') sp.set(k, v);
+  const qs = sp.toString();
+  return qs ? `${href}?${qs}` : href;
+}
+
+export const routes = {
+  home: () => '/',
+  signIn: (callbackUrl?: string) => withQuery('/sign-in', { callbackUrl }),
+  cluster: (cluster: string) => path('c', cluster),
+  /** A top-level section or a kind's list page: /c/<cluster>/<slug>. */
+  section: (cluster: string, slug: string, query?: Record<string, string | undefined>) =>
+    withQuery(path('c', cluster, slug), query),
+  overview: (cluster: string) => path('c', cluster, 'overview'),
+  activity: (cluster: string, query?: Record<string, string | undefined>) =>
+    withQuery(path('c', cluster, 'activity'), query),
+
+  /** The list page of a kind (pods, workloads tabs, autoscalers, certificates, events, any registered kind). */
+  kindList(cluster: string, kind: string, query?: Record<string, string | undefined>): string {
+    if (isWorkloadKindId(kind)) return withQuery(path('c', cluster, 'workloads'), { kind, ...query });
+    if (kind === 'horizontalpodautoscalers') return withQuery(path('c', cluster, 'autoscaling'), query);
+    if (kind === 'tls-secrets' || kind === 'certificates') return withQuery(path('c', cluster, 'certificates'), query);
+    return withQuery(path('c', cluster, kind), query);
+  },
+
+  /**
+   * One object's page. Namespaced: /c/<cluster>/<kind>/<namespace>/<name>; cluster-scoped:
+   * /c/<cluster>/<kind>/<name>. Workloads and autoscalers keep their section's prefix.
+   */
+  object(cluster: string, kind: string, namespace: string | undefined, name: string): string {
+    if (isWorkloadKindId(kind)) return path('c', cluster, 'workloads', kind, namespace ?? '_', name);
+    if (kind === 'horizontalpodautoscalers') return path('c', cluster, 'autoscaling', namespace ?? '_', name);
+    return namespace ? path('c', cluster, kind, namespace, name) : path('c', cluster, kind, name);
+  },
+
+  /** A pod's log (the route handler streams text/plain). */
+  podLogApi: (cluster: string, namespace: string, name: string, query?: Record<string, string | undefined>) =>
+    withQuery(path('api', 'k8s', cluster, 'pods', namespace, name, 'log'), query),
+};

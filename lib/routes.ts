@@ -28,6 +28,17 @@ function withQuery(href: string, query?: Record<string, string | undefined>): st
   return qs ? `${href}?${qs}` : href;
 }
 
+/**
+ * The first path segment under which a kind's pages live: its own id for most kinds, or the section
+ * that hosts it (Deployments are a Workloads tab, autoscalers live under Autoscaling).
+ */
+export function kindSection(kind: string): string {
+  if (isWorkloadKindId(kind)) return 'workloads';
+  if (kind === 'horizontalpodautoscalers') return 'autoscaling';
+  if (kind === 'tls-secrets' || kind === 'certificates') return 'certificates';
+  return kind;
+}
+
 export const routes = {
   home: () => '/',
   signIn: (callbackUrl?: string) => withQuery('/sign-in', { callbackUrl }),
@@ -42,9 +53,7 @@ export const routes = {
   /** The list page of a kind (pods, workloads tabs, autoscalers, certificates, events, any registered kind). */
   kindList(cluster: string, kind: string, query?: Record<string, string | undefined>): string {
     if (isWorkloadKindId(kind)) return withQuery(path('c', cluster, 'workloads'), { kind, ...query });
-    if (kind === 'horizontalpodautoscalers') return withQuery(path('c', cluster, 'autoscaling'), query);
-    if (kind === 'tls-secrets' || kind === 'certificates') return withQuery(path('c', cluster, 'certificates'), query);
-    return withQuery(path('c', cluster, kind), query);
+    return withQuery(path('c', cluster, kindSection(kind)), query);
   },
 
   /**

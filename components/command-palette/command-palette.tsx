@@ -6,7 +6,8 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 
 import type { BaseSummary } from '@/lib/k8s/kinds/descriptor';
-import { DASHBOARD_SECTIONS, sectionHref } from '@/lib/navigation/sections';
+import { DASHBOARD_SECTIONS, kindNavGroups } from '@/lib/navigation/sections';
+import { routes } from '@/lib/routes';
 import { resourceListOptions } from '@/lib/query/options';
 import { GO_SHORTCUTS, isTypingTarget } from '@/components/command-palette/shortcuts';
 import { podHref } from '@/components/pods/pods-compact';
@@ -23,6 +24,12 @@ const SEARCH_KINDS = [
   { id: 'jobs', label: 'Job' },
   { id: 'pods', label: 'Pod' },
 ] as const;
+
+/** The sections and every kind with a sidebar place. */
+const PLACES: readonly { slug: string; title: string }[] = [
+  ...DASHBOARD_SECTIONS,
+  ...kindNavGroups().flatMap((g) => g.items),
+];
 
 function hrefFor(cluster: string, kind: string, s: BaseSummary): string {
   return kind === 'pods' ? podHref(cluster, s.namespace, s.name) : workloadHref(cluster, kind, s.namespace, s.name);
@@ -50,7 +57,7 @@ export function CommandPalette({ cluster }: { cluster: string }) {
       const target = GO_SHORTCUTS[e.key];
       if (target && Date.now() - pendingG < 1000) {
         pendingG = 0;
-        router.push(`/c/${encodeURIComponent(cluster)}/${target.slug}`);
+        router.push(routes.section(cluster, target.slug));
       }
     };
     window.addEventListener('keydown', onKey);
@@ -116,13 +123,13 @@ export function CommandPalette({ cluster }: { cluster: string }) {
           );
         })}
         <Command.Group heading="Sections" className="text-xs text-slate-500">
-          {DASHBOARD_SECTIONS.filter((s) => !q || s.title.toLowerCase().includes(q)).map((s) => {
+          {PLACES.filter((s) => !q || s.title.toLowerCase().includes(q)).map((s) => {
             const key = Object.entries(GO_SHORTCUTS).find(([, v]) => v.slug === s.slug)?.[0];
             return (
               <Command.Item
                 key={s.slug}
                 value={`section/${s.slug}`}
-                onSelect={() => go(sectionHref(cluster, s.slug))}
+                onSelect={() => go(routes.section(cluster, s.slug))}
                 className="flex cursor-pointer items-center justify-between rounded px-3 py-1.5 text-sm text-slate-800 data-[selected=true]:bg-sky-50"
               >
                 {s.title}

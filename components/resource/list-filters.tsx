@@ -12,11 +12,14 @@ export function ListFilters({
   state,
   onChange,
   showLabels = true,
+  showNamespaces = true,
 }: {
   cluster: string;
   state: ListState;
   onChange: (patch: Partial<ListState>) => void;
   showLabels?: boolean;
+  /** False for cluster-scoped kinds (nodes, storage classes…). */
+  showNamespaces?: boolean;
 }) {
   const [q, setQ] = useState(state.q);
   const [labels, setLabels] = useState(state.labelSelector);
@@ -29,11 +32,13 @@ export function ListFilters({
 
   return (
     <div className="flex flex-wrap items-center gap-3" data-testid="list-filters">
-      <NamespacePicker
-        cluster={cluster}
-        selected={state.namespaces}
-        onChange={(namespaces) => onChange({ namespaces })}
-      />
+      {showNamespaces ? (
+        <NamespacePicker
+          cluster={cluster}
+          selected={state.namespaces}
+          onChange={(namespaces) => onChange({ namespaces })}
+        />
+      ) : null}
       <input
         type="search"
         aria-label="Filter by text"

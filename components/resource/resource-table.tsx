@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { memo, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 
 import { kindById } from '@/lib/k8s/kinds';
-import type { BaseSummary, Column } from '@/lib/k8s/kinds/descriptor';
+import type { BaseSummary, Column, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import type { ListParams } from '@/lib/query/keys';
 import { CacheStateBadge } from '@/components/live/cache-state-badge';
 import { ResourceCell } from '@/components/resource/resource-cell';
@@ -29,6 +29,8 @@ export interface ResourceTableProps {
   /** Hide the namespace column (e.g. a list already scoped to one namespace). */
   hideNamespace?: boolean;
   emptyText?: string;
+  /** The kind's descriptor when it is not a built-in one (custom resources from discovery). */
+  descriptor?: KindDescriptor;
 }
 
 function width(c: Column<BaseSummary>): string {
@@ -47,8 +49,9 @@ export function ResourceTable({
   hrefFor,
   hideNamespace,
   emptyText,
+  descriptor: given,
 }: ResourceTableProps) {
-  const descriptor = kindById(kind);
+  const descriptor = given ?? kindById(kind);
   const columns = (descriptor?.columns ?? []) as readonly Column<BaseSummary>[];
   const listRef = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);

@@ -13,8 +13,13 @@ export function useResourceList<S extends BaseSummary = BaseSummary>(
   cluster: string,
   kind: string,
   params: ListParams,
+  options: { enabled?: boolean } = {},
 ) {
-  return useQuery({ ...resourceListOptions<S>(cluster, kind, params), placeholderData: keepPreviousData });
+  return useQuery({
+    ...resourceListOptions<S>(cluster, kind, params),
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  });
 }
 
 export const PAGE_SIZE = 200;

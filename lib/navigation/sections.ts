@@ -1,9 +1,13 @@
-// The dashboard's top-level sections, in sidebar order. Routes are /c/<cluster>/<slug> (STYLE.md rule 9).
+import { KINDS } from '@/lib/k8s/kinds';
+import type { NavGroup } from '@/lib/k8s/kinds/descriptor';
+
+// The sidebar: the dashboard's own sections first, then every registered kind that asks for a place
+// (`nav` on its descriptor), grouped. Routes are /c/<cluster>/<slug> (STYLE.md rule 9).
 
 export interface DashboardSection {
   slug: string;
   title: string;
-  /** One line shown on the section's page until it is built. */
+  /** One line describing the section (the command palette shows it). */
   description: string;
 }
 
@@ -29,7 +33,6 @@ export const DASHBOARD_SECTIONS = [
     title: 'Certificates',
     description: 'TLS certificates and cert-manager Certificates with days until expiry.',
   },
-  { slug: 'nodes', title: 'Nodes', description: 'Nodes with conditions, capacity and allocatable resources.' },
   { slug: 'events', title: 'Events', description: 'Recent Kubernetes events, warnings first.' },
   { slug: 'activity', title: 'Activity', description: 'Changes made through Wheelhouse: who did what, and when.' },
 ] as const satisfies readonly DashboardSection[];
@@ -40,6 +43,38 @@ export function findSection(slug: string): DashboardSection | undefined {
   return DASHBOARD_SECTIONS.find((section) => section.slug === slug);
 }
 
-export function sectionHref(cluster: string, slug: SectionSlug): string {
-  return `/c/${encodeURIComponent(cluster)}/${slug}`;
+const GROUP_TITLES: Record<NavGroup, string> = {
+  cluster: 'Cluster',
+  workloads: 'Workloads',
+  network: 'Network',
+  config: 'Configuration',
+  storage: 'Storage',
+  policy: 'Policy',
+  access: 'Access control',
+  custom: 'Custom resources',
+};
+
+export interface NavItem {
+  slug: string;
+  title: string;
+}
+
+export interface NavGroupItems {
+  group: NavGroup;
+  title: string;
+  items: NavItem[];
+}
+
+/** The registry's kinds with a sidebar place, grouped in GROUP_TITLES order, by `nav.order`. */
+export function kindNavGroups(): NavGroupItems[] {
+  const groups = Object.keys(GROUP_TITLES) as NavGroup[];
+  return groups
+    .map((group) => ({
+      group,
+      title: GROUP_TITLES[group],
+      items: KINDS.filter((k) => k.nav?.group === group)
+        .sort((a, b) => (a.nav?.order ?? 0) - (b.nav?.order ?? 0))
+        .map((k) => ({ slug: k.id, title: k.title })),
+    }))
+    .filter((g) => g.items.length > 0);
 }

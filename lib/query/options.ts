@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 
 import type { KubeErrorSummary } from '@/lib/k8s/dto';
+import type { KubeObject } from '@/lib/k8s/object';
 import type { BaseSummary } from '@/lib/k8s/kinds/descriptor';
 import { k8sKeys, listSearchParams, type ListParams } from '@/lib/query/keys';
 
@@ -54,7 +55,7 @@ export function resourceListOptions<S extends BaseSummary = BaseSummary>(
 
 /** The JSON of GET /api/k8s/<cluster>/<kind>/<namespace>/<name>. */
 export interface ResourceObjectResponse<S extends BaseSummary = BaseSummary> {
-  object: { metadata: Record<string, unknown>; [key: string]: unknown };
+  object: KubeObject;
   summary: S;
 }
 

@@ -28,12 +28,20 @@ describe('parseSubscription', () => {
     });
   });
 
+  it('takes the rest as the name: RBAC names hold colons', () => {
+    expect(parseSubscription('local:pods:a:system:b')).toEqual({
+      cluster: 'local',
+      kind: 'pods',
+      namespace: 'a',
+      name: 'system:b',
+    });
+  });
+
   it.each([
     ['local', 'expected'],
-    ['local:pods:a:b:c', 'expected'],
     ['Local:pods', 'invalid cluster'],
     [':pods', 'invalid cluster'],
-    ['local:configmaps', 'unknown kind'],
+    ['local:widgets', 'unknown kind'],
     ['local:__proto__', 'unknown kind'],
     ['local:pods:Bad_NS', 'invalid namespace'],
     ['local:pods:ns:', 'invalid name'],

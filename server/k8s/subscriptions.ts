@@ -1,8 +1,7 @@
 import 'server-only';
 
-import { z } from 'zod';
-
 import { kindById } from '@/lib/k8s/kinds';
+import { dnsLabelSchema, pathSegmentNameSchema } from '@/lib/k8s/names';
 
 // Stream subscriptions, from the query string: repeated `sub=<cluster>:<kind>[:<namespace>[:<name>]]`.
 // Cluster-scoped kinds take no namespace: `local:namespaces` or `local:namespaces::shop-frontend`.
@@ -16,24 +15,20 @@ export interface Subscription {
 
 export const MAX_SUBSCRIPTIONS = 32;
 
-const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/);
-const dnsSubdomain = z
-  .string()
-  .max(253)
-  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/);
-
 export type ParsedSubscriptions = { ok: true; subscriptions: Subscription[] } | { ok: false; reason: string };
 
 export function parseSubscription(raw: string): Subscription | string {
+  // The name is the rest: RBAC objects are named like "system:controller:job-controller".
   const parts = raw.split(':');
-  if (parts.length < 2 || parts.length > 4) return `"${clip(raw)}": expected <cluster>:<kind>[:<namespace>[:<name>]]`;
-  const [cluster = '', kindId = '', namespace = '', name = ''] = parts;
-  if (!dnsLabel.safeParse(cluster).success) return `"${clip(raw)}": invalid cluster name`;
+  if (parts.length < 2) return `"${clip(raw)}": expected <cluster>:<kind>[:<namespace>[:<name>]]`;
+  const [cluster = '', kindId = '', namespace = ''] = parts;
+  const name = parts.slice(3).join(':');
+  if (!dnsLabelSchema.safeParse(cluster).success) return `"${clip(raw)}": invalid cluster name`;
   const kind = kindById(kindId);
   if (!kind) return `"${clip(raw)}": unknown kind`;
   if (namespace && !kind.namespaced) return `"${clip(raw)}": ${kind.title} are not namespaced`;
-  if (namespace && !dnsLabel.safeParse(namespace).success) return `"${clip(raw)}": invalid namespace`;
-  if (parts.length === 4 && !dnsSubdomain.safeParse(name).success) return `"${clip(raw)}": invalid name`;
+  if (namespace && !dnsLabelSchema.safeParse(namespace).success) return `"${clip(raw)}": invalid namespace`;
+  if (parts.length >= 4 && !pathSegmentNameSchema.safeParse(name).success) return `"${clip(raw)}": invalid name`;
   if (kind.namespaced && name && !namespace) return `"${clip(raw)}": a name needs a namespace`;
   return { cluster, kind: kind.id, namespace: namespace || undefined, name: name || undefined };
 }

@@ -19,7 +19,7 @@ import { tlsSecretsKind } from '@/lib/k8s/kinds/tls-secrets';
 // The registry of built-in kinds (STYLE.md rule 7). Route segments and stream subscriptions name a
 // kind by its id; anything not listed here is unknown (a 404), until discovery-built descriptors land.
 
-const KINDS: readonly KindDescriptor[] = [
+export const KINDS: readonly KindDescriptor[] = [
   podsKind,
   deploymentsKind,
   tlsSecretsKind,

@@ -44,6 +44,10 @@ const serviceOf = (b: Backend | undefined) => b?.service?.name ?? b?.serviceName
 export const ingressesKind: KindDescriptor<IngressSummary> = {
   id: 'ingresses',
   title: 'Ingresses',
+  titleSingular: 'Ingress',
+  description: 'Ingresses: hosts, paths and backends.',
+  nav: { group: 'network', order: 20 },
+  detail: {},
   kind: 'Ingress',
   group: 'networking.k8s.io',
   // networking.k8s.io/v1 from 1.19; v1beta1 shapes (serviceName) are read as well.

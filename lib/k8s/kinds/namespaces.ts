@@ -15,6 +15,10 @@ export interface NamespaceListItem extends BaseSummary {
 export const namespacesKind: KindDescriptor<NamespaceListItem> = {
   id: 'namespaces',
   title: 'Namespaces',
+  titleSingular: 'Namespace',
+  description: 'Namespaces you may read.',
+  nav: { group: 'cluster', order: 20 },
+  detail: {},
   kind: 'Namespace',
   group: '',
   versions: ['v1'],

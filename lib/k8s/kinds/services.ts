@@ -35,6 +35,10 @@ type ServiceObject = KubeObject & {
 export const servicesKind: KindDescriptor<ServiceSummary> = {
   id: 'services',
   title: 'Services',
+  titleSingular: 'Service',
+  description: 'Services: type, addresses, ports and the pods they select.',
+  nav: { group: 'network', order: 10 },
+  detail: {},
   kind: 'Service',
   group: '',
   versions: ['v1'],

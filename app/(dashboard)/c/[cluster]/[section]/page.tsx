@@ -1,36 +1,45 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
+import { Suspense } from 'react';
 
-import { findSection } from '@/lib/navigation/sections';
+import { ResourceListView } from '@/components/resource/resource-list-view';
+import { kindById } from '@/lib/k8s/kinds';
+import { kindSection, routes } from '@/lib/routes';
 import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
 
 export const dynamic = 'force-dynamic';
 
-interface SectionPageProps {
+interface KindListPageProps {
   params: Promise<{ cluster: string; section: string }>;
 }
 
-// Placeholder for sections not built yet. A real section adds its own folder (e.g. workloads/),
-// which Next matches before this dynamic segment.
-export async function generateMetadata({ params }: SectionPageProps): Promise<Metadata> {
-  const section = findSection((await params).section);
-  return { title: section?.title ?? 'Not found' };
+// The list page of any registered kind (/c/<cluster>/<kind id>). Sections with pages of their own
+// (workloads/, pods/…) are folders Next matches before this dynamic segment; a kind that lives in such
+// a section (deployments → the Workloads tab) redirects there.
+export async function generateMetadata({ params }: KindListPageProps): Promise<Metadata> {
+  return { title: kindById((await params).section)?.title ?? 'Not found' };
 }
 
-export default async function ComingSoonPage({ params }: SectionPageProps) {
-  const { cluster, section: slug } = await params;
-  await requireIdentity(`/c/${encodeURIComponent(cluster)}/${encodeURIComponent(slug)}`);
-  const section = findSection(slug);
-  if (!resolveCluster(cluster) || !section || section.slug === 'overview') notFound();
-
+export default async function KindListPage({ params }: KindListPageProps) {
+  const { cluster, section } = await params;
+  // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
+  await requireIdentity(routes.section(cluster, section));
+  const ref = resolveCluster(cluster);
+  const kind = kindById(section);
+  if (!ref || !kind) notFound();
+  if (kindSection(kind.id) !== kind.id) redirect(routes.kindList(ref.name, kind.id));
   return (
-    <div className="mx-auto max-w-7xl">
-      <h1 className="text-xl font-semibold text-slate-900">{section.title}</h1>
-      <div className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
-        <p className="text-sm font-medium text-slate-700">Coming soon</p>
-        <p className="mt-1 text-sm text-slate-500">{section.description}</p>
+    <div className="mx-auto flex max-w-7xl flex-col gap-4">
+      <div>
+        <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">{kind.title}</h1>
+        {kind.description ? (
+          <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">{kind.description}</p>
+        ) : null}
       </div>
+      <Suspense>
+        <ResourceListView cluster={ref.name} kind={kind.id} />
+      </Suspense>
     </div>
   );
 }

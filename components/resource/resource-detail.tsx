@@ -1,0 +1,124 @@
+'use client';
+
+import { KIND_PANELS } from '@/components/kinds';
+import { useKind } from '@/components/kinds/use-kind';
+import { EventsCompact } from '@/components/events/events-compact';
+import { useLiveUpdates } from '@/components/live/use-live-updates';
+import { ConditionsTable } from '@/components/resource/conditions-table';
+import { DetailTableView, FactsGrid } from '@/components/resource/detail-parts';
+import { KeyValues } from '@/components/resource/key-values';
+import { RelatedList } from '@/components/resource/related-list';
+import { Section } from '@/components/resource/section';
+import { useLiveObject } from '@/components/resource/use-live-object';
+import { useResourceList } from '@/components/resource/use-resource-list';
+import { YamlView } from '@/components/resource/yaml-view';
+import { ErrorPanel } from '@/components/ui/error-panel';
+import type { EventSummary } from '@/lib/k8s/kinds/events';
+import { conditionsOf } from '@/lib/k8s/kinds/workload-fields';
+
+// The detail page of any kind, knowing none: the descriptor's facts and tables, its own panel
+// (components/kinds/<id>/), conditions, related objects, events, labels and the YAML. Live: the
+// tab's stream patches the object's summary, and the object is read again when it moves on.
+
+export function streamKeyOf(cluster: string, kind: string, namespace: string | undefined, name: string): string {
+  return `${cluster}:${kind}:${namespace ?? ''}:${name}`;
+}
+
+export function ResourceDetail({
+  cluster,
+  kind,
+  namespace,
+  name,
+}: {
+  cluster: string;
+  kind: string;
+  /** Undefined for cluster-scoped kinds. */
+  namespace?: string;
+  name: string;
+}) {
+  const { descriptor } = useKind(cluster, kind);
+  useLiveUpdates([
+    streamKeyOf(cluster, kind, namespace, name),
+    namespace ? `${cluster}:events:${namespace}` : `${cluster}:events`,
+  ]);
+  const { summary, object, error, isLoading } = useLiveObject(cluster, kind, namespace ?? '', name);
+  // Events of a cluster-scoped object (a Node) are recorded in some namespace (usually default).
+  const events = useResourceList<EventSummary>(cluster, 'events', {
+    namespaces: namespace ? [namespace] : [],
+    q: name,
+    limit: 200,
+  });
+  const title = descriptor?.titleSingular ?? descriptor?.kind ?? kind;
+  if (error)
+    return (
+      <ErrorPanel
+        title={`Cannot show ${title} ${namespace ? `${namespace}/` : ''}${name}`}
+        error={{ kind: 'unknown', message: error.message }}
+      />
+    );
+  if (!descriptor || isLoading || !summary || !object) return <p className="text-sm text-slate-400">Loading…</p>;
+  const spec = descriptor.detail ?? {};
+  const facts = spec.facts?.(object, summary) ?? [];
+  const tables = spec.tables?.(object, summary) ?? [];
+  const conditions = spec.conditions === false ? [] : conditionsOf(object.status);
+  const Panel = spec.panel ? KIND_PANELS[descriptor.id] : undefined;
+  const ownEvents = (events.data?.items ?? []).filter(
+    (e) => e.involved.kind === descriptor.kind && e.involved.name === name,
+  );
+  return (
+    <div className="flex flex-col gap-4" data-testid="resource-detail" data-kind={descriptor.id}>
+      {facts.length ? (
+        <Section title="Summary">
+          <FactsGrid facts={facts} />
+        </Section>
+      ) : null}
+      {Panel ? (
+        <Panel
+          cluster={cluster}
+          kind={descriptor.id}
+          namespace={namespace}
+          name={name}
+          object={object}
+          summary={summary}
+        />
+      ) : null}
+      {tables.map((t) => (
+        <Section key={t.id} title={t.title} testId={`section-${t.id}`}>
+          <DetailTableView table={t} />
+        </Section>
+      ))}
+      {conditions.length ? (
+        <Section title="Conditions">
+          <ConditionsTable conditions={conditions} />
+        </Section>
+      ) : null}
+      {spec.related?.length ? (
+        <Section title="Related" testId="related">
+          <div className="flex flex-col gap-4">
+            {spec.related.map((r) => (
+              <RelatedList
+                key={`${r.kind}:${r.title}`}
+                cluster={cluster}
+                spec={r}
+                object={object}
+                namespace={namespace}
+              />
+            ))}
+          </div>
+        </Section>
+      ) : null}
+      <Section title="Events" testId="events-section">
+        <EventsCompact events={ownEvents} />
+      </Section>
+      <Section title="Labels and annotations">
+        <div className="flex flex-col gap-2">
+          <KeyValues values={object.metadata.labels} />
+          <KeyValues values={object.metadata.annotations} empty="no annotations" />
+        </div>
+      </Section>
+      <Section title="YAML">
+        <YamlView object={object} />
+      </Section>
+    </div>
+  );
+}

@@ -34,15 +34,6 @@ test('the overview shows the seeded namespaces and Deployments', async ({ page }
   await overview.screenshot('docs/screenshots/overview.png');
 });
 
-test('sections that are not built yet say so', async ({ page }) => {
-  const overview = new OverviewPage(page);
-  await overview.goto();
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Nodes' }).click();
-  await expect(page).toHaveURL(/\/c\/local\/nodes$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Nodes' })).toBeVisible();
-  await expect(page.getByText('Coming soon')).toBeVisible();
-});
-
 test('an unknown cluster is a 404', async ({ page }) => {
   const response = await page.goto('/c/no-such-cluster/overview');
   expect(response?.status()).toBe(404);

@@ -2,6 +2,7 @@ import Link from 'next/link';
 
 import { HpaStatusBadge } from '@/components/autoscaling/hpa-status-badge';
 import type { HpaSummary } from '@/lib/k8s/kinds/horizontalpodautoscalers';
+import { routes } from '@/lib/routes';
 
 // The HPA list: what each autoscaler targets, how its metrics compare with their targets, and where
 // it stands between its bounds.
@@ -28,7 +29,7 @@ export function HpaTable({ cluster, items }: { cluster: string; items: HpaSummar
               <td className="px-3 py-2 font-medium">
                 <Link
                   className="text-sky-700 hover:underline"
-                  href={`/c/${cluster}/autoscaling/${h.namespace ?? ''}/${h.name}`}
+                  href={routes.object(cluster, 'horizontalpodautoscalers', h.namespace, h.name)}
                   prefetch={false}
                 >
                   {h.name}

@@ -10,8 +10,6 @@ import { DASHBOARD_SECTIONS, kindNavGroups } from '@/lib/navigation/sections';
 import { routes } from '@/lib/routes';
 import { resourceListOptions } from '@/lib/query/options';
 import { GO_SHORTCUTS, isTypingTarget } from '@/components/command-palette/shortcuts';
-import { podHref } from '@/components/pods/pods-compact';
-import { workloadHref } from '@/components/workloads/workload-kinds';
 
 // ⌘K / Ctrl-K: jump to any object by name. Results come from the per-user list API (the shared
 // cache, filtered by the person's RBAC), a few per kind; `g w`, `g p`… jump to sections.
@@ -32,7 +30,7 @@ const PLACES: readonly { slug: string; title: string }[] = [
 ];
 
 function hrefFor(cluster: string, kind: string, s: BaseSummary): string {
-  return kind === 'pods' ? podHref(cluster, s.namespace, s.name) : workloadHref(cluster, kind, s.namespace, s.name);
+  return routes.object(cluster, kind, s.namespace, s.name);
 }
 
 export function CommandPalette({ cluster }: { cluster: string }) {

@@ -17,14 +17,13 @@ import {
   type AttentionItem,
 } from '@/lib/k8s/status/attention';
 import { useLiveUpdates } from '@/components/live/use-live-updates';
-import { podHref } from '@/components/pods/pods-compact';
 import { useNow } from '@/components/resource/use-now';
 import { useResourceList } from '@/components/resource/use-resource-list';
 import { StatTiles } from '@/components/overview/stat-tiles';
 import { Card } from '@/components/ui/card';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { workloadHref } from '@/components/workloads/workload-kinds';
+import { routes } from '@/lib/routes';
 
 // The Overview as the signed-in person sees it: everything comes from the per-user list API (the
 // shared cache filtered by their RBAC) and moves with the stream.
@@ -32,10 +31,9 @@ import { workloadHref } from '@/components/workloads/workload-kinds';
 const ALL = { limit: 1000 };
 
 function hrefOf(cluster: string, i: AttentionItem): string {
-  if (i.kind === 'pods') return podHref(cluster, i.namespace, i.name);
-  if (i.kind === 'tls-secrets') return `/c/${cluster}/certificates`;
-  if (i.kind === 'horizontalpodautoscalers') return `/c/${cluster}/autoscaling`;
-  return workloadHref(cluster, i.kind, i.namespace, i.name);
+  // A TLS Secret has no page of its own: its certificate is a row of the Certificates list.
+  if (i.kind === 'tls-secrets') return routes.kindList(cluster, 'tls-secrets');
+  return routes.object(cluster, i.kind, i.namespace, i.name);
 }
 
 const SEVERITY_TONE = { critical: 'red', warning: 'amber', info: 'blue' } as const;
@@ -136,7 +134,11 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
         )}
         {expiring > 0 ? (
           <p className="border-t border-slate-100 px-4 py-2 text-sm">
-            <Link href={`/c/${cluster}/certificates`} prefetch={false} className="text-sky-700 hover:underline">
+            <Link
+              href={routes.kindList(cluster, 'certificates')}
+              prefetch={false}
+              className="text-sky-700 hover:underline"
+            >
               {expiring} certificates expire within 30 days or have expired →
             </Link>
           </p>
@@ -150,7 +152,7 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
               className="flex items-center justify-between gap-3 border-b border-slate-100 px-4 py-2.5"
             >
               <Link
-                href={`/c/${cluster}/workloads?namespace=${c.namespace}`}
+                href={routes.section(cluster, 'workloads', { namespace: c.namespace })}
                 prefetch={false}
                 className="truncate font-mono text-sm text-slate-800 hover:underline"
                 data-testid="namespace-name"
@@ -183,7 +185,7 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
                   <td className="px-4 py-2 text-slate-600">{d.namespace}</td>
                   <td className="px-4 py-2 font-medium">
                     <Link
-                      href={workloadHref(cluster, 'deployments', d.namespace, d.name)}
+                      href={routes.object(cluster, 'deployments', d.namespace, d.name)}
                       prefetch={false}
                       className="hover:text-sky-700 hover:underline"
                     >

@@ -17,6 +17,7 @@ import { useResourceList } from '@/components/resource/use-resource-list';
 import { YamlView } from '@/components/resource/yaml-view';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { routes } from '@/lib/routes';
 
 interface ContainerStatus {
   name: string;
@@ -86,7 +87,7 @@ export function PodDetail({ cluster, namespace, name }: { cluster: string; names
               {summary.owner ? (
                 summary.owner.kind === 'ReplicaSet' ? (
                   <Link
-                    href={`/c/${cluster}/workloads/replicasets/${namespace}/${summary.owner.name}`}
+                    href={routes.object(cluster, 'replicasets', namespace, summary.owner.name)}
                     prefetch={false}
                     className="text-sky-700 hover:underline"
                   >

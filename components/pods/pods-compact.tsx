@@ -6,10 +6,7 @@ import { formatAge } from '@/lib/format/age';
 import { podTone, type PodSummary } from '@/lib/k8s/kinds/pods';
 import { useNow } from '@/components/resource/use-now';
 import { StatusBadge } from '@/components/ui/status-badge';
-
-export function podHref(cluster: string, namespace: string | undefined, name: string): string {
-  return `/c/${encodeURIComponent(cluster)}/pods/${encodeURIComponent(namespace ?? '')}/${encodeURIComponent(name)}`;
-}
+import { routes } from '@/lib/routes';
 
 /** A workload's pods: status and restarts, newest problems visible at a glance. */
 export function PodsCompact({ cluster, pods }: { cluster: string; pods: PodSummary[] }) {
@@ -32,7 +29,7 @@ export function PodsCompact({ cluster, pods }: { cluster: string; pods: PodSumma
           <tr key={p.uid}>
             <td className="py-1.5 pr-3 font-mono text-xs">
               <Link
-                href={podHref(cluster, p.namespace, p.name)}
+                href={routes.object(cluster, 'pods', p.namespace, p.name)}
                 prefetch={false}
                 className="text-sky-700 hover:underline"
               >

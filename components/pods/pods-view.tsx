@@ -1,7 +1,7 @@
 'use client';
 
+import { routes } from '@/lib/routes';
 import { useLiveUpdates } from '@/components/live/use-live-updates';
-import { podHref } from '@/components/pods/pods-compact';
 import { ListFilters } from '@/components/resource/list-filters';
 import { ResourceTable } from '@/components/resource/resource-table';
 import { useListState } from '@/components/resource/use-list-state';
@@ -23,7 +23,7 @@ export function PodsView({ cluster }: { cluster: string }) {
           order: state.order,
         }}
         onSort={toggleSort}
-        hrefFor={(row) => podHref(cluster, row.namespace, row.name)}
+        hrefFor={(row) => routes.object(cluster, 'pods', row.namespace, row.name)}
       />
     </div>
   );

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { routes } from '@/lib/routes';
 
 export interface ClusterChoice {
   name: string;
@@ -10,9 +11,9 @@ export interface ClusterChoice {
 
 /** The same page on another cluster: /c/<current>/<rest> → /c/<name>/<rest>. */
 export function pathForCluster(pathname: string, current: string, name: string): string {
-  const prefix = `/c/${current}`;
+  const prefix = routes.cluster(current);
   const rest = pathname === prefix || pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : '';
-  return `/c/${name}${rest || '/overview'}`;
+  return `${routes.cluster(name)}${rest || '/overview'}`;
 }
 
 // A disclosure (no client state): works before hydration and with the keyboard.

@@ -7,12 +7,13 @@ import { useLiveUpdates } from '@/components/live/use-live-updates';
 import { ListFilters } from '@/components/resource/list-filters';
 import { ResourceTable } from '@/components/resource/resource-table';
 import { useListState } from '@/components/resource/use-list-state';
-import { WORKLOAD_KINDS, isWorkloadKind, workloadHref } from '@/components/workloads/workload-kinds';
+import { kindById } from '@/lib/k8s/kinds';
+import { WORKLOAD_KIND_IDS, isWorkloadKindId, routes } from '@/lib/routes';
 
 export function WorkloadsView({ cluster }: { cluster: string }) {
   const search = useSearchParams();
   const requested = search.get('kind') ?? 'deployments';
-  const kind = isWorkloadKind(requested) ? requested : 'deployments';
+  const kind = isWorkloadKindId(requested) ? requested : 'deployments';
   const { state, update, toggleSort } = useListState(cluster);
   useLiveUpdates([`${cluster}:${kind}`]);
 
@@ -27,20 +28,20 @@ export function WorkloadsView({ cluster }: { cluster: string }) {
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label="Workload kinds" className="flex gap-1 border-b border-slate-200">
-        {WORKLOAD_KINDS.map((k) => (
+        {WORKLOAD_KIND_IDS.map((id) => (
           <Link
-            key={k.id}
-            href={tabHref(k.id)}
+            key={id}
+            href={tabHref(id)}
             prefetch={false}
             scroll={false}
-            aria-current={k.id === kind ? 'page' : undefined}
+            aria-current={id === kind ? 'page' : undefined}
             className={
-              k.id === kind
+              id === kind
                 ? '-mb-px border-b-2 border-sky-600 px-3 py-2 text-sm font-medium text-sky-700'
                 : 'px-3 py-2 text-sm text-slate-500 hover:text-slate-800'
             }
           >
-            {k.title}
+            {kindById(id)?.title ?? id}
           </Link>
         ))}
       </nav>
@@ -56,7 +57,7 @@ export function WorkloadsView({ cluster }: { cluster: string }) {
           order: state.order,
         }}
         onSort={toggleSort}
-        hrefFor={(row) => workloadHref(cluster, kind, row.namespace, row.name)}
+        hrefFor={(row) => routes.object(cluster, kind, row.namespace, row.name)}
       />
     </div>
   );

@@ -10,6 +10,7 @@ import { requireIdentity, type Identity } from '@/server/auth/identity';
 import type { ClusterRef } from '@/server/k8s/cluster';
 import { configuredClusterNames, resolveCluster } from '@/server/k8s/cluster';
 import { clusterHealth, listClusterHealth } from '@/server/k8s/cluster-health';
+import { routes } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +25,7 @@ export default async function ClusterLayout({ children, params }: ClusterLayoutP
   const { cluster } = await params;
   // Who is asking comes first: an anonymous visitor learns nothing of the cluster, not even whether
   // it exists (a 404 here would tell). Pages still check the session themselves.
-  const who = await requireIdentity(`/c/${encodeURIComponent(cluster)}/overview`);
+  const who = await requireIdentity(routes.overview(cluster));
   const ref = resolveCluster(cluster);
   if (!ref) notFound();
 
@@ -35,7 +36,7 @@ export default async function ClusterLayout({ children, params }: ClusterLayoutP
       <aside className="w-56 shrink-0 bg-slate-900">
         <div className="sticky top-0 flex max-h-screen flex-col">
           <Link
-            href={`/c/${ref.name}/overview`}
+            href={routes.overview(ref.name)}
             prefetch={false}
             className="flex h-14 shrink-0 items-center gap-2 px-6"
           >

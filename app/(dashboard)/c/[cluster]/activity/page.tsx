@@ -13,6 +13,7 @@ import { requireIdentity, type Identity } from '@/server/auth/identity';
 import type { ClusterCache } from '@/server/k8s/cache';
 import { cacheFor } from '@/server/k8s/registry';
 import { logger } from '@/server/observability/log';
+import { routes } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,10 +27,10 @@ interface ActivityPageProps {
 export default async function ActivityPage({ params, searchParams }: ActivityPageProps) {
   const { cluster } = await params;
   // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
-  const identity = await requireIdentity(`/c/${encodeURIComponent(cluster)}/activity`);
+  const identity = await requireIdentity(routes.activity(cluster));
   const cache = cacheFor(cluster);
   if (!cache) notFound();
-  const base = `/c/${cache.name}/activity`;
+  const base = routes.activity(cache.name);
   const parsed = parseActivityQuery(await searchParams);
   const query: ActivityQuery = parsed.success ? parsed.data : { limit: 50 };
 

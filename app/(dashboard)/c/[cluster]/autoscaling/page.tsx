@@ -10,6 +10,7 @@ import { publicSummary, toKubeError } from '@/server/k8s/errors';
 import { listQuerySchema } from '@/server/k8s/list-query';
 import { cacheFor } from '@/server/k8s/registry';
 import { listForUser } from '@/server/k8s/resources';
+import { routes } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +21,7 @@ export const metadata: Metadata = { title: 'Autoscaling' };
 export default async function AutoscalingPage({ params }: { params: Promise<{ cluster: string }> }) {
   const { cluster } = await params;
   // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
-  const who = await requireIdentity(`/c/${encodeURIComponent(cluster)}/autoscaling`);
+  const who = await requireIdentity(routes.section(cluster, 'autoscaling'));
   const ref = resolveCluster(cluster);
   if (!ref) notFound();
   const cache = cacheFor(ref.name);

@@ -9,6 +9,7 @@ import { certificateHealth } from '@/server/k8s/certificate-health';
 import { resolveCluster } from '@/server/k8s/cluster';
 import { publicSummary, toKubeError } from '@/server/k8s/errors';
 import { cacheFor } from '@/server/k8s/registry';
+import { routes } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +25,7 @@ const TILES: { states: CertificateState[]; label: string; tone: string }[] = [
 export default async function CertificatesPage({ params }: { params: Promise<{ cluster: string }> }) {
   const { cluster } = await params;
   // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
-  const who = await requireIdentity(`/c/${encodeURIComponent(cluster)}/certificates`);
+  const who = await requireIdentity(routes.section(cluster, 'certificates'));
   const ref = resolveCluster(cluster);
   if (!ref) notFound();
   const cache = cacheFor(ref.name);

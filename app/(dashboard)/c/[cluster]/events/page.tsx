@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { EventsView } from '@/components/events/events-view';
 import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
+import { routes } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Events' };
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Events' };
 export default async function EventsPage({ params }: { params: Promise<{ cluster: string }> }) {
   const { cluster } = await params;
   // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
-  await requireIdentity(`/c/${encodeURIComponent(cluster)}/events`);
+  await requireIdentity(routes.section(cluster, 'events'));
   const ref = resolveCluster(cluster);
   if (!ref) notFound();
   return (

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { AttentionBoard } from '@/components/overview/attention-board';
 import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
+import { routes } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: 'Overview' };
 export default async function OverviewPage({ params }: { params: Promise<{ cluster: string }> }) {
   const { cluster } = await params;
   // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
-  await requireIdentity(`/c/${encodeURIComponent(cluster)}/overview`);
+  await requireIdentity(routes.overview(cluster));
   const ref = resolveCluster(cluster);
   if (!ref) notFound();
   return (

@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { PodsView } from '@/components/pods/pods-view';
 import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
+import { routes } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Pods' };
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Pods' };
 export default async function PodsPage({ params }: { params: Promise<{ cluster: string }> }) {
   const { cluster } = await params;
   // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
-  await requireIdentity(`/c/${encodeURIComponent(cluster)}/pods`);
+  await requireIdentity(routes.section(cluster, 'pods'));
   const ref = resolveCluster(cluster);
   if (!ref) notFound();
   return (

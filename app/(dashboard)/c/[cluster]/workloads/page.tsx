@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { WorkloadsView } from '@/components/workloads/workloads-view';
 import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
+import { routes } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Workloads' };
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'Workloads' };
 export default async function WorkloadsPage({ params }: { params: Promise<{ cluster: string }> }) {
   const { cluster } = await params;
   // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
-  await requireIdentity(`/c/${encodeURIComponent(cluster)}/workloads`);
+  await requireIdentity(routes.section(cluster, 'workloads'));
   const ref = resolveCluster(cluster);
   if (!ref) notFound();
   return (

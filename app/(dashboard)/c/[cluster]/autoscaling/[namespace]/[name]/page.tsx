@@ -16,6 +16,7 @@ import { listQuerySchema } from '@/server/k8s/list-query';
 import { namespaceSchema, objectNameSchema } from '@/server/k8s/objects';
 import { cacheFor } from '@/server/k8s/registry';
 import { listForUser } from '@/server/k8s/resources';
+import { routes } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,9 +34,7 @@ const WORKLOAD_ROUTE: Record<string, string> = { Deployment: 'deployments', Stat
 export default async function HpaDetailPage({ params }: Params) {
   const p = await params;
   // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
-  const who = await requireIdentity(
-    `/c/${[p.cluster, 'autoscaling', p.namespace, p.name].map(encodeURIComponent).join('/')}`,
-  );
+  const who = await requireIdentity(routes.object(p.cluster, 'horizontalpodautoscalers', p.namespace, p.name));
   const ref = resolveCluster(p.cluster);
   const ns = namespaceSchema.safeParse(p.namespace);
   const name = objectNameSchema.safeParse(p.name);
@@ -71,7 +70,11 @@ export default async function HpaDetailPage({ params }: Params) {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm text-slate-500">
-            <Link href={`/c/${ref.name}/autoscaling`} prefetch={false} className="hover:underline">
+            <Link
+              href={routes.kindList(ref.name, 'horizontalpodautoscalers')}
+              prefetch={false}
+              className="hover:underline"
+            >
               Autoscaling
             </Link>{' '}
             / {ns.data}
@@ -102,7 +105,7 @@ export default async function HpaDetailPage({ params }: Params) {
             <Link
               className="text-base break-all text-sky-700 hover:underline"
               prefetch={false}
-              href={`/c/${ref.name}/workloads/${route}/${ns.data}/${hpa.target.name}`}
+              href={routes.object(ref.name, route, ns.data, hpa.target.name)}
             >
               {hpa.target.kind}/{hpa.target.name}
             </Link>

@@ -7,6 +7,7 @@ import { PodDetail } from '@/components/pods/pod-detail';
 import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
 import { namespaceSchema, objectNameSchema } from '@/server/k8s/objects';
+import { routes } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,9 +23,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function PodPage({ params }: Params) {
   const p = await params;
   // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
-  await requireIdentity(
-    `/c/${encodeURIComponent(p.cluster)}/pods/${encodeURIComponent(p.namespace)}/${encodeURIComponent(p.name)}`,
-  );
+  await requireIdentity(routes.object(p.cluster, 'pods', p.namespace, p.name));
   const ref = resolveCluster(p.cluster);
   const ns = namespaceSchema.safeParse(p.namespace);
   const name = objectNameSchema.safeParse(p.name);
@@ -33,7 +32,7 @@ export default async function PodPage({ params }: Params) {
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div>
         <p className="text-sm text-slate-500">
-          <Link href={`/c/${ref.name}/pods`} prefetch={false} className="hover:underline">
+          <Link href={routes.kindList(ref.name, 'pods')} prefetch={false} className="hover:underline">
             Pods
           </Link>{' '}
           / {ns.data}

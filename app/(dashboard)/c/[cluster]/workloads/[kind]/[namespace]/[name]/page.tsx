@@ -4,12 +4,13 @@ import { notFound } from 'next/navigation';
 
 import { WorkloadActions } from '@/components/actions/workload-actions';
 import { WorkloadMetrics } from '@/components/charts/workload-metrics';
-import { WORKLOAD_KINDS, isWorkloadKind } from '@/components/workloads/workload-kinds';
+import { kindById } from '@/lib/k8s/kinds';
 import { WorkloadDetail } from '@/components/workloads/workload-detail';
 import { isActionableKind } from '@/lib/k8s/rollout/actions';
 import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
 import { namespaceSchema, objectNameSchema } from '@/server/k8s/objects';
+import { isWorkloadKindId, routes } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,20 +36,18 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function WorkloadDetailPage({ params }: Params) {
   const p = await params;
   // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
-  await requireIdentity(
-    `/c/${[p.cluster, 'workloads', p.kind, p.namespace, p.name].map(encodeURIComponent).join('/')}`,
-  );
+  await requireIdentity(routes.object(p.cluster, p.kind, p.namespace, p.name));
   const ref = resolveCluster(p.cluster);
   const ns = namespaceSchema.safeParse(p.namespace);
   const name = objectNameSchema.safeParse(p.name);
-  if (!ref || !isWorkloadKind(p.kind) || !ns.success || !name.success) notFound();
-  const title = WORKLOAD_KINDS.find((k) => k.id === p.kind)?.title ?? p.kind;
+  if (!ref || !isWorkloadKindId(p.kind) || !ns.success || !name.success) notFound();
+  const title = kindById(p.kind)?.title ?? p.kind;
   const metricsKind = METRICS_KINDS[p.kind];
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div>
         <p className="text-sm text-slate-500">
-          <Link href={`/c/${ref.name}/workloads?kind=${p.kind}`} prefetch={false} className="hover:underline">
+          <Link href={routes.kindList(ref.name, p.kind)} prefetch={false} className="hover:underline">
             {title}
           </Link>{' '}
           / {ns.data}

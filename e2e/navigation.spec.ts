@@ -1,0 +1,52 @@
+import type { Page } from '@playwright/test';
+
+import { expect, test } from './fixtures';
+import type { LocalUserName } from './support/test-accounts';
+
+// Every entry in the sidebar opens a working page: a heading, data or a plain statement of why there
+// is none, never a placeholder and never a failure. Every listed kind with a detail page opens one
+// from its first row, with its YAML. Done as an operator and as a developer.
+
+async function sidebarLinks(page: Page): Promise<{ title: string; href: string }[]> {
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  await expect(nav.getByRole('link', { name: 'Overview' })).toBeVisible();
+  return nav
+    .getByRole('link')
+    .evaluateAll((links) =>
+      links.map((a) => ({ title: (a.textContent ?? '').trim(), href: a.getAttribute('href') ?? '' })),
+    );
+}
+
+for (const user of ['alice', 'bob'] as const satisfies readonly LocalUserName[]) {
+  test(`as ${user}: every sidebar entry is a working page, and each list opens a detail`, async ({
+    page,
+    signInAs,
+  }) => {
+    test.setTimeout(180_000);
+    await signInAs(user);
+    await page.goto('/c/local/overview');
+    const links = await sidebarLinks(page);
+    expect(links.length).toBeGreaterThanOrEqual(8);
+    for (const { title, href } of links) {
+      const response = await page.goto(href);
+      expect(response?.status(), `${title} (${href})`).toBe(200);
+      await expect(page.getByRole('heading', { level: 1 }), title).toBeVisible();
+      await expect(page.getByText(/coming soon/i), title).toHaveCount(0);
+      const list = page.getByTestId('resource-list');
+      if ((await list.count()) === 0) continue;
+      // A generic list settles on rows, an empty statement, or a refusal that names the permission.
+      const table = list.getByTestId('resource-table');
+      const firstLink = table.getByRole('row').nth(1).getByRole('link').first();
+      const settled = firstLink.or(list.getByTestId('resource-table-empty')).or(list.getByTestId('error-panel'));
+      await expect(settled.first(), title).toBeVisible();
+      if (!(await firstLink.isVisible())) continue;
+      const name = (await firstLink.textContent())?.trim() ?? '';
+      await firstLink.click();
+      const detail = page.getByTestId('resource-detail');
+      await expect(detail, `${title}: ${name}`).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1 }), `${title}: ${name}`).toContainText(name);
+      await expect(detail.getByRole('heading', { name: 'YAML' })).toBeVisible();
+      await expect(detail.getByTestId('error-panel')).toHaveCount(0);
+    }
+  });
+}

@@ -7,12 +7,11 @@ import { z } from 'zod';
 
 import type { AuthSettings, SignInLimits } from '@/server/auth/auth-env';
 import { authEnvShape, authSettings, signInLimits } from '@/server/auth/auth-env';
+import { dnsLabelSchema } from '@/lib/k8s/names';
 
 // The one place that reads process.env (STYLE.md rule 1). Everything else asks `serverEnv()`.
 
-const clusterName = z
-  .string()
-  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a DNS label (lowercase letters, digits and "-")');
+const clusterName = dnsLabelSchema;
 
 const envSchema = z.object({
   WHEELHOUSE_HOME: z.string().min(1).optional(),

@@ -5,11 +5,14 @@ import { z } from 'zod';
 
 const LABEL = '[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?';
 
-/** DNS-1123 label (IsDNS1123Label): namespaces, Service names, cluster names. */
+/** DNS-1123 label (IsDNS1123Label), for code that tests a string without zod. */
+export const DNS_LABEL_RE = new RegExp(`^${LABEL}$`);
+
+/** DNS-1123 label (IsDNS1123Label): namespaces, Service names, container names, cluster names. */
 export const dnsLabelSchema = z
   .string()
   .max(63)
-  .regex(new RegExp(`^${LABEL}$`), 'must be a DNS label');
+  .regex(DNS_LABEL_RE, 'must be a DNS label (lowercase letters, digits and "-", at most 63)');
 
 /** DNS-1123 subdomain (IsDNS1123Subdomain): most object names (pods, deployments, secrets…). */
 export const dnsSubdomainSchema = z

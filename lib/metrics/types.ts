@@ -4,6 +4,7 @@
 import { z } from 'zod';
 
 import { METRIC_RANGE_IDS, type MetricRange, type RangePlan } from '@/lib/metrics/range';
+import { dnsLabelSchema, dnsSubdomainSchema } from '@/lib/k8s/names';
 
 export const METRIC_TEMPLATES = [
   'cpu',
@@ -22,11 +23,8 @@ export type MetricUnit = 'cores' | 'bytes' | 'count' | 'percent';
 
 // RFC 1123: namespaces are DNS labels, pod and workload names DNS subdomains. Anything else cannot
 // name a Kubernetes object, so it never reaches a PromQL label matcher.
-const dnsLabel = z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a DNS label');
-const dnsSubdomain = z
-  .string()
-  .max(253)
-  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, 'must be a DNS subdomain');
+const dnsLabel = dnsLabelSchema;
+const dnsSubdomain = dnsSubdomainSchema;
 
 export const metricsQuerySchema = z.object({
   template: z.enum(METRIC_TEMPLATES),

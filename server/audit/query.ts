@@ -3,6 +3,7 @@ import 'server-only';
 import { z } from 'zod';
 
 import { AUDIT_RESULTS, type AuditCursor, type AuditFilter } from './types';
+import { namespaceSchema } from '@/lib/k8s/names';
 
 // The Activity filters as URL search parameters, shared by the page and the export route so that
 // "Export" downloads exactly what the page shows. Unknown parameters are ignored; bad values are
@@ -27,7 +28,7 @@ export const activityQuerySchema = z.object({
   namespace: z
     .string()
     .trim()
-    .regex(/^(-|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)$/, 'must be a namespace name or "-"')
+    .refine((v) => v === '-' || namespaceSchema.safeParse(v).success, 'must be a namespace name or "-"')
     .optional(),
   action: z
     .string()

@@ -10,6 +10,7 @@ import { z } from 'zod';
 
 import { serverEnv, type ServerEnv } from '@/server/env';
 import { KubeError } from '@/server/k8s/errors';
+import { DNS_LABEL_RE, dnsLabelSchema } from '@/lib/k8s/names';
 
 // The clusters the dashboard serves, each with the dashboard's OWN credentials for it (ADR 0003).
 // Users' credentials never come from here: requests made for a person use impersonation.
@@ -45,8 +46,8 @@ export class ClustersConfigError extends Error {
   }
 }
 
-export const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const dnsLabel = z.string().regex(DNS_LABEL, 'must be a DNS label (lowercase letters, digits and "-", ≤ 63)');
+export const DNS_LABEL = DNS_LABEL_RE;
+const dnsLabel = dnsLabelSchema;
 
 const prometheusSchema = z
   .object({

@@ -4,11 +4,12 @@ import { z } from 'zod';
 
 import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
+import { dnsLabelSchema } from '@/lib/k8s/names';
 
 // Lists served from the shared cache: filter (namespaces, label selector, text), sort, paginate.
 // Summaries are memoised per stored object (objects are replaced, never mutated, on every change).
 
-const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a DNS label');
+const dnsLabel = dnsLabelSchema;
 
 export const listQuerySchema = z.object({
   namespaces: z.array(dnsLabel).max(200).default([]),

@@ -9,16 +9,14 @@ import type { ClusterCache } from '@/server/k8s/cache';
 import { mapTransportError, namespaceSchema, objectNameSchema } from '@/server/k8s/objects';
 import { kubeStream, type Impersonation } from '@/server/k8s/transport';
 import { counter, gauge } from '@/server/observability/metrics';
+import { dnsLabelSchema } from '@/lib/k8s/names';
 
 // Pod logs, read from the API server as the signed-in person (impersonated GET pods/log): the
 // API server decides, and proxies to the node's kubelet (locally: the node agent). Never from the
 // dashboard's own identity, which has no pods/log permission at all.
 
 export const logQuerySchema = z.object({
-  container: z
-    .string()
-    .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/)
-    .optional(),
+  container: dnsLabelSchema.optional(),
   previous: z
     .enum(['true', 'false'])
     .default('false')

@@ -12,6 +12,7 @@ import { failure } from '@/server/k8s/actions/results';
 import { rollbackAction } from '@/server/k8s/actions/rollback';
 import { scaleAction } from '@/server/k8s/actions/scale';
 import { kindName } from '@/server/k8s/actions/workloads';
+import { dnsSubdomainSchema, namespaceSchema } from '@/lib/k8s/names';
 
 // Which action applies to which kind, and the validated route parameters.
 
@@ -25,13 +26,10 @@ const SPECS: Record<ActionName, ActionSpec<BaseInput>> = {
   'hpa-edit': hpaEditAction as ActionSpec<BaseInput>,
 };
 
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-
 export const targetParams = z.object({
   kind: z.enum([...WORKLOAD_KINDS, 'horizontalpodautoscalers']),
-  namespace: z.string().regex(DNS_LABEL),
-  name: z.string().regex(DNS_SUBDOMAIN),
+  namespace: namespaceSchema,
+  name: dnsSubdomainSchema,
   action: z.enum(ACTIONS),
 });
 

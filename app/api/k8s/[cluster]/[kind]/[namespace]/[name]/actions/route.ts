@@ -6,6 +6,7 @@ import { json, jsonError, kubeErrorResponse, unauthenticated } from '@/server/ht
 import { userKube } from '@/server/k8s/actions/user-kube';
 import { workloadActionsView } from '@/server/k8s/actions/view';
 import { resolveCluster } from '@/server/k8s/cluster';
+import { dnsSubdomainSchema, namespaceSchema } from '@/lib/k8s/names';
 
 // GET /api/k8s/<cluster>/<kind>/<namespace>/<name>/actions
 // The actions panel's data, read as the person: revision history (+ diffs), HPA, GitOps, and which
@@ -16,8 +17,8 @@ export const dynamic = 'force-dynamic';
 
 const params = z.object({
   kind: z.enum(WORKLOAD_KINDS),
-  namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/),
-  name: z.string().regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/),
+  namespace: namespaceSchema,
+  name: dnsSubdomainSchema,
 });
 
 export async function GET(

@@ -58,8 +58,8 @@ export function ResourceDetail({
     );
   if (!descriptor || isLoading || !summary || !object) return <p className="text-sm text-slate-400">Loading…</p>;
   const spec = descriptor.detail ?? {};
-  const facts = spec.facts?.(object, summary) ?? [];
-  const tables = spec.tables?.(object, summary) ?? [];
+  const facts = spec.facts?.(object, summary, { cluster }) ?? [];
+  const tables = spec.tables?.(object, summary, { cluster }) ?? [];
   const conditions = spec.conditions === false ? [] : conditionsOf(object.status);
   const Panel = spec.panel ? KIND_PANELS[descriptor.id] : undefined;
   const ownEvents = (events.data?.items ?? []).filter(

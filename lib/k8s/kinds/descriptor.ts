@@ -77,11 +77,16 @@ export interface RelatedSpec {
   allNamespaces?: boolean;
 }
 
+/** What a detail page's facts may need beyond the object: the cluster, for links (lib/routes.ts). */
+export interface DetailContext {
+  cluster: string;
+}
+
 /** The detail page of a kind, as data: the generic ResourceDetail shell renders it (components/resource). */
 export interface DetailSpec<S> {
   /** Facts from the object as the object API returns it (never Secret data) and its summary. */
-  facts?(obj: KubeObject, s: S): Fact[];
-  tables?(obj: KubeObject, s: S): DetailTable[];
+  facts?(obj: KubeObject, s: S, ctx: DetailContext): Fact[];
+  tables?(obj: KubeObject, s: S, ctx: DetailContext): DetailTable[];
   related?: readonly RelatedSpec[];
   /** Show the object's status.conditions (default: true). */
   conditions?: boolean;

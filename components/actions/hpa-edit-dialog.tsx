@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { ActionResult, HpaRef } from '@/lib/k8s/rollout/actions';
 import { hpaBoundsSchema, parseReplicasInput } from '@/lib/k8s/rollout/scale';
 
-import { postAction } from './actions-api';
+import { postAction } from '@/lib/query/actions';
 import { ConfirmDialog } from './confirm-dialog';
 
 // Change an HPA's min/max (what to do instead of a manual scale the HPA would undo). Exported for

@@ -8,7 +8,7 @@ import { resourceListOptions } from '@/lib/query/options';
 import { useLiveObject } from '@/components/resource/use-live-object';
 import { useNow } from '@/components/resource/use-now';
 
-import { actionsViewKey, actionsViewOptions, postAction } from './actions-api';
+import { actionsViewOptions, postAction } from '@/lib/query/actions';
 import { ActionDialogs, type OpenDialog } from './action-dialogs';
 import { RevisionHistory } from './revision-history';
 
@@ -36,7 +36,7 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
   const shownVersion = view.data?.resourceVersion;
   useEffect(() => {
     if (liveVersion && shownVersion && liveVersion !== shownVersion) {
-      void client.invalidateQueries({ queryKey: actionsViewKey(cluster, kind, namespace, name) });
+      void client.invalidateQueries({ queryKey: actionsViewOptions(cluster, kind, namespace, name).queryKey });
     }
   }, [liveVersion, shownVersion, client, cluster, kind, namespace, name]);
   // Pods changing (a new pod crash-looping) do not touch the Deployment's resourceVersion; watch them
@@ -50,7 +50,7 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
   useEffect(() => {
     if (!podsFingerprint) return;
     const t = setTimeout(
-      () => void client.invalidateQueries({ queryKey: actionsViewKey(cluster, kind, namespace, name) }),
+      () => void client.invalidateQueries({ queryKey: actionsViewOptions(cluster, kind, namespace, name).queryKey }),
       1000,
     );
     return () => clearTimeout(t);
@@ -80,7 +80,7 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
     }).then((r) => {
       // A conflict: show the current state behind the dialog so the next try starts from it.
       if (!r.ok && r.code === 'conflict')
-        void client.invalidateQueries({ queryKey: actionsViewKey(cluster, kind, namespace, name) });
+        void client.invalidateQueries({ queryKey: actionsViewOptions(cluster, kind, namespace, name).queryKey });
       return r;
     });
   };

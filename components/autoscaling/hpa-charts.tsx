@@ -7,7 +7,7 @@ import { HpaLiveHistory } from '@/components/autoscaling/hpa-live-history';
 import { MetricChart } from '@/components/charts/metric-chart';
 import { RangePicker } from '@/components/charts/range-picker';
 import type { HpaMetricView } from '@/lib/k8s/status/hpa-status';
-import { isPrometheusMissing, metricsOptions, type MetricsTarget } from '@/lib/metrics/query-options';
+import { isPrometheusMissing, metricsOptions, type MetricsTarget } from '@/lib/query/metrics';
 import { DEFAULT_METRIC_RANGE, type MetricRange } from '@/lib/metrics/range';
 
 // An HPA over time. The local kube-state-metrics-like agent exports no HPA series, so the history

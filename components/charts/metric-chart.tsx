@@ -14,7 +14,7 @@ import {
 } from 'recharts';
 
 import { formatMetric, formatTick, groupMarkers, timeTicks } from '@/lib/metrics/format';
-import { isPrometheusMissing, metricsOptions, type MetricsTarget } from '@/lib/metrics/query-options';
+import { isPrometheusMissing, metricsOptions, type MetricsTarget } from '@/lib/query/metrics';
 import type { MetricRange } from '@/lib/metrics/range';
 import type { MetricsResult, MetricTemplate } from '@/lib/metrics/types';
 

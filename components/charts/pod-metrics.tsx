@@ -4,7 +4,7 @@ import { useState } from 'react';
 
 import { MetricChart } from '@/components/charts/metric-chart';
 import { RangePicker } from '@/components/charts/range-picker';
-import type { MetricsTarget } from '@/lib/metrics/query-options';
+import type { MetricsTarget } from '@/lib/query/metrics';
 import { DEFAULT_METRIC_RANGE, type MetricRange } from '@/lib/metrics/range';
 
 // One pod's CPU and memory against its requests and limits, and its container restarts.

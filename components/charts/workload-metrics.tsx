@@ -5,7 +5,7 @@ import { useState } from 'react';
 
 import { MetricChart } from '@/components/charts/metric-chart';
 import { RangePicker } from '@/components/charts/range-picker';
-import { metricsOptions, type MetricsTarget } from '@/lib/metrics/query-options';
+import { metricsOptions, type MetricsTarget } from '@/lib/query/metrics';
 import { DEFAULT_METRIC_RANGE, type MetricRange } from '@/lib/metrics/range';
 
 // A workload's CPU, memory and restarts over time, summed over its pods, with each revision's start

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { LockKeyhole, LockKeyholeOpen } from 'lucide-react';
 import { useEffect, useState } from 'react';
 
-import { elevationKey, elevationOptions, endElevation, startElevation, type ElevationState } from './elevation-api';
+import { elevationOptions, endElevation, startElevation, type ElevationState } from '@/lib/query/elevation';
 import { VisibleText } from '@/components/ui/visible-text';
 
 // "Enable changes for 15 minutes, because …". Renders nothing when the dashboard does not require
@@ -34,9 +34,9 @@ export function ElevationControl({ cluster }: { cluster: string }) {
   const secondsLeft = useSecondsLeft(data?.active?.expiresAt);
   const expired = Boolean(data?.active) && secondsLeft === 0;
   useEffect(() => {
-    if (expired) void client.invalidateQueries({ queryKey: elevationKey(cluster) });
+    if (expired) void client.invalidateQueries({ queryKey: elevationOptions(cluster).queryKey });
   }, [expired, client, cluster]);
-  const settle = (state: ElevationState) => client.setQueryData(elevationKey(cluster), state);
+  const settle = (state: ElevationState) => client.setQueryData(elevationOptions(cluster).queryKey, state);
   const end = useMutation({ mutationFn: () => endElevation(cluster), onSuccess: settle });
 
   if (!data || data.mode === 'off') return null;

@@ -1,5 +1,5 @@
 import { formatAge } from '@/lib/format/age';
-import type { ResourceListResponse } from '@/lib/query/options';
+import type { ResourceListResponse } from '@/lib/k8s/list-response';
 
 // Marks a list whose shared watch is not current: "stale" keeps showing the last-known objects
 // (the API server is unreachable or the watch keeps failing); "syncing" has not listed yet.

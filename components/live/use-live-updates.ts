@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 
 import { applyChange, type LiveChange } from '@/lib/query/apply-change';
 import { k8sKeys, type ListParams } from '@/lib/query/keys';
-import type { ResourceListResponse } from '@/lib/query/options';
+import type { ResourceListResponse } from '@/lib/k8s/list-response';
 import {
   catchUp,
   oldestPosition,

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 
 import { visibleControls } from '@/components/pods/ansi';
 import { VisibleText } from '@/components/ui/visible-text';
+import { apiErrorFrom } from '@/lib/query/fetch';
 
 // Pod logs from the per-user log API: choose the container, the previous instance after a restart,
 // follow live (a streamed fetch), search, download. Lines are React text: HTML and ANSI escapes in
@@ -67,8 +68,7 @@ export function LogViewer({
       try {
         const res = await fetch(`${base}?${qs.toString()}`, { signal: controller.signal, cache: 'no-store' });
         if (!res.ok || !res.body) {
-          const body = (await res.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
-          setError(body?.error?.message ?? `Cannot read logs (${res.status})`);
+          setError((await apiErrorFrom(res)).message);
           return;
         }
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

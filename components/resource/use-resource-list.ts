@@ -4,7 +4,8 @@ import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 
 import type { BaseSummary } from '@/lib/k8s/kinds/descriptor';
 import type { ListParams } from '@/lib/query/keys';
-import { resourceListOptions, type ResourceListResponse } from '@/lib/query/options';
+import type { ResourceListResponse } from '@/lib/k8s/list-response';
+import { resourceListOptions } from '@/lib/query/options';
 
 // The generic hooks over the list API (STYLE.md rule 11): one for a single page, one for a window of
 // pages under a virtualized table. Live changes reach every cached page through useLiveUpdates.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { BaseSummary } from '@/lib/k8s/kinds/descriptor';
 import { applyChange, type LiveChange } from '@/lib/query/apply-change';
-import type { ResourceListResponse } from '@/lib/query/options';
+import type { ResourceListResponse } from '@/lib/k8s/list-response';
 
 function pod(name: string, namespace = 'a', labels: Record<string, string> = {}): BaseSummary {
   return { uid: `uid-${namespace}-${name}`, namespace, name, resourceVersion: '1', labels };

@@ -2,7 +2,7 @@ import type { BaseSummary } from '@/lib/k8s/kinds/descriptor';
 import { kindById } from '@/lib/k8s/kinds';
 import { matches, parseSelector } from '@/lib/k8s/label-selector';
 import type { ListParams } from '@/lib/query/keys';
-import type { ResourceListResponse } from '@/lib/query/options';
+import type { ResourceListResponse } from '@/lib/k8s/list-response';
 
 // Applies one live change to one cached list page, the way the server would have answered had it been
 // asked again: replace by uid, remove on delete, insert on the first page when the item passes the

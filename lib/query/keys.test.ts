@@ -16,3 +16,24 @@ describe('k8sKeys', () => {
     expect(sp.toString()).toBe('namespace=a%2Cb&labelSelector=app%3Dweb&limit=50&offset=0');
   });
 });
+
+describe('one cluster-first factory', () => {
+  it('puts elevation, metrics, audit and derived views under the cluster', () => {
+    const cluster = k8sKeys.cluster('local');
+    const t = { kind: 'deployment' as const, namespace: 'shop', name: 'web' };
+    for (const key of [
+      k8sKeys.elevation('local'),
+      k8sKeys.metricsSeries('local', t, 'cpu', '1h'),
+      k8sKeys.auditPage('local', { user: 'alice' }),
+      k8sKeys.certificateHealth('local'),
+      k8sKeys.actions('local', 'deployments', 'shop', 'web'),
+    ]) {
+      expect(key.slice(0, 2)).toEqual(cluster);
+    }
+    expect(k8sKeys.metricsSeries('local', t, 'cpu', '1h').slice(0, 6)).toEqual(k8sKeys.metricsTarget('local', t));
+    expect(k8sKeys.actions('local', 'deployments', 'shop', 'web').slice(0, 3)).toEqual(
+      k8sKeys.kind('local', 'deployments'),
+    );
+    expect(k8sKeys.certificateHealth('local').slice(0, 3)).toEqual(k8sKeys.kind('local', 'certificates'));
+  });
+});

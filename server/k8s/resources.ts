@@ -2,11 +2,12 @@ import 'server-only';
 
 import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { namespacesKind } from '@/lib/k8s/kinds/namespaces';
+import type { CacheState, ResourceListResponse } from '@/lib/k8s/list-response';
 import { matches as matchesSelector, parseSelector } from '@/lib/k8s/label-selector';
 import type { AccessOptions } from '@/server/k8s/access';
 import type { ClusterCache } from '@/server/k8s/cache';
 import { KubeError, toKubeError } from '@/server/k8s/errors';
-import { selectPage, type ListPage, type ListQuery } from '@/server/k8s/list-query';
+import { selectPage, type ListQuery } from '@/server/k8s/list-query';
 import type { Reflector } from '@/server/k8s/reflector';
 import { ObjectStore } from '@/server/k8s/store';
 import type { Impersonation } from '@/server/k8s/transport';
@@ -15,15 +16,10 @@ import type { Impersonation } from '@/server/k8s/transport';
 // the API server (SubjectAccessReview as them, cached briefly); objects of other namespaces are
 // dropped before summaries are built, so they never reach JSON, page payloads or the stream.
 
-export interface CacheState {
-  state: 'syncing' | 'ready' | 'stale' | 'stopped';
-  syncedAt?: string;
-  error?: string;
-}
+export type { CacheState };
 
-export interface ResourceList<S> extends ListPage<S> {
-  cache: CacheState;
-}
+/** A page as read from the cache; the list API adds the stream position (ResourceListResponse). */
+export type ResourceList<S extends BaseSummary> = Omit<ResourceListResponse<S>, 'stream'>;
 
 function readTargets(kind: KindDescriptor): { group: string; resource: string }[] {
   return kind.accessResource ?? [{ group: kind.group, resource: kind.plural }];

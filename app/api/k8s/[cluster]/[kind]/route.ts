@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
 import { kindById } from '@/lib/k8s/kinds';
+import type { ResourceListResponse } from '@/lib/k8s/list-response';
 import { currentIdentity } from '@/server/auth/identity';
 import { json, jsonError, kubeErrorResponse, unauthenticated } from '@/server/http/responses';
 import { parseListQuery } from '@/server/k8s/list-query';
+import { listResponseFor } from '@/server/k8s/list-response';
 import { cacheFor } from '@/server/k8s/registry';
-import { listForUser } from '@/server/k8s/resources';
-import { streamHub } from '@/server/k8s/stream-hub';
 
 // GET /api/k8s/<cluster>/<kind>?namespace=a,b&labelSelector=…&q=…&sort=…&order=…&limit=…&offset=…
 // A page of summaries the signed-in person may read, served from the shared cache, with `stream`:
@@ -29,9 +29,8 @@ export async function GET(
     if (!kind) return jsonError(404, 'not-found', 'No such kind');
     const query = parseListQuery(new URL(request.url).searchParams);
     if (!query.success) return jsonError(400, 'invalid', `Invalid query: ${z.prettifyError(query.error)}`);
-    // Taken before the store is read: a stream opened with it as Last-Event-ID misses nothing.
-    const stream = await streamHub().position(cache, kind);
-    return json({ ...(await listForUser(cache, who, kind, query.data)), stream });
+    const body: ResourceListResponse = await listResponseFor(cache, who, kind, query.data);
+    return json(body);
   } catch (err) {
     return kubeErrorResponse(err, cluster);
   }

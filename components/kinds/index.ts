@@ -1,8 +1,11 @@
 import type { ComponentType } from 'react';
 
+import { PodDisruptionBudgetPanel } from '@/components/kinds/poddisruptionbudgets/panel';
 import type { KindPanelProps } from '@/components/kinds/types';
 
 // Per-kind panels of the ResourceDetail shell, by kind id: one line per kind whose descriptor sets
 // `detail.panel`. The shell imports this map; panels never import the shell (imports point one way).
 
-export const KIND_PANELS: Partial<Record<string, ComponentType<KindPanelProps>>> = {};
+export const KIND_PANELS: Partial<Record<string, ComponentType<KindPanelProps>>> = {
+  poddisruptionbudgets: PodDisruptionBudgetPanel,
+};

@@ -71,6 +71,9 @@ const dashboardRole: KubernetesObject = {
     { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: READ },
     { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: READ },
     { apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs: READ },
+    { apiGroups: [''], resources: ['persistentvolumeclaims', 'persistentvolumes'], verbs: READ },
+    { apiGroups: ['storage.k8s.io'], resources: ['storageclasses'], verbs: READ },
+    { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: READ },
     { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: READ },
     {
       apiGroups: ['cert-manager.io'],
@@ -105,6 +108,17 @@ const operatorSecretsList: KubernetesObject = {
   kind: 'ClusterRole',
   metadata: { name: 'wheelhouse:operator-secrets-list' },
   rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['list'] }],
+} as KubernetesObject;
+
+// Operators read the cluster's storage: `view` covers claims but not PersistentVolumes or StorageClasses.
+const operatorStorageRead: KubernetesObject = {
+  apiVersion: rbac,
+  kind: 'ClusterRole',
+  metadata: { name: 'wheelhouse:operator-storage-read' },
+  rules: [
+    { apiGroups: [''], resources: ['persistentvolumes'], verbs: READ },
+    { apiGroups: ['storage.k8s.io'], resources: ['storageclasses'], verbs: READ },
+  ],
 } as KubernetesObject;
 
 function clusterBinding(
@@ -157,6 +171,11 @@ export function bootstrapObjects(): KubernetesObject[] {
     }),
     clusterBinding('wheelhouse:operators-view', 'view', { kind: 'Group', name: 'wheelhouse:operators' }),
     clusterBinding('wheelhouse:operators-actions', 'wheelhouse:operator-actions', {
+      kind: 'Group',
+      name: 'wheelhouse:operators',
+    }),
+    operatorStorageRead,
+    clusterBinding('wheelhouse:operators-storage-read', 'wheelhouse:operator-storage-read', {
       kind: 'Group',
       name: 'wheelhouse:operators',
     }),

@@ -5,6 +5,8 @@ import { seedCertificates } from './certificates';
 import { makeKube, type Log } from './kube';
 import { seedNamespaces } from './namespaces';
 import { seedNetworking } from './networking';
+import { seedPolicy } from './policy';
+import { seedStorage } from './storage';
 import { anyNodeReady, seedWorkloads } from './workloads';
 
 export interface SeedOptions {
@@ -29,6 +31,8 @@ export async function seed(options: SeedOptions): Promise<void> {
     seedCertificates(kube),
     seedNetworking(kube),
     seedBatch(kube),
+    seedStorage(kube),
+    seedPolicy(kube),
     seedWorkloads(kube, { waitForRollouts }),
   ]);
   log(`seed done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

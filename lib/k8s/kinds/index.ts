@@ -10,10 +10,14 @@ import { horizontalPodAutoscalersKind } from '@/lib/k8s/kinds/horizontalpodautos
 import { ingressesKind } from '@/lib/k8s/kinds/ingresses';
 import { jobsKind } from '@/lib/k8s/kinds/jobs';
 import { namespacesKind } from '@/lib/k8s/kinds/namespaces';
+import { persistentVolumeClaimsKind } from '@/lib/k8s/kinds/persistentvolumeclaims';
+import { persistentVolumesKind } from '@/lib/k8s/kinds/persistentvolumes';
+import { podDisruptionBudgetsKind } from '@/lib/k8s/kinds/poddisruptionbudgets';
 import { podsKind } from '@/lib/k8s/kinds/pods';
 import { replicaSetsKind } from '@/lib/k8s/kinds/replicasets';
 import { servicesKind } from '@/lib/k8s/kinds/services';
 import { statefulSetsKind } from '@/lib/k8s/kinds/statefulsets';
+import { storageClassesKind } from '@/lib/k8s/kinds/storageclasses';
 import { tlsSecretsKind } from '@/lib/k8s/kinds/tls-secrets';
 
 // The registry of built-in kinds (STYLE.md rule 7). Route segments and stream subscriptions name a
@@ -38,6 +42,10 @@ export const KINDS: readonly KindDescriptor[] = [
   certificateRequestsKind,
   ordersKind,
   challengesKind,
+  persistentVolumeClaimsKind,
+  persistentVolumesKind,
+  storageClassesKind,
+  podDisruptionBudgetsKind,
 ];
 
 const BY_ID = new Map<string, KindDescriptor>(KINDS.map((k) => [k.id, k]));

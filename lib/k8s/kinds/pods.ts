@@ -33,6 +33,8 @@ export interface PodSummary extends BaseSummary {
   images: string[];
   /** Container names, for the log viewer's container picker. */
   containers: string[];
+  /** PersistentVolumeClaims the pod mounts (a claim's "mounted by"); absent when none. */
+  claims?: string[];
 }
 
 /** Red for failure reasons (podHealth), amber for a running pod that is not ready. */
@@ -62,6 +64,7 @@ export const podsKind: KindDescriptor<PodSummary> = {
     const containers = (obj.spec as { containers?: { image?: string }[] } | undefined)?.containers ?? [];
     const cols = podStatus(pod);
     const owner = controllerOf(obj);
+    const claims = claimNames(obj);
     return {
       ...baseSummary(obj),
       status: cols.status,
@@ -76,6 +79,7 @@ export const podsKind: KindDescriptor<PodSummary> = {
       owner: owner ? { kind: owner.kind, name: owner.name } : undefined,
       images: containers.map((c) => c.image ?? '').filter(Boolean),
       containers: containers.map((c) => (c as { name?: string }).name ?? '').filter(Boolean),
+      ...(claims.length ? { claims } : {}),
     };
   },
   searchText: (s) =>
@@ -110,3 +114,10 @@ export const podsKind: KindDescriptor<PodSummary> = {
     ageColumn,
   ],
 };
+
+/** spec.volumes[].persistentVolumeClaim.claimName, each once. */
+export function claimNames(obj: KubeObject): string[] {
+  const volumes =
+    (obj.spec as { volumes?: { persistentVolumeClaim?: { claimName?: string } }[] } | undefined)?.volumes ?? [];
+  return [...new Set(volumes.map((v) => v.persistentVolumeClaim?.claimName ?? '').filter(Boolean))];
+}

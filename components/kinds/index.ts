@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 
 import { PodDisruptionBudgetPanel } from '@/components/kinds/poddisruptionbudgets/panel';
+import { BindingPanel } from '@/components/kinds/rolebindings/panel';
 import type { KindPanelProps } from '@/components/kinds/types';
 
 // Per-kind panels of the ResourceDetail shell, by kind id: one line per kind whose descriptor sets
@@ -8,4 +9,6 @@ import type { KindPanelProps } from '@/components/kinds/types';
 
 export const KIND_PANELS: Partial<Record<string, ComponentType<KindPanelProps>>> = {
   poddisruptionbudgets: PodDisruptionBudgetPanel,
+  rolebindings: BindingPanel,
+  clusterrolebindings: BindingPanel,
 };

@@ -55,6 +55,8 @@ export function useWindowedList<S extends BaseSummary = BaseSummary>(
   return {
     total: head?.data?.total ?? 0,
     cache: head?.data?.cache,
+    /** The person may not list this (cluster-scoped) kind at all. */
+    denied: head?.data?.denied === true,
     error: results.find((r) => r.error)?.error ?? null,
     isLoading: head?.isLoading ?? true,
     /** The row at an index, when its page has arrived. */

@@ -19,4 +19,10 @@ export interface ResourceListResponse<S extends BaseSummary = BaseSummary> {
   cache: CacheState;
   /** The live-stream position (event id) the list was read at. */
   stream?: string;
+  /**
+   * Set when the person may not list this cluster-scoped kind at all (no cluster-wide `list`), so the
+   * page can say so rather than "none". Never set for namespaced kinds: their answer must not depend
+   * on which namespaces hold objects (server/k8s/resources.ts).
+   */
+  denied?: true;
 }

@@ -75,6 +75,12 @@ const dashboardRole: KubernetesObject = {
     { apiGroups: ['storage.k8s.io'], resources: ['storageclasses'], verbs: READ },
     { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: READ },
     { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: READ },
+    { apiGroups: [''], resources: ['serviceaccounts'], verbs: READ },
+    {
+      apiGroups: ['rbac.authorization.k8s.io'],
+      resources: ['roles', 'rolebindings', 'clusterroles', 'clusterrolebindings'],
+      verbs: READ,
+    },
     {
       apiGroups: ['cert-manager.io'],
       resources: ['certificates', 'issuers', 'clusterissuers', 'certificaterequests'],
@@ -118,6 +124,21 @@ const operatorStorageRead: KubernetesObject = {
   rules: [
     { apiGroups: [''], resources: ['persistentvolumes'], verbs: READ },
     { apiGroups: ['storage.k8s.io'], resources: ['storageclasses'], verbs: READ },
+  ],
+} as KubernetesObject;
+
+// Operators read who is bound to what (`view` has ServiceAccounts but no RBAC objects): read only, so
+// it grants nothing they could escalate with.
+const operatorRbacRead: KubernetesObject = {
+  apiVersion: rbac,
+  kind: 'ClusterRole',
+  metadata: { name: 'wheelhouse:operator-rbac-read' },
+  rules: [
+    {
+      apiGroups: ['rbac.authorization.k8s.io'],
+      resources: ['roles', 'rolebindings', 'clusterroles', 'clusterrolebindings'],
+      verbs: READ,
+    },
   ],
 } as KubernetesObject;
 
@@ -176,6 +197,11 @@ export function bootstrapObjects(): KubernetesObject[] {
     }),
     operatorStorageRead,
     clusterBinding('wheelhouse:operators-storage-read', 'wheelhouse:operator-storage-read', {
+      kind: 'Group',
+      name: 'wheelhouse:operators',
+    }),
+    operatorRbacRead,
+    clusterBinding('wheelhouse:operators-rbac-read', 'wheelhouse:operator-rbac-read', {
       kind: 'Group',
       name: 'wheelhouse:operators',
     }),

@@ -1,5 +1,6 @@
 // The demo seed: everything the dashboard's screens need something true to show (see README.md).
 // Idempotent: a second run finds every object as wanted and writes nothing.
+import { seedAccess } from './access';
 import { seedBatch } from './batch';
 import { seedCertificates } from './certificates';
 import { makeKube, type Log } from './kube';
@@ -33,6 +34,7 @@ export async function seed(options: SeedOptions): Promise<void> {
     seedBatch(kube),
     seedStorage(kube),
     seedPolicy(kube),
+    seedAccess(kube),
     seedWorkloads(kube, { waitForRollouts }),
   ]);
   log(`seed done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

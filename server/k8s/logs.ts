@@ -6,10 +6,10 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 
 import type { ClusterCache } from '@/server/k8s/cache';
-import { mapTransportError, namespaceSchema, objectNameSchema } from '@/server/k8s/objects';
+import { mapTransportError, namespaceSchema } from '@/server/k8s/objects';
 import { kubeStream, type Impersonation } from '@/server/k8s/transport';
 import { counter, gauge } from '@/server/observability/metrics';
-import { dnsLabelSchema } from '@/lib/k8s/names';
+import { dnsLabelSchema, dnsSubdomainSchema } from '@/lib/k8s/names';
 
 // Pod logs, read from the API server as the signed-in person (impersonated GET pods/log): the
 // API server decides, and proxies to the node's kubelet (locally: the node agent). Never from the
@@ -75,7 +75,8 @@ export async function openPodLog(
   timeoutMs = 10_000,
 ): Promise<IncomingMessage> {
   const namespace = namespaceSchema.parse(pod.namespace);
-  const name = objectNameSchema.parse(pod.name);
+  // Pods are DNS subdomains; the name goes into the request path unencoded.
+  const name = dnsSubdomainSchema.parse(pod.name);
   try {
     const { res } = await kubeStream(cache.kc, {
       path: `/api/v1/namespaces/${namespace}/pods/${name}/log`,

@@ -1,7 +1,5 @@
 import 'server-only';
 
-import { z } from 'zod';
-
 import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { stripObject, type KubeObject } from '@/lib/k8s/object';
 import type { ClusterCache } from '@/server/k8s/cache';
@@ -14,11 +12,9 @@ import { HttpStatusError, type Impersonation } from '@/server/k8s/transport';
 // person may `get` it (SubjectAccessReview as them, cached briefly). The answer is the same whether
 // or not the object exists when they may not read it (403 before any lookup), so names do not leak.
 
-export const objectNameSchema = z
-  .string()
-  .max(253)
-  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a DNS subdomain');
-export const namespaceSchema = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a DNS label');
+// Names as routes take them (lib/k8s/names.ts): RBAC objects' names hold colons
+// (system:controller:job-controller), so object names are path segments, not DNS subdomains.
+export { namespaceSchema, objectNameSchema } from '@/lib/k8s/names';
 
 export interface ObjectForUser<S extends BaseSummary = BaseSummary> {
   /** The object as stored (no managedFields, no last-applied-configuration, never Secret data). */

@@ -106,7 +106,9 @@ export async function listForUser<S extends BaseSummary>(
     (labels) => matchesSelector(selector, labels),
     (ns) => readable === 'all' || (ns !== undefined && readable.has(ns)),
   );
-  return { ...page, cache: cacheStateOf(reflector) };
+  // A cluster-scoped kind is refused or not whatever exists: saying so leaks nothing.
+  const denied = !kind.namespaced && readable !== 'all' ? { denied: true as const } : {};
+  return { ...page, cache: cacheStateOf(reflector), ...denied };
 }
 
 /**

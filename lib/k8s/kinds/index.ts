@@ -15,6 +15,9 @@ import { persistentVolumesKind } from '@/lib/k8s/kinds/persistentvolumes';
 import { podDisruptionBudgetsKind } from '@/lib/k8s/kinds/poddisruptionbudgets';
 import { podsKind } from '@/lib/k8s/kinds/pods';
 import { replicaSetsKind } from '@/lib/k8s/kinds/replicasets';
+import { clusterRoleBindingsKind, roleBindingsKind } from '@/lib/k8s/kinds/rolebindings';
+import { clusterRolesKind, rolesKind } from '@/lib/k8s/kinds/roles';
+import { serviceAccountsKind } from '@/lib/k8s/kinds/serviceaccounts';
 import { servicesKind } from '@/lib/k8s/kinds/services';
 import { statefulSetsKind } from '@/lib/k8s/kinds/statefulsets';
 import { storageClassesKind } from '@/lib/k8s/kinds/storageclasses';
@@ -46,6 +49,11 @@ export const KINDS: readonly KindDescriptor[] = [
   persistentVolumesKind,
   storageClassesKind,
   podDisruptionBudgetsKind,
+  serviceAccountsKind,
+  rolesKind,
+  roleBindingsKind,
+  clusterRolesKind,
+  clusterRoleBindingsKind,
 ];
 
 const BY_ID = new Map<string, KindDescriptor>(KINDS.map((k) => [k.id, k]));

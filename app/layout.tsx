@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 
 import { Providers } from '@/components/providers';
+import { THEME_SCRIPT } from '@/components/theme/theme';
 
 import './globals.css';
 
@@ -15,9 +17,15 @@ export const metadata: Metadata = {
 // rendering dynamically, and a prerendered page's scripts would be blocked by the policy.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
+  // proxy.ts's per-request nonce: the theme script is inline and the CSP admits no other inline script.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
-    <html lang="en">
-      <body className="bg-slate-50 font-sans text-slate-900 antialiased">
+    // The theme script sets `dark` on <html> before hydration, so React must not "correct" its class.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
+      <body className="bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <Providers>{children}</Providers>
       </body>
     </html>

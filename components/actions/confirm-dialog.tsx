@@ -54,20 +54,20 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       }}
     >
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40 dark:bg-black/60" />
         <Dialog.Content
-          className="fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[min(760px,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-xl"
+          className="fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[min(760px,95vw)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white dark:bg-slate-900 p-5 shadow-xl dark:ring-1 dark:ring-slate-700"
           aria-describedby={undefined}
         >
-          <Dialog.Title className="text-base font-semibold text-slate-900">{title}</Dialog.Title>
-          <div className="mt-3 space-y-3 text-sm text-slate-700">{children}</div>
+          <Dialog.Title className="text-base font-semibold text-slate-900 dark:text-slate-100">{title}</Dialog.Title>
+          <div className="mt-3 space-y-3 text-sm text-slate-700 dark:text-slate-300">{children}</div>
           <label className="mt-4 block text-sm">
-            <span className="text-slate-600">Reason (optional, recorded in the audit log)</span>
+            <span className="text-slate-600 dark:text-slate-400">Reason (optional, recorded in the audit log)</span>
             <input
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               maxLength={500}
-              className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5 text-sm"
+              className="mt-1 block w-full rounded border border-slate-300 dark:border-slate-700 px-2 py-1.5 text-sm"
               placeholder="e.g. 2.1.0 crash-loops on start"
             />
           </label>
@@ -76,20 +76,20 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
               role="alert"
               data-testid="action-error"
               data-code={error.code}
-              className="mt-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800"
+              className="mt-3 rounded bg-red-50 dark:bg-red-950/40 px-3 py-2 text-sm text-red-800 dark:text-red-200"
             >
               {error.message}
             </p>
           ) : null}
           <div className="mt-5 flex justify-end gap-2">
-            <Dialog.Close className="rounded px-3 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+            <Dialog.Close className="rounded px-3 py-1.5 text-sm text-slate-700 dark:text-slate-300 ring-1 ring-slate-300 dark:ring-slate-700 hover:bg-slate-50 dark:hover:bg-slate-800/60">
               Cancel
             </Dialog.Close>
             <button
               type="button"
               onClick={() => void submit()}
               disabled={pending || !canConfirm}
-              className={`rounded px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 ${danger ? 'bg-red-600 hover:bg-red-700' : 'bg-slate-900 hover:bg-slate-700'}`}
+              className={`rounded px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 ${danger ? 'bg-red-600 hover:bg-red-700' : 'bg-slate-900 hover:bg-slate-700 dark:bg-sky-600 dark:hover:bg-sky-500'}`}
             >
               {pending ? 'Working…' : confirmLabel}
             </button>
@@ -102,7 +102,10 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
 
 export function Warning({ children, testId }: { children: ReactNode; testId?: string }) {
   return (
-    <p data-testid={testId} className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+    <p
+      data-testid={testId}
+      className="rounded bg-amber-50 dark:bg-amber-950/40 px-3 py-2 text-sm text-amber-900 dark:text-amber-100 ring-1 ring-amber-200 dark:ring-amber-800"
+    >
       {children}
     </p>
   );

@@ -68,7 +68,7 @@ export function HpaEditDialog({
             inputMode="numeric"
             value={min}
             onChange={(e) => setMin(e.target.value)}
-            className="mt-1 block w-24 rounded border border-slate-300 px-2 py-1"
+            className="mt-1 block w-24 rounded border border-slate-300 dark:border-slate-700 px-2 py-1"
           />
         </label>
         <label className="text-sm">
@@ -78,11 +78,11 @@ export function HpaEditDialog({
             inputMode="numeric"
             value={max}
             onChange={(e) => setMax(e.target.value)}
-            className="mt-1 block w-24 rounded border border-slate-300 px-2 py-1"
+            className="mt-1 block w-24 rounded border border-slate-300 dark:border-slate-700 px-2 py-1"
           />
         </label>
       </div>
-      {problem ? <p className="text-sm text-red-700">{problem}</p> : null}
+      {problem ? <p className="text-sm text-red-700 dark:text-red-300">{problem}</p> : null}
     </ConfirmDialog>
   );
 }

@@ -24,10 +24,11 @@ export interface RevisionHistoryProps {
 }
 
 export function RevisionHistory({ history, now, canRollBack, onRollBack }: RevisionHistoryProps) {
-  if (history.length === 0) return <p className="px-4 py-3 text-sm text-slate-500">No revision history.</p>;
+  if (history.length === 0)
+    return <p className="px-4 py-3 text-sm text-slate-500 dark:text-slate-400">No revision history.</p>;
   return (
     <table className="w-full text-left text-sm" data-testid="revision-history">
-      <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
+      <thead className="bg-slate-50 dark:bg-slate-800/40 text-xs text-slate-500 dark:text-slate-400 uppercase">
         <tr>
           <th className="px-4 py-2">Revision</th>
           <th className="px-4 py-2">Change cause</th>
@@ -39,27 +40,27 @@ export function RevisionHistory({ history, now, canRollBack, onRollBack }: Revis
           <th className="px-4 py-2" />
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-100">
+      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
         {history.map((r) => (
           <tr key={r.revision} data-testid={`revision-${r.revision}`} data-revision={r.revision}>
             <td className="px-4 py-2 font-medium">
               {r.revision}
-              {r.current ? <span className="ml-2 text-xs text-emerald-700">current</span> : null}
+              {r.current ? <span className="ml-2 text-xs text-emerald-700 dark:text-emerald-300">current</span> : null}
             </td>
-            <td className="px-4 py-2 text-slate-700">{r.changeCause ?? '–'}</td>
+            <td className="px-4 py-2 text-slate-700 dark:text-slate-300">{r.changeCause ?? '–'}</td>
             <td className="px-4 py-2 font-mono text-xs">
               <VisibleText text={r.images.join(', ')} />
             </td>
-            <td className="px-4 py-2 text-slate-600" title={r.createdAt}>
+            <td className="px-4 py-2 text-slate-600 dark:text-slate-400" title={r.createdAt}>
               {r.createdAt ? `${formatDistanceStrict(Date.parse(r.createdAt), now)} ago` : '–'}
             </td>
-            <td className="px-4 py-2 text-slate-600">{liveFor(r, now)}</td>
+            <td className="px-4 py-2 text-slate-600 dark:text-slate-400">{liveFor(r, now)}</td>
             <td className="px-4 py-2 text-right">
               {!r.current && canRollBack ? (
                 <button
                   type="button"
                   onClick={() => onRollBack(r.revision)}
-                  className="rounded px-2 py-1 text-xs font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50"
+                  className="rounded px-2 py-1 text-xs font-medium text-slate-800 dark:text-slate-200 ring-1 ring-slate-300 dark:ring-slate-700 hover:bg-slate-50 dark:hover:bg-slate-800/60"
                 >
                   View diff / roll back…
                 </button>

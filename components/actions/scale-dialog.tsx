@@ -46,16 +46,16 @@ export function ScaleDialog({ view, open, onOpenChange, onConfirm, onEditHpa, on
             setText(e.target.value);
             setZeroConfirmed(false);
           }}
-          className="mt-1 block w-32 rounded border border-slate-300 px-2 py-1"
+          className="mt-1 block w-32 rounded border border-slate-300 dark:border-slate-700 px-2 py-1"
         />
       </label>
       {problem ? (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {problem}
         </p>
       ) : null}
       {needsZeroConfirm ? (
-        <label className="flex items-center gap-2 rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+        <label className="flex items-center gap-2 rounded bg-red-50 dark:bg-red-950/40 px-3 py-2 text-sm text-red-800 dark:text-red-200">
           <input type="checkbox" checked={zeroConfirmed} onChange={(e) => setZeroConfirmed(e.target.checked)} />
           Scaling to 0 stops every pod of {view.name}. I understand.
         </label>

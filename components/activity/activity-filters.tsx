@@ -17,7 +17,7 @@ export interface ActivityFilterValues {
 const ACTIONS = ['scale', 'rollback', 'restart', 'pause', 'resume', 'abort', 'hpa-edit', 'elevate', 'elevate-end'];
 
 const input =
-  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-sky-500 focus:outline-none';
+  'mt-1 block w-full rounded-md border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1.5 text-sm focus:border-sky-500 focus:outline-none';
 
 /** datetime-local wants "YYYY-MM-DDTHH:MM" (shown and read as UTC). */
 function local(iso: string | undefined): string | undefined {
@@ -26,7 +26,7 @@ function local(iso: string | undefined): string | undefined {
 
 function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
-    <div className="text-xs font-medium text-slate-600">
+    <div className="text-xs font-medium text-slate-600 dark:text-slate-400">
       <label htmlFor={id}>{label}</label>
       {children}
     </div>
@@ -47,7 +47,7 @@ export function ActivityFilters({
       method="get"
       action={action}
       aria-label="Filters"
-      className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-7"
+      className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-4 md:grid-cols-7"
     >
       <Field id="activity-user" label="User">
         <input id="activity-user" name="user" defaultValue={values.user} className={input} autoComplete="off" />
@@ -107,7 +107,10 @@ export function ActivityFilters({
         >
           Apply
         </button>
-        <a href={action} className="px-2 py-1.5 text-sm text-slate-500 hover:text-slate-800">
+        <a
+          href={action}
+          className="px-2 py-1.5 text-sm text-slate-500 dark:text-slate-400 hover:text-slate-800 dark:hover:text-slate-200"
+        >
           Clear
         </a>
       </div>

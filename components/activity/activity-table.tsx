@@ -13,15 +13,15 @@ function when(iso: string): string {
 export function ActivityTable({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) {
     return (
-      <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center text-sm text-slate-500">
+      <p className="rounded-lg border border-dashed border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-6 py-10 text-center text-sm text-slate-500 dark:text-slate-400">
         No activity matches these filters.
       </p>
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Activity">
-        <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900">
+      <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-800 text-sm" aria-label="Activity">
+        <thead className="bg-slate-50 dark:bg-slate-800/40 text-left text-xs font-medium tracking-wide text-slate-500 dark:text-slate-400 uppercase">
           <tr>
             <th className="px-3 py-2">Time (UTC)</th>
             <th className="px-3 py-2">User</th>
@@ -32,10 +32,10 @@ export function ActivityTable({ entries }: { entries: AuditEntry[] }) {
             <th className="px-3 py-2">Reason / message</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {entries.map((e) => (
             <tr key={e.id} data-testid="activity-row" data-request-id={e.requestId} className="align-top">
-              <td className="px-3 py-2 whitespace-nowrap text-slate-600">
+              <td className="px-3 py-2 whitespace-nowrap text-slate-600 dark:text-slate-400">
                 <time dateTime={e.time}>{when(e.time)}</time>
               </td>
               <td className="px-3 py-2 whitespace-nowrap" title={e.groups.join(', ')}>
@@ -43,13 +43,13 @@ export function ActivityTable({ entries }: { entries: AuditEntry[] }) {
               </td>
               <td className="px-3 py-2 font-medium whitespace-nowrap">{e.action}</td>
               <td className="px-3 py-2">
-                <span className="text-slate-500">{e.kind}</span>{' '}
+                <span className="text-slate-500 dark:text-slate-400">{e.kind}</span>{' '}
                 <span className="font-mono text-xs">
                   {e.namespace ? `${e.namespace}/` : ''}
                   {e.name}
                 </span>
                 {e.resourceVersion ? (
-                  <span className="block text-xs text-slate-400">rv {e.resourceVersion}</span>
+                  <span className="block text-xs text-slate-400 dark:text-slate-500">rv {e.resourceVersion}</span>
                 ) : null}
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{paramsSummary(e.params) || '–'}</td>
@@ -58,12 +58,12 @@ export function ActivityTable({ entries }: { entries: AuditEntry[] }) {
               </td>
               <td className="max-w-md px-3 py-2 break-words">
                 {e.reason ? (
-                  <span className="block text-slate-800">
+                  <span className="block text-slate-800 dark:text-slate-200">
                     “<VisibleText text={e.reason} />”
                   </span>
                 ) : null}
                 {e.message ? (
-                  <span className="block text-xs text-slate-500">
+                  <span className="block text-xs text-slate-500 dark:text-slate-400">
                     <VisibleText text={e.message} />
                   </span>
                 ) : null}

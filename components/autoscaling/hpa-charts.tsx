@@ -39,7 +39,7 @@ export function HpaCharts({ cluster, namespace, name, target, minReplicas, maxRe
   return (
     <section className="flex flex-col gap-3" data-testid="hpa-charts">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 className="text-base font-semibold text-slate-900">Over time</h2>
+        <h2 className="text-base font-semibold text-slate-900 dark:text-slate-100">Over time</h2>
         {live ? null : <RangePicker value={range} onChange={setRange} />}
       </div>
       {live ? (

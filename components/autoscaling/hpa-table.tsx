@@ -9,9 +9,9 @@ import { routes } from '@/lib/routes';
 
 export function HpaTable({ cluster, items }: { cluster: string; items: HpaSummary[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 shadow-sm">
       <table className="min-w-full text-left text-sm" data-testid="hpa-table">
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-500 uppercase">
+        <thead className="border-b border-slate-200 dark:border-slate-800 bg-slate-50 dark:bg-slate-800/40 text-xs font-medium text-slate-500 dark:text-slate-400 uppercase">
           <tr>
             <th className="px-3 py-2">Name</th>
             <th className="px-3 py-2">Namespace</th>
@@ -23,26 +23,26 @@ export function HpaTable({ cluster, items }: { cluster: string; items: HpaSummar
             <th className="px-3 py-2">Last scaled</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {items.map((h) => (
             <tr key={h.uid} data-testid="hpa-row">
               <td className="px-3 py-2 font-medium">
                 <Link
-                  className="text-sky-700 hover:underline"
+                  className="text-sky-700 dark:text-sky-400 hover:underline"
                   href={routes.object(cluster, 'horizontalpodautoscalers', h.namespace, h.name)}
                   prefetch={false}
                 >
                   {h.name}
                 </Link>
               </td>
-              <td className="px-3 py-2 text-slate-600">{h.namespace}</td>
-              <td className="px-3 py-2 font-mono text-xs text-slate-700">
+              <td className="px-3 py-2 text-slate-600 dark:text-slate-400">{h.namespace}</td>
+              <td className="px-3 py-2 font-mono text-xs text-slate-700 dark:text-slate-300">
                 {h.target.kind}/{h.target.name}
               </td>
               <td className="px-3 py-2">
                 <HpaStatusBadge status={h.status} message={h.statusMessage} />
               </td>
-              <td className="px-3 py-2 text-xs text-slate-700">
+              <td className="px-3 py-2 text-xs text-slate-700 dark:text-slate-300">
                 {h.metrics.map((m) => (
                   <div key={`${m.type}/${m.name}`}>
                     {m.name}: <span className="font-semibold">{m.current}</span> / {m.target}
@@ -56,7 +56,7 @@ export function HpaTable({ cluster, items }: { cluster: string; items: HpaSummar
                 {h.currentReplicas}
                 {h.desiredReplicas !== h.currentReplicas ? ` → ${h.desiredReplicas}` : ''}
               </td>
-              <td className="px-3 py-2 text-xs text-slate-500">
+              <td className="px-3 py-2 text-xs text-slate-500 dark:text-slate-400">
                 {h.lastScaleTime ? (
                   <time dateTime={h.lastScaleTime}>{h.lastScaleTime.replace('T', ' ').slice(0, 16)} UTC</time>
                 ) : (

@@ -10,12 +10,12 @@ import { VisibleText } from '@/components/ui/visible-text';
 // component: nothing here needs the browser, and no certificate data beyond this DTO reaches it.
 
 function Expiry({ row }: { row: CertificateRow }) {
-  if (!row.notAfter || row.daysLeft === undefined) return <span className="text-slate-400">—</span>;
+  if (!row.notAfter || row.daysLeft === undefined) return <span className="text-slate-400 dark:text-slate-500">—</span>;
   const days = row.daysLeft < 0 ? `${-row.daysLeft} d ago` : `${row.daysLeft} d`;
   return (
     <span className="whitespace-nowrap">
       <time dateTime={row.notAfter}>{row.notAfter.slice(0, 10)}</time>
-      <span className="ml-2 text-slate-500" data-testid="days-left">
+      <span className="ml-2 text-slate-500 dark:text-slate-400" data-testid="days-left">
         {days}
       </span>
     </span>
@@ -24,7 +24,7 @@ function Expiry({ row }: { row: CertificateRow }) {
 
 function Hosts({ row }: { row: CertificateRow }) {
   const hosts = row.ingresses.flatMap((i) => i.hosts.map((h) => ({ host: h, ingress: i.name })));
-  if (!hosts.length) return <span className="text-slate-400">—</span>;
+  if (!hosts.length) return <span className="text-slate-400 dark:text-slate-500">—</span>;
   return (
     <ul className="flex flex-col">
       {hosts.map(({ host, ingress }) => (
@@ -38,9 +38,9 @@ function Hosts({ row }: { row: CertificateRow }) {
 
 export function CertificatesTable({ rows }: { rows: CertificateRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 shadow-sm">
       <table className="min-w-full text-left text-sm" data-testid="certificates-table">
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-500 uppercase">
+        <thead className="border-b border-slate-200 dark:border-slate-800 bg-slate-50 dark:bg-slate-800/40 text-xs font-medium text-slate-500 dark:text-slate-400 uppercase">
           <tr>
             <th className="px-3 py-2">State</th>
             <th className="px-3 py-2">Certificate</th>
@@ -51,7 +51,7 @@ export function CertificatesTable({ rows }: { rows: CertificateRow[] }) {
             <th className="px-3 py-2">Served on</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {rows.map((row) => (
             <Fragment key={row.key}>
               <tr data-testid="certificate-row" data-key={row.key} data-state={row.state} className="align-top">
@@ -59,8 +59,8 @@ export function CertificatesTable({ rows }: { rows: CertificateRow[] }) {
                   <CertificateStateBadge state={row.state} title={row.summary} />
                 </td>
                 <td className="px-3 py-2">
-                  <div className="font-medium whitespace-nowrap text-slate-900">{row.name}</div>
-                  <div className="flex flex-wrap items-center gap-1 text-xs whitespace-nowrap text-slate-500">
+                  <div className="font-medium whitespace-nowrap text-slate-900 dark:text-slate-100">{row.name}</div>
+                  <div className="flex flex-wrap items-center gap-1 text-xs whitespace-nowrap text-slate-500 dark:text-slate-400">
                     <span>{row.namespace}</span>
                     <StatusBadge tone="slate">
                       {row.source === 'cert-manager' ? 'cert-manager' : 'TLS Secret only'}
@@ -72,21 +72,26 @@ export function CertificatesTable({ rows }: { rows: CertificateRow[] }) {
                 <td className="px-3 py-2">
                   <Expiry row={row} />
                   {row.renewalTime ? (
-                    <div className="text-xs text-slate-500">renews {row.renewalTime.slice(0, 10)}</div>
+                    <div className="text-xs text-slate-500 dark:text-slate-400">
+                      renews {row.renewalTime.slice(0, 10)}
+                    </div>
                   ) : null}
                 </td>
-                <td className="max-w-xs px-3 py-2 text-xs break-words text-slate-700" data-testid="certificate-summary">
+                <td
+                  className="max-w-xs px-3 py-2 text-xs break-words text-slate-700 dark:text-slate-300"
+                  data-testid="certificate-summary"
+                >
                   {row.summary}
                 </td>
-                <td className="px-3 py-2 text-xs text-slate-600">
+                <td className="px-3 py-2 text-xs text-slate-600 dark:text-slate-400">
                   <VisibleText text={row.issuer ?? row.leaf?.issuer ?? '—'} />
                 </td>
-                <td className="px-3 py-2 font-mono text-xs text-slate-600">
+                <td className="px-3 py-2 font-mono text-xs text-slate-600 dark:text-slate-400">
                   {row.dnsNames.map((n) => (
                     <div key={n}>{n}</div>
                   ))}
                 </td>
-                <td className="px-3 py-2 text-xs text-slate-600">
+                <td className="px-3 py-2 text-xs text-slate-600 dark:text-slate-400">
                   <Hosts row={row} />
                 </td>
               </tr>

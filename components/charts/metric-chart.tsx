@@ -18,17 +18,19 @@ import { isPrometheusMissing, metricsOptions, type MetricsTarget } from '@/lib/q
 import type { MetricRange } from '@/lib/metrics/range';
 import type { MetricsResult, MetricTemplate } from '@/lib/metrics/types';
 
+import { AXIS_TICK, GRID_STROKE, LABEL_FILL, REFERENCE_STROKE, SERIES, TOOLTIP_STYLE } from './chart-theme';
+
 // One chart of one template for one pod or workload: usage against requests and limits, with the
 // workload's revision starts marked (the rollout timeline). Fetches its own series; the server
 // built the PromQL. A missing Prometheus is a message in the chart's place, not an error page.
 
 const COLORS: Record<string, { stroke: string; dash?: string }> = {
-  usage: { stroke: '#0284c7' },
-  requests: { stroke: '#16a34a', dash: '6 3' },
-  limits: { stroke: '#dc2626', dash: '2 3' },
-  restarts: { stroke: '#d97706' },
-  replicas: { stroke: '#7c3aed' },
-  utilization: { stroke: '#0284c7' },
+  usage: { stroke: SERIES.blue },
+  requests: { stroke: SERIES.green, dash: '6 3' },
+  limits: { stroke: SERIES.red, dash: '2 3' },
+  restarts: { stroke: SERIES.amber },
+  replicas: { stroke: SERIES.violet },
+  utilization: { stroke: SERIES.blue },
 };
 
 export interface ReferenceValue {
@@ -66,11 +68,11 @@ function rowsOf(result: MetricsResult): Row[] {
 export function ChartFrame({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
     <figure
-      className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+      className="rounded-lg border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-3 shadow-sm"
       data-testid={testId ?? 'metric-chart'}
       aria-label={title}
     >
-      <figcaption className="mb-2 text-sm font-semibold text-slate-900">{title}</figcaption>
+      <figcaption className="mb-2 text-sm font-semibold text-slate-900 dark:text-slate-100">{title}</figcaption>
       {children}
     </figure>
   );
@@ -87,7 +89,7 @@ export function MetricChart(props: MetricChartProps) {
         <p
           role="status"
           data-testid={missing ? 'prometheus-unavailable' : 'metrics-error'}
-          className="grid place-items-center text-sm text-slate-500"
+          className="grid place-items-center text-sm text-slate-500 dark:text-slate-400"
           style={{ height }}
         >
           {missing ? 'Prometheus unavailable — charts return when it answers again.' : query.error.message}
@@ -98,7 +100,7 @@ export function MetricChart(props: MetricChartProps) {
   if (!query.data) {
     return (
       <ChartFrame title={title}>
-        <div className="animate-pulse rounded bg-slate-100" style={{ height }} aria-label="Loading" />
+        <div className="animate-pulse rounded bg-slate-100 dark:bg-slate-800" style={{ height }} aria-label="Loading" />
       </ChartFrame>
     );
   }
@@ -116,19 +118,23 @@ export function MetricChart(props: MetricChartProps) {
   return (
     <ChartFrame title={title}>
       {query.isError ? (
-        <p role="status" data-testid="prometheus-unavailable" className="mb-1 text-xs text-amber-700">
+        <p
+          role="status"
+          data-testid="prometheus-unavailable"
+          className="mb-1 text-xs text-amber-700 dark:text-amber-300"
+        >
           Prometheus unavailable — showing the last answer.
         </p>
       ) : null}
       {rows.length === 0 ? (
-        <p className="grid place-items-center text-sm text-slate-500" style={{ height }}>
+        <p className="grid place-items-center text-sm text-slate-500 dark:text-slate-400" style={{ height }}>
           No data in this range.
         </p>
       ) : (
         <div style={{ height }} data-testid="chart-plot">
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={rows} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
-              <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
+              <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
               <XAxis
                 dataKey="t"
                 type="number"
@@ -136,15 +142,16 @@ export function MetricChart(props: MetricChartProps) {
                 scale="time"
                 ticks={timeTicks(start, end)}
                 tickFormatter={(t: number) => formatTick(t, rangeSeconds)}
-                tick={{ fontSize: 11, fill: '#64748b' }}
+                tick={AXIS_TICK}
               />
               <YAxis
                 width={56}
                 tickFormatter={(v: number) => formatMetric(v, result.unit)}
-                tick={{ fontSize: 11, fill: '#64748b' }}
+                tick={AXIS_TICK}
                 allowDecimals={result.unit !== 'count'}
               />
               <Tooltip
+                {...TOOLTIP_STYLE}
                 labelFormatter={(t) => new Date(Number(t) * 1000).toISOString().slice(0, 19).replace('T', ' ') + ' UTC'}
                 formatter={(v) => formatMetric(Number(v), result.unit)}
               />
@@ -155,7 +162,7 @@ export function MetricChart(props: MetricChartProps) {
                   dataKey={s.id}
                   name={s.label}
                   type={result.unit === 'count' ? 'stepAfter' : 'monotone'}
-                  stroke={COLORS[s.id]?.stroke ?? '#475569'}
+                  stroke={COLORS[s.id]?.stroke ?? SERIES.slate}
                   strokeDasharray={COLORS[s.id]?.dash}
                   dot={false}
                   strokeWidth={s.id === 'usage' || s.id === 'utilization' ? 2 : 1.5}
@@ -167,17 +174,17 @@ export function MetricChart(props: MetricChartProps) {
                 <ReferenceLine
                   key={r.label}
                   y={r.value}
-                  stroke="#94a3b8"
+                  stroke={REFERENCE_STROKE}
                   strokeDasharray="4 4"
-                  label={{ value: r.label, fontSize: 11, fill: '#475569', position: 'insideTopRight' }}
+                  label={{ value: r.label, fontSize: 11, fill: LABEL_FILL, position: 'insideTopRight' }}
                 />
               ))}
               {visible.map((m) => (
                 <ReferenceLine
                   key={m.key}
                   x={m.t}
-                  stroke="#7c3aed"
-                  label={{ value: m.label, fontSize: 11, fill: '#7c3aed', position: 'top' }}
+                  stroke={SERIES.violet}
+                  label={{ value: m.label, fontSize: 11, fill: SERIES.violet, position: 'top' }}
                 />
               ))}
             </LineChart>

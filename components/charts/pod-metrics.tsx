@@ -16,7 +16,7 @@ export function PodMetrics({ cluster, namespace, name }: { cluster: string; name
   return (
     <section className="flex flex-col gap-3" data-testid="pod-metrics" aria-labelledby="pod-metrics-title">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="pod-metrics-title" className="text-base font-semibold text-slate-900">
+        <h2 id="pod-metrics-title" className="text-base font-semibold text-slate-900 dark:text-slate-100">
           Metrics
         </h2>
         <RangePicker value={range} onChange={setRange} />

@@ -15,7 +15,7 @@ export function RangePicker({ value, onChange }: { value: MetricRange; onChange:
     <div
       role="radiogroup"
       aria-label="Time range"
-      className="inline-flex rounded-md border border-slate-200 bg-white p-0.5 text-xs"
+      className="inline-flex rounded-md border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-0.5 text-xs"
     >
       {METRIC_RANGE_IDS.map((r) => (
         <button
@@ -24,7 +24,7 @@ export function RangePicker({ value, onChange }: { value: MetricRange; onChange:
           role="radio"
           aria-checked={r === value}
           onClick={() => onChange(r)}
-          className={`rounded px-2 py-1 ${r === value ? 'bg-slate-900 text-white' : 'text-slate-600 hover:bg-slate-100'}`}
+          className={`rounded px-2 py-1 ${r === value ? 'bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900' : 'text-slate-600 dark:text-slate-400 hover:bg-slate-100 dark:hover:bg-slate-800'}`}
         >
           {LABELS[r]}
         </button>

@@ -27,15 +27,19 @@ function RevisionList({ cluster, target, range }: { cluster: string; target: Met
   const start = data?.plan.start ?? 0;
   return (
     <ol
-      className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600"
+      className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400"
       data-testid="revision-markers"
       aria-label="Revisions"
     >
       {markers.map((m) => {
         const inRange = Date.parse(m.at) / 1000 >= start;
         return (
-          <li key={m.name} data-testid="revision-marker" className={inRange ? '' : 'text-slate-400'}>
-            <span className="font-semibold text-violet-700">rev {m.revision}</span>{' '}
+          <li
+            key={m.name}
+            data-testid="revision-marker"
+            className={inRange ? '' : 'text-slate-400 dark:text-slate-500'}
+          >
+            <span className="font-semibold text-violet-700 dark:text-violet-300">rev {m.revision}</span>{' '}
             <time dateTime={m.at}>{m.at.slice(0, 16).replace('T', ' ')} UTC</time>
             {m.changeCause ? <span> — {m.changeCause}</span> : null}
             {inRange ? null : <span> (before this range)</span>}
@@ -52,12 +56,12 @@ export function WorkloadMetrics({ cluster, kind, namespace, name }: WorkloadMetr
   return (
     <section className="flex flex-col gap-3" data-testid="workload-metrics" aria-labelledby="workload-metrics-title">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="workload-metrics-title" className="text-base font-semibold text-slate-900">
+        <h2 id="workload-metrics-title" className="text-base font-semibold text-slate-900 dark:text-slate-100">
           Rollout timeline
         </h2>
         <RangePicker value={range} onChange={setRange} />
       </div>
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-500 dark:text-slate-400">
         CPU, memory and restarts of all pods of this {kind}, against their requests and limits; violet lines mark when
         each revision started.
       </p>

@@ -86,33 +86,33 @@ export function CommandPalette({ cluster }: { cluster: string }) {
       onOpenChange={setOpen}
       label="Jump to"
       shouldFilter={false}
-      overlayClassName="fixed inset-0 z-40 bg-slate-900/40"
-      contentClassName="fixed top-24 left-1/2 z-50 w-[40rem] max-w-[90vw] -translate-x-1/2 overflow-hidden rounded-lg bg-white shadow-2xl ring-1 ring-slate-200"
+      overlayClassName="fixed inset-0 z-40 bg-slate-900/40 dark:bg-black/60"
+      contentClassName="fixed top-24 left-1/2 z-50 w-[40rem] max-w-[90vw] -translate-x-1/2 overflow-hidden rounded-lg bg-white dark:bg-slate-900 shadow-2xl ring-1 ring-slate-200 dark:ring-slate-700"
     >
       <Command.Input
         value={text}
         onValueChange={setText}
         placeholder="Jump to a workload, pod or section…"
-        className="w-full border-b border-slate-200 px-4 py-3 text-sm outline-none"
+        className="w-full border-b border-slate-200 dark:border-slate-800 px-4 py-3 text-sm outline-none"
       />
       <Command.List className="max-h-96 overflow-y-auto p-2 text-sm">
-        <Command.Empty className="px-3 py-2 text-slate-500">
+        <Command.Empty className="px-3 py-2 text-slate-500 dark:text-slate-400">
           {q ? 'No matches you may see.' : 'Type a name.'}
         </Command.Empty>
         {SEARCH_KINDS.map((k, i) => {
           const items = results[i]?.data?.items ?? [];
           if (!q || !items.length) return null;
           return (
-            <Command.Group key={k.id} heading={`${k.label}s`} className="text-xs text-slate-500">
+            <Command.Group key={k.id} heading={`${k.label}s`} className="text-xs text-slate-500 dark:text-slate-400">
               {items.map((s) => (
                 <Command.Item
                   key={s.uid}
                   value={`${k.id}/${s.namespace}/${s.name}`}
                   onSelect={() => go(hrefFor(cluster, k.id, s))}
-                  className="flex cursor-pointer items-center justify-between rounded px-3 py-1.5 text-sm text-slate-800 data-[selected=true]:bg-sky-50"
+                  className="flex cursor-pointer items-center justify-between rounded px-3 py-1.5 text-sm text-slate-800 dark:text-slate-200 data-[selected=true]:bg-sky-50"
                 >
                   <span className="font-mono">{s.name}</span>
-                  <span className="text-xs text-slate-500">
+                  <span className="text-xs text-slate-500 dark:text-slate-400">
                     {k.label} · {s.namespace}
                   </span>
                 </Command.Item>
@@ -120,7 +120,7 @@ export function CommandPalette({ cluster }: { cluster: string }) {
             </Command.Group>
           );
         })}
-        <Command.Group heading="Sections" className="text-xs text-slate-500">
+        <Command.Group heading="Sections" className="text-xs text-slate-500 dark:text-slate-400">
           {PLACES.filter((s) => !q || s.title.toLowerCase().includes(q)).map((s) => {
             const key = Object.entries(GO_SHORTCUTS).find(([, v]) => v.slug === s.slug)?.[0];
             return (
@@ -128,11 +128,13 @@ export function CommandPalette({ cluster }: { cluster: string }) {
                 key={s.slug}
                 value={`section/${s.slug}`}
                 onSelect={() => go(routes.section(cluster, s.slug))}
-                className="flex cursor-pointer items-center justify-between rounded px-3 py-1.5 text-sm text-slate-800 data-[selected=true]:bg-sky-50"
+                className="flex cursor-pointer items-center justify-between rounded px-3 py-1.5 text-sm text-slate-800 dark:text-slate-200 data-[selected=true]:bg-sky-50"
               >
                 {s.title}
                 {key ? (
-                  <kbd className="rounded bg-slate-100 px-1.5 font-mono text-xs text-slate-500">g {key}</kbd>
+                  <kbd className="rounded bg-slate-100 dark:bg-slate-800 px-1.5 font-mono text-xs text-slate-500 dark:text-slate-400">
+                    g {key}
+                  </kbd>
                 ) : null}
               </Command.Item>
             );

@@ -45,20 +45,20 @@ export function ElevationControl({ cluster }: { cluster: string }) {
       <div
         role="status"
         data-testid="elevation-active"
-        className="flex items-center gap-2 rounded-md bg-amber-50 px-3 py-1 text-xs text-amber-900 ring-1 ring-amber-200"
+        className="flex items-center gap-2 rounded-md bg-amber-50 dark:bg-amber-950/40 px-3 py-1 text-xs text-amber-900 dark:text-amber-100 ring-1 ring-amber-200 dark:ring-amber-800"
       >
         <LockKeyholeOpen aria-hidden className="h-3.5 w-3.5" />
         <span>
           Changes enabled · <span data-testid="elevation-remaining">{clock(secondsLeft)}</span> left
         </span>
-        <span className="max-w-48 truncate text-amber-700" title={data.active.reason}>
+        <span className="max-w-48 truncate text-amber-700 dark:text-amber-300" title={data.active.reason}>
           “<VisibleText text={data.active.reason} />”
         </span>
         <button
           type="button"
           onClick={() => end.mutate()}
           disabled={end.isPending}
-          className="rounded px-1.5 py-0.5 font-medium hover:bg-amber-100"
+          className="rounded px-1.5 py-0.5 font-medium hover:bg-amber-100 dark:hover:bg-amber-900/40"
         >
           End now
         </button>
@@ -95,7 +95,7 @@ function StartElevation({
       <button
         type="button"
         onClick={() => setOpen(true)}
-        className="flex items-center gap-1.5 rounded-md px-3 py-1 text-xs text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50"
+        className="flex items-center gap-1.5 rounded-md px-3 py-1 text-xs text-slate-600 dark:text-slate-400 ring-1 ring-slate-300 dark:ring-slate-700 hover:bg-slate-50 dark:hover:bg-slate-800/60"
       >
         <LockKeyhole aria-hidden className="h-3.5 w-3.5" />
         Enable changes
@@ -119,13 +119,13 @@ function StartElevation({
         required
         minLength={3}
         maxLength={500}
-        className="w-64 rounded-md border border-slate-300 px-2 py-1"
+        className="w-64 rounded-md border border-slate-300 dark:border-slate-700 px-2 py-1"
       />
       <select
         aria-label="Duration"
         value={minutes}
         onChange={(e) => setMinutes(Number(e.target.value))}
-        className="rounded-md border border-slate-300 px-1 py-1"
+        className="rounded-md border border-slate-300 dark:border-slate-700 px-1 py-1"
       >
         {(durations.length ? durations : [maxMinutes]).map((d) => (
           <option key={d} value={d}>
@@ -140,11 +140,11 @@ function StartElevation({
       >
         Enable
       </button>
-      <button type="button" onClick={() => setOpen(false)} className="px-1 text-slate-500">
+      <button type="button" onClick={() => setOpen(false)} className="px-1 text-slate-500 dark:text-slate-400">
         Cancel
       </button>
       {start.error ? (
-        <span role="alert" className="text-red-700">
+        <span role="alert" className="text-red-700 dark:text-red-300">
           {start.error.message}
         </span>
       ) : null}

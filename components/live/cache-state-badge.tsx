@@ -15,7 +15,7 @@ export function CacheStateBadge({ cache, now }: { cache: ResourceListResponse['c
       title={cache.error}
       data-testid="list-cache-state"
       data-state={cache.state}
-      className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800"
+      className="rounded bg-amber-100 dark:bg-amber-900/40 px-1.5 py-0.5 text-xs text-amber-800 dark:text-amber-200"
     >
       {label}
     </span>

@@ -96,9 +96,11 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
       />
       <Card title="Needs attention" meta={`${items.length} items`} testId="attention-card">
         {items.length === 0 ? (
-          <p className="px-4 py-6 text-sm text-slate-500">{loading ? 'Loading…' : 'Nothing needs attention.'}</p>
+          <p className="px-4 py-6 text-sm text-slate-500 dark:text-slate-400">
+            {loading ? 'Loading…' : 'Nothing needs attention.'}
+          </p>
         ) : (
-          <ul className="divide-y divide-slate-100" data-testid="attention-list">
+          <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="attention-list">
             {items.map((i) => (
               <li
                 key={`${i.kind}/${i.namespace}/${i.name}/${i.title}`}
@@ -109,12 +111,12 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
                 <Link
                   href={hrefOf(cluster, i)}
                   prefetch={false}
-                  className="font-medium text-slate-900 hover:text-sky-700 hover:underline"
+                  className="font-medium text-slate-900 dark:text-slate-100 hover:text-sky-700 dark:hover:text-sky-300 hover:underline"
                 >
                   {i.namespace ? `${i.namespace}/` : ''}
                   {i.name}
                 </Link>
-                <span className="min-w-0 flex-1 truncate text-slate-500" title={i.detail}>
+                <span className="min-w-0 flex-1 truncate text-slate-500 dark:text-slate-400" title={i.detail}>
                   {i.detail}
                 </span>
                 {i.title === 'Rollout stuck' ? (
@@ -123,7 +125,7 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
                   <Link
                     href={`${hrefOf(cluster, i)}#workload-actions`}
                     prefetch={false}
-                    className="shrink-0 text-sky-700 hover:underline"
+                    className="shrink-0 text-sky-700 dark:text-sky-400 hover:underline"
                   >
                     Rollout history and actions →
                   </Link>
@@ -133,11 +135,11 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
           </ul>
         )}
         {expiring > 0 ? (
-          <p className="border-t border-slate-100 px-4 py-2 text-sm">
+          <p className="border-t border-slate-100 dark:border-slate-800 px-4 py-2 text-sm">
             <Link
               href={routes.kindList(cluster, 'certificates')}
               prefetch={false}
-              className="text-sky-700 hover:underline"
+              className="text-sky-700 dark:text-sky-400 hover:underline"
             >
               {expiring} certificates expire within 30 days or have expired →
             </Link>
@@ -149,17 +151,17 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
           {counts.map((c) => (
             <li
               key={c.namespace}
-              className="flex items-center justify-between gap-3 border-b border-slate-100 px-4 py-2.5"
+              className="flex items-center justify-between gap-3 border-b border-slate-100 dark:border-slate-800 px-4 py-2.5"
             >
               <Link
                 href={routes.section(cluster, 'workloads', { namespace: c.namespace })}
                 prefetch={false}
-                className="truncate font-mono text-sm text-slate-800 hover:underline"
+                className="truncate font-mono text-sm text-slate-800 dark:text-slate-200 hover:underline"
                 data-testid="namespace-name"
               >
                 {c.namespace}
               </Link>
-              <span className="flex shrink-0 items-center gap-3 text-xs text-slate-500 tabular-nums">
+              <span className="flex shrink-0 items-center gap-3 text-xs text-slate-500 dark:text-slate-400 tabular-nums">
                 <span>{c.workloads} workloads</span>
                 {c.attention ? <StatusBadge tone="amber">{c.attention} need attention</StatusBadge> : null}
               </span>
@@ -170,7 +172,7 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
       <Card title="Deployments" meta={`${deployments.data?.total ?? 0} total`} testId="deployments-card">
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="deployments-table">
-            <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+            <thead className="bg-slate-50 dark:bg-slate-800/40 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
               <tr>
                 {['Namespace', 'Name', 'Status', 'Ready', 'Up-to-date', 'Available', 'Age'].map((c) => (
                   <th key={c} scope="col" className="px-4 py-2 whitespace-nowrap">
@@ -179,15 +181,15 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
                 ))}
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
               {(deployments.data?.items ?? []).map((d) => (
-                <tr key={d.uid} className="hover:bg-slate-50">
-                  <td className="px-4 py-2 text-slate-600">{d.namespace}</td>
+                <tr key={d.uid} className="hover:bg-slate-50 dark:hover:bg-slate-800/60">
+                  <td className="px-4 py-2 text-slate-600 dark:text-slate-400">{d.namespace}</td>
                   <td className="px-4 py-2 font-medium">
                     <Link
                       href={routes.object(cluster, 'deployments', d.namespace, d.name)}
                       prefetch={false}
-                      className="hover:text-sky-700 hover:underline"
+                      className="hover:text-sky-700 dark:hover:text-sky-300 hover:underline"
                     >
                       {d.name}
                     </Link>
@@ -200,7 +202,9 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
                   <td className="px-4 py-2 tabular-nums">{d.ready}</td>
                   <td className="px-4 py-2 tabular-nums">{d.upToDate}</td>
                   <td className="px-4 py-2 tabular-nums">{d.available}</td>
-                  <td className="px-4 py-2 tabular-nums text-slate-600">{formatAge(d.createdAt, now)}</td>
+                  <td className="px-4 py-2 tabular-nums text-slate-600 dark:text-slate-400">
+                    {formatAge(d.createdAt, now)}
+                  </td>
                 </tr>
               ))}
             </tbody>

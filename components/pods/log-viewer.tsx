@@ -110,7 +110,7 @@ export function LogViewer({
             aria-label="Container"
             value={container}
             onChange={(e) => setContainer(e.target.value)}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1"
+            className="rounded-md border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1"
           >
             {containers.map((c) => (
               <option key={c} value={c}>
@@ -141,33 +141,33 @@ export function LogViewer({
           placeholder="Search…"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
-          className="w-56 rounded-md border border-slate-300 px-2 py-1"
+          className="w-56 rounded-md border border-slate-300 dark:border-slate-700 px-2 py-1"
         />
         <a
           href={`${base}?${query({})}`}
           download={`${pod}-${container}${previous ? '-previous' : ''}.log`}
-          className="rounded-md px-2 py-1 text-sky-700 ring-1 ring-slate-300 hover:bg-slate-50"
+          className="rounded-md px-2 py-1 text-sky-700 dark:text-sky-400 ring-1 ring-slate-300 dark:ring-slate-700 hover:bg-slate-50 dark:hover:bg-slate-800/60"
         >
           Download
         </a>
-        <span className="text-xs text-slate-500">
+        <span className="text-xs text-slate-500 dark:text-slate-400">
           {shown.length} of {lines.length} lines{follow ? ' · following' : ''}
         </span>
       </div>
       {error ? (
         <p
           role="alert"
-          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          className="rounded-md border border-red-200 dark:border-red-900 bg-red-50 dark:bg-red-950/40 px-3 py-2 text-sm text-red-800 dark:text-red-200"
           data-testid="log-error"
         >
           {error}
         </p>
       ) : null}
       <div
-        className="max-h-[36rem] overflow-auto rounded-lg bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-100"
+        className="max-h-[36rem] overflow-auto rounded-lg bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-100 dark:ring-1 dark:ring-slate-800"
         data-testid="log-lines"
       >
-        {loading ? <p className="text-slate-500">Loading…</p> : null}
+        {loading ? <p className="text-slate-500 dark:text-slate-400">Loading…</p> : null}
         {shown.map((l, i) => (
           <div key={i} className="whitespace-pre-wrap break-all" data-testid="log-line">
             <VisibleText text={visibleControls(l)} keepTabs />

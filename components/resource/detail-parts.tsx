@@ -59,7 +59,9 @@ function Bar({ used, total, label }: { used: number; total: number; label?: stri
 
 export function DetailTableView({ table }: { table: DetailTable }) {
   if (!table.rows.length)
-    return <p className="text-sm text-slate-400">{table.empty ?? `No ${table.title.toLowerCase()}.`}</p>;
+    return (
+      <p className="text-sm text-slate-400 dark:text-slate-500">{table.empty ?? `No ${table.title.toLowerCase()}.`}</p>
+    );
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid={`detail-table-${table.id}`}>

@@ -45,7 +45,7 @@ export function ListFilters({
         placeholder="Filter by name, image, status…"
         value={q}
         onChange={(e) => setQ(e.target.value)}
-        className="w-72 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+        className="w-72 rounded-md border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm"
       />
       {showLabels ? (
         <form
@@ -60,7 +60,7 @@ export function ListFilters({
             value={labels}
             onChange={(e) => setLabels(e.target.value)}
             onBlur={() => labels !== state.labelSelector && onChange({ labelSelector: labels })}
-            className="w-72 rounded-md border border-slate-300 bg-white px-3 py-1.5 font-mono text-xs"
+            className="w-72 rounded-md border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-1.5 font-mono text-xs"
           />
         </form>
       ) : null}
@@ -85,13 +85,13 @@ function NamespacePicker({
     onChange(selected.includes(ns) ? selected.filter((s) => s !== ns) : [...selected, ns].sort());
   return (
     <details className="relative" data-testid="namespace-picker">
-      <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700">
+      <summary className="cursor-pointer list-none rounded-md border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm text-slate-700 dark:text-slate-300">
         Namespace: <span className="font-medium">{label}</span> ▾
       </summary>
-      <div className="absolute z-20 mt-1 max-h-80 w-64 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+      <div className="absolute z-20 mt-1 max-h-80 w-64 overflow-y-auto rounded-md border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-2 shadow-lg">
         <button
           type="button"
-          className="mb-1 w-full rounded px-2 py-1 text-left text-xs text-sky-700 hover:bg-slate-50"
+          className="mb-1 w-full rounded px-2 py-1 text-left text-xs text-sky-700 dark:text-sky-400 hover:bg-slate-50 dark:hover:bg-slate-800/60"
           onClick={() => onChange([])}
         >
           All namespaces
@@ -99,7 +99,7 @@ function NamespacePicker({
         {names.map((ns) => (
           <label
             key={ns}
-            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50"
+            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50 dark:hover:bg-slate-800/60"
           >
             <input type="checkbox" checked={selected.includes(ns)} onChange={() => toggle(ns)} />
             <span className="font-mono text-xs">{ns}</span>

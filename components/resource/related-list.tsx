@@ -52,9 +52,9 @@ export function RelatedList({
         {spec.title} <span className="font-normal normal-case">({list.isLoading ? '…' : rows.length})</span>
       </h3>
       {list.error ? (
-        <p className="text-sm text-slate-500">{list.error.message}</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">{list.error.message}</p>
       ) : rows.length === 0 ? (
-        <p className="text-sm text-slate-400">{list.isLoading ? 'Loading…' : 'None'}</p>
+        <p className="text-sm text-slate-400 dark:text-slate-500">{list.isLoading ? 'Loading…' : 'None'}</p>
       ) : (
         <table className="w-full text-left text-sm">
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">

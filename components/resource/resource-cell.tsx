@@ -20,42 +20,45 @@ export function ResourceCell<S extends BaseSummary>({ column, row, now }: { colu
       );
     case 'age':
       return typeof value === 'string' ? (
-        <span title={value} className="tabular-nums text-slate-600">
+        <span title={value} className="tabular-nums text-slate-600 dark:text-slate-400">
           {formatAge(value, now)}
         </span>
       ) : (
-        <span className="text-slate-400">—</span>
+        <span className="text-slate-400 dark:text-slate-500">—</span>
       );
     case 'images': {
       const list = Array.isArray(value) ? (value as readonly string[]) : [];
       const [firstImage, ...rest] = list;
       return firstImage ? (
         <span
-          className="flex min-w-0 items-center gap-1 font-mono text-xs text-slate-600"
+          className="flex min-w-0 items-center gap-1 font-mono text-xs text-slate-600 dark:text-slate-400"
           title={list.map((i) => revealHidden(i)).join('\n')}
         >
           <span className="truncate">
             <VisibleText text={shortImageName(firstImage)} />
           </span>
-          {rest.length ? <span className="shrink-0 text-slate-400">+{rest.length}</span> : null}
+          {rest.length ? <span className="shrink-0 text-slate-400 dark:text-slate-500">+{rest.length}</span> : null}
         </span>
       ) : null;
     }
     case 'mono':
       return (
-        <span className="truncate font-mono text-xs text-slate-700">
+        <span className="truncate font-mono text-xs text-slate-700 dark:text-slate-300">
           <VisibleText text={value === undefined ? '' : String(value)} />
         </span>
       );
     case 'number':
       return (
-        <span className="whitespace-nowrap tabular-nums text-slate-700">
+        <span className="whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-300">
           {value === undefined ? '' : String(value)}
         </span>
       );
     default:
       return (
-        <span className="truncate text-slate-700" title={typeof value === 'string' ? revealHidden(value) : undefined}>
+        <span
+          className="truncate text-slate-700 dark:text-slate-300"
+          title={typeof value === 'string' ? revealHidden(value) : undefined}
+        >
           <VisibleText text={value === undefined ? '' : String(value)} />
         </span>
       );

@@ -3,6 +3,8 @@
 import { LogOut } from 'lucide-react';
 import { useState } from 'react';
 
+import { ThemeSwitch } from '@/components/theme/theme-switch';
+
 // Who is signed in (Kubernetes user and groups, as the cluster sees them) and sign-out. Signing out
 // revokes the session on the server, which also closes this tab's live-update stream.
 
@@ -37,6 +39,9 @@ export function UserMenu({ user, groups }: UserMenuProps) {
           ))}
         </ul>
       ) : null}
+      <div className="mt-3">
+        <ThemeSwitch />
+      </div>
       <button
         type="button"
         disabled={busy}

@@ -10,10 +10,13 @@ interface CardProps {
 
 export function Card({ title, meta, children, testId }: CardProps) {
   return (
-    <section className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm" data-testid={testId}>
-      <header className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
-        <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
-        {meta ? <span className="text-xs text-slate-500">{meta}</span> : null}
+    <section
+      className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 shadow-sm"
+      data-testid={testId}
+    >
+      <header className="flex items-center justify-between border-b border-slate-200 dark:border-slate-800 px-4 py-3">
+        <h2 className="text-sm font-semibold text-slate-900 dark:text-slate-100">{title}</h2>
+        {meta ? <span className="text-xs text-slate-500 dark:text-slate-400">{meta}</span> : null}
       </header>
       {children}
     </section>

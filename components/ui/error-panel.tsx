@@ -18,10 +18,14 @@ const HINTS: Partial<Record<KubeErrorSummary['kind'], ReactNode>> = {
 export function ErrorPanel({ title, error }: { title: string; error: KubeErrorSummary }) {
   const hint = HINTS[error.kind];
   return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3" data-testid="error-panel">
-      <p className="text-sm font-semibold text-red-800">{title}</p>
-      <p className="mt-1 text-sm break-words text-red-700">{error.message}</p>
-      {hint ? <p className="mt-2 text-xs text-red-600">{hint}</p> : null}
+    <div
+      role="alert"
+      className="rounded-lg border border-red-200 dark:border-red-900 bg-red-50 dark:bg-red-950/40 px-4 py-3"
+      data-testid="error-panel"
+    >
+      <p className="text-sm font-semibold text-red-800 dark:text-red-200">{title}</p>
+      <p className="mt-1 text-sm break-words text-red-700 dark:text-red-300">{error.message}</p>
+      {hint ? <p className="mt-2 text-xs text-red-600 dark:text-red-400">{hint}</p> : null}
     </div>
   );
 }

@@ -18,7 +18,7 @@ export function VisibleText({ text, ...options }: { text: string } & RevealOptio
             key={i}
             data-hidden-char={part.codePoint}
             title={`Invisible character ${part.codePoint}`}
-            className="mx-px rounded-sm bg-amber-200 px-0.5 font-mono text-[0.85em] text-amber-950"
+            className="mx-px rounded-sm bg-amber-200 dark:bg-amber-800/60 px-0.5 font-mono text-[0.85em] text-amber-950 dark:text-amber-50"
           >
             ⟨{part.codePoint}⟩
           </span>

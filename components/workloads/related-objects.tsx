@@ -39,7 +39,9 @@ export function RelatedObjects({
   return (
     <dl className="grid gap-4 text-sm md:grid-cols-3" data-testid="related-objects">
       <div>
-        <dt className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">HorizontalPodAutoscaler</dt>
+        <dt className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+          HorizontalPodAutoscaler
+        </dt>
         {hpa.length ? (
           hpa.map((h) => (
             <dd key={h.uid} className="flex flex-wrap items-center gap-2" data-testid="related-hpa">
@@ -47,43 +49,47 @@ export function RelatedObjects({
               <StatusBadge tone={toneOf(h.status)} title={h.statusMessage}>
                 {h.status}
               </StatusBadge>
-              <span className="text-xs text-slate-600">
+              <span className="text-xs text-slate-600 dark:text-slate-400">
                 {h.currentReplicas} replicas ({h.minReplicas}–{h.maxReplicas}) {h.targets.join(', ')}
               </span>
             </dd>
           ))
         ) : (
-          <dd className="text-slate-400">None</dd>
+          <dd className="text-slate-400 dark:text-slate-500">None</dd>
         )}
       </div>
       <div>
-        <dt className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Services</dt>
+        <dt className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+          Services
+        </dt>
         {selecting.length ? (
           selecting.map((s) => (
             <dd key={s.uid} className="font-mono text-xs" data-testid="related-service">
               {s.name}{' '}
-              <span className="text-slate-500">
+              <span className="text-slate-500 dark:text-slate-400">
                 {s.type} {s.clusterIP} {s.ports}
               </span>
             </dd>
           ))
         ) : (
-          <dd className="text-slate-400">None</dd>
+          <dd className="text-slate-400 dark:text-slate-500">None</dd>
         )}
       </div>
       <div>
-        <dt className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Ingresses</dt>
+        <dt className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+          Ingresses
+        </dt>
         {routing.length ? (
           routing.map((i) => (
             <dd key={i.uid} className="font-mono text-xs" data-testid="related-ingress">
               {i.name}{' '}
-              <span className="text-slate-500">
+              <span className="text-slate-500 dark:text-slate-400">
                 <VisibleText text={i.hosts.join(', ')} />
               </span>
             </dd>
           ))
         ) : (
-          <dd className="text-slate-400">None</dd>
+          <dd className="text-slate-400 dark:text-slate-500">None</dd>
         )}
       </div>
     </dl>

@@ -15,11 +15,17 @@ export function Counts({ items }: { items: { label: string; value: number | stri
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
       {items.map((i) => (
-        <div key={i.label} className="rounded-md bg-slate-50 px-3 py-2" data-testid={`count-${i.label.toLowerCase()}`}>
-          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{i.label}</dt>
-          <dd className="mt-0.5 text-lg font-semibold tabular-nums text-slate-900">
+        <div
+          key={i.label}
+          className="rounded-md bg-slate-50 dark:bg-slate-800/40 px-3 py-2"
+          data-testid={`count-${i.label.toLowerCase()}`}
+        >
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{i.label}</dt>
+          <dd className="mt-0.5 text-lg font-semibold tabular-nums text-slate-900 dark:text-slate-100">
             {i.value}
-            {i.of !== undefined ? <span className="text-sm font-normal text-slate-400"> / {i.of}</span> : null}
+            {i.of !== undefined ? (
+              <span className="text-sm font-normal text-slate-400 dark:text-slate-500"> / {i.of}</span>
+            ) : null}
           </dd>
         </div>
       ))}
@@ -30,7 +36,7 @@ export function Counts({ items }: { items: { label: string; value: number | stri
 function Bar({ value, of }: { value: number; of: number }) {
   const pct = of > 0 ? Math.min(100, Math.round((value / of) * 100)) : 0;
   return (
-    <div className="h-1.5 w-full overflow-hidden rounded bg-slate-100">
+    <div className="h-1.5 w-full overflow-hidden rounded bg-slate-100 dark:bg-slate-800">
       <div className="h-full bg-emerald-500 transition-all" style={{ width: `${pct}%` }} />
     </div>
   );
@@ -39,19 +45,19 @@ function Bar({ value, of }: { value: number; of: number }) {
 function ReplicaSetCard({ rs, role }: { rs: ReplicaSetSummary; role: 'new' | 'old' }) {
   return (
     <div
-      className={`rounded-md border px-3 py-2 ${role === 'new' ? 'border-sky-200 bg-sky-50/50' : 'border-slate-200'}`}
+      className={`rounded-md border px-3 py-2 ${role === 'new' ? 'border-sky-200 dark:border-sky-900 bg-sky-50/50 dark:bg-sky-950/30' : 'border-slate-200 dark:border-slate-800'}`}
       data-testid={`replicaset-${role}`}
     >
       <div className="flex items-center justify-between gap-2">
-        <span className="truncate font-mono text-xs text-slate-800" title={rs.name}>
+        <span className="truncate font-mono text-xs text-slate-800 dark:text-slate-200" title={rs.name}>
           {rs.name}
         </span>
-        <span className="shrink-0 text-xs text-slate-500">rev {rs.revision ?? '?'}</span>
+        <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400">rev {rs.revision ?? '?'}</span>
       </div>
-      <p className="mt-1 truncate font-mono text-xs text-slate-500">
+      <p className="mt-1 truncate font-mono text-xs text-slate-500 dark:text-slate-400">
         <VisibleText text={rs.images.join(', ')} />
       </p>
-      <div className="mt-2 flex items-center gap-2 text-xs text-slate-600">
+      <div className="mt-2 flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
         <span className="tabular-nums" data-testid="rs-ready">
           {rs.readyCount}/{rs.desired} ready
         </span>
@@ -76,12 +82,12 @@ export function DeploymentRollout({ d, replicaSets }: { d: DeploymentListItem; r
         <StatusBadge tone={toneOf(d.status)} title={d.statusMessage}>
           {d.status}
         </StatusBadge>
-        <span className="text-sm text-slate-600">{d.statusMessage}</span>
+        <span className="text-sm text-slate-600 dark:text-slate-400">{d.statusMessage}</span>
       </div>
       {stuck ? (
         <div
           role="alert"
-          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          className="rounded-md border border-red-200 dark:border-red-900 bg-red-50 dark:bg-red-950/40 px-3 py-2 text-sm text-red-800 dark:text-red-200"
           data-testid="progress-deadline-exceeded"
         >
           <span className="font-semibold">ProgressDeadlineExceeded</span>:{' '}
@@ -99,15 +105,19 @@ export function DeploymentRollout({ d, replicaSets }: { d: DeploymentListItem; r
       />
       <div className="grid gap-3 md:grid-cols-2">
         <div>
-          <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">New ReplicaSet</h3>
+          <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+            New ReplicaSet
+          </h3>
           {newRs ? (
             <ReplicaSetCard rs={newRs} role="new" />
           ) : (
-            <p className="text-sm text-slate-400">Not created yet.</p>
+            <p className="text-sm text-slate-400 dark:text-slate-500">Not created yet.</p>
           )}
         </div>
         <div>
-          <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">Old ReplicaSets</h3>
+          <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
+            Old ReplicaSets
+          </h3>
           {old.length ? (
             <div className="flex flex-col gap-2">
               {old.map((rs) => (
@@ -115,18 +125,20 @@ export function DeploymentRollout({ d, replicaSets }: { d: DeploymentListItem; r
               ))}
             </div>
           ) : (
-            <p className="text-sm text-slate-400">None running.</p>
+            <p className="text-sm text-slate-400 dark:text-slate-500">None running.</p>
           )}
         </div>
       </div>
       {d.strategy.type === 'RollingUpdate' ? (
-        <p className="text-sm text-slate-600" data-testid="rollout-budget">
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="rollout-budget">
           Surge in use <b className="tabular-nums">{budget.surgeInUse}</b> of maxSurge {budget.maxSurge}
           {' · '}unavailable <b className="tabular-nums">{budget.unavailableInUse}</b> of maxUnavailable{' '}
           {budget.maxUnavailable}
         </p>
       ) : (
-        <p className="text-sm text-slate-600">Strategy {d.strategy.type}: all old pods stop before new ones start.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Strategy {d.strategy.type}: all old pods stop before new ones start.
+        </p>
       )}
     </div>
   );

@@ -11,7 +11,7 @@ export function StatefulSetRollout({ s }: { s: StatefulSetSummary }) {
     <div className="flex flex-col gap-3" data-testid="rollout-progress">
       <div className="flex flex-wrap items-center gap-2">
         <StatusBadge tone={toneOf(s.status)}>{s.status}</StatusBadge>
-        <span className="text-sm text-slate-600">{s.statusMessage}</span>
+        <span className="text-sm text-slate-600 dark:text-slate-400">{s.statusMessage}</span>
       </div>
       <Counts
         items={[
@@ -23,15 +23,15 @@ export function StatefulSetRollout({ s }: { s: StatefulSetSummary }) {
       />
       <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
         <div>
-          <dt className="text-xs text-slate-500">Partition</dt>
+          <dt className="text-xs text-slate-500 dark:text-slate-400">Partition</dt>
           <dd className="font-mono">{s.partition ?? 0}</dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500">Current revision</dt>
+          <dt className="text-xs text-slate-500 dark:text-slate-400">Current revision</dt>
           <dd className="truncate font-mono">{s.currentRevision ?? '—'}</dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500">Update revision</dt>
+          <dt className="text-xs text-slate-500 dark:text-slate-400">Update revision</dt>
           <dd className="truncate font-mono">{s.updateRevision ?? '—'}</dd>
         </div>
       </dl>
@@ -44,7 +44,7 @@ export function DaemonSetRollout({ s }: { s: DaemonSetSummary }) {
     <div className="flex flex-col gap-3" data-testid="rollout-progress">
       <div className="flex flex-wrap items-center gap-2">
         <StatusBadge tone={toneOf(s.status)}>{s.status}</StatusBadge>
-        <span className="text-sm text-slate-600">{s.statusMessage}</span>
+        <span className="text-sm text-slate-600 dark:text-slate-400">{s.statusMessage}</span>
       </div>
       <Counts
         items={[
@@ -55,7 +55,9 @@ export function DaemonSetRollout({ s }: { s: DaemonSetSummary }) {
         ]}
       />
       {s.misscheduled ? (
-        <p className="text-sm text-amber-700">{s.misscheduled} pods run on nodes they should not.</p>
+        <p className="text-sm text-amber-700 dark:text-amber-300">
+          {s.misscheduled} pods run on nodes they should not.
+        </p>
       ) : null}
     </div>
   );

@@ -27,7 +27,7 @@ export function WorkloadsView({ cluster }: { cluster: string }) {
 
   return (
     <div className="flex flex-col gap-4">
-      <nav aria-label="Workload kinds" className="flex gap-1 border-b border-slate-200">
+      <nav aria-label="Workload kinds" className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
         {WORKLOAD_KIND_IDS.map((id) => (
           <Link
             key={id}
@@ -37,8 +37,8 @@ export function WorkloadsView({ cluster }: { cluster: string }) {
             aria-current={id === kind ? 'page' : undefined}
             className={
               id === kind
-                ? '-mb-px border-b-2 border-sky-600 px-3 py-2 text-sm font-medium text-sky-700'
-                : 'px-3 py-2 text-sm text-slate-500 hover:text-slate-800'
+                ? '-mb-px border-b-2 border-sky-600 px-3 py-2 text-sm font-medium text-sky-700 dark:text-sky-400'
+                : 'px-3 py-2 text-sm text-slate-500 dark:text-slate-400 hover:text-slate-800 dark:hover:text-slate-200'
             }
           >
             {kindById(id)?.title ?? id}

@@ -53,13 +53,13 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   const error = errorCode ? (ERRORS[errorCode] ?? 'Sign-in failed. Try again.') : undefined;
 
   return (
-    <main className="grid min-h-screen place-items-center bg-slate-100 px-4">
-      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+    <main className="grid min-h-screen place-items-center bg-slate-100 px-4 dark:bg-slate-950">
+      <div className="w-full max-w-sm rounded-lg border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-8 shadow-sm">
         <div className="mb-6 flex items-center gap-2">
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-sky-500 text-sm font-bold text-white">
             W
           </span>
-          <h1 className="text-lg font-semibold text-slate-900">Sign in to Wheelhouse</h1>
+          <h1 className="text-lg font-semibold text-slate-900 dark:text-slate-100">Sign in to Wheelhouse</h1>
         </div>
         {auth.oidc || auth.local ? (
           <SignInForm
@@ -69,7 +69,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
             initialError={error}
           />
         ) : (
-          <p role="alert" className="text-sm text-red-700">
+          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
             No sign-in method is configured. An administrator must set WHEELHOUSE_USERS_FILE or WHEELHOUSE_OIDC_ISSUER.
           </p>
         )}

@@ -87,7 +87,11 @@ export function SignInForm({ oidc, localId, returnTo, initialError }: SignInForm
   return (
     <div className="flex flex-col gap-5">
       {error ? (
-        <p role="alert" data-testid="sign-in-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p
+          role="alert"
+          data-testid="sign-in-error"
+          className="rounded bg-red-50 dark:bg-red-950/40 px-3 py-2 text-sm text-red-800 dark:text-red-200"
+        >
           {error}
         </p>
       ) : null}
@@ -96,31 +100,31 @@ export function SignInForm({ oidc, localId, returnTo, initialError }: SignInForm
           type="button"
           onClick={signInOidc}
           disabled={busy}
-          className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+          className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-sky-600 dark:hover:bg-sky-500"
         >
           Sign in with {oidc.name}
         </button>
       ) : null}
       {oidc && localId ? (
-        <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-slate-400">
-          <span className="h-px flex-1 bg-slate-200" />
+        <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-slate-400 dark:text-slate-500">
+          <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
           or
-          <span className="h-px flex-1 bg-slate-200" />
+          <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
         </div>
       ) : null}
       {localId ? (
         <form onSubmit={signInLocal} className="flex flex-col gap-3" aria-label="Local account">
-          <label className="flex flex-col gap-1 text-sm text-slate-700">
+          <label className="flex flex-col gap-1 text-sm text-slate-700 dark:text-slate-300">
             User name
             <input
               name="username"
               autoComplete="username"
               required
               maxLength={253}
-              className="rounded border border-slate-300 px-3 py-2 text-sm text-slate-900"
+              className="rounded border border-slate-300 dark:border-slate-700 px-3 py-2 text-sm text-slate-900 dark:text-slate-100"
             />
           </label>
-          <label className="flex flex-col gap-1 text-sm text-slate-700">
+          <label className="flex flex-col gap-1 text-sm text-slate-700 dark:text-slate-300">
             Password
             <input
               name="password"
@@ -128,7 +132,7 @@ export function SignInForm({ oidc, localId, returnTo, initialError }: SignInForm
               autoComplete="current-password"
               required
               maxLength={1024}
-              className="rounded border border-slate-300 px-3 py-2 text-sm text-slate-900"
+              className="rounded border border-slate-300 dark:border-slate-700 px-3 py-2 text-sm text-slate-900 dark:text-slate-100"
             />
           </label>
           <button

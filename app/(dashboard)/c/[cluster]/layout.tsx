@@ -33,7 +33,7 @@ export default async function ClusterLayout({ children, params }: ClusterLayoutP
   // the sidebar background stretches with the content while its links stay in view.
   return (
     <div className="flex min-h-screen">
-      <aside className="w-56 shrink-0 bg-slate-900">
+      <aside className="w-56 shrink-0 bg-slate-900 dark:border-r dark:border-slate-800">
         <div className="sticky top-0 flex max-h-screen flex-col">
           <Link
             href={routes.overview(ref.name)}

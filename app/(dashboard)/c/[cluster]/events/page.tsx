@@ -19,8 +19,8 @@ export default async function EventsPage({ params }: { params: Promise<{ cluster
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div>
-        <h1 className="text-xl font-semibold text-slate-900">Events</h1>
-        <p className="mt-1 text-sm text-slate-500">
+        <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">Events</h1>
+        <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">
           Warnings first, then the newest. Filter by object with kind/name, e.g. pod/payments.
         </p>
       </div>

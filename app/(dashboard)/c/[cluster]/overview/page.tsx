@@ -21,8 +21,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ clust
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6">
       <div>
-        <h1 className="text-xl font-semibold text-slate-900">Overview</h1>
-        <p className="mt-1 text-sm text-slate-500">
+        <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">Overview</h1>
+        <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">
           What needs attention in cluster {ref.name}: stuck rollouts, unavailable workloads, crash loops, expiring
           certificates, autoscalers at their limits.
         </p>

@@ -19,8 +19,10 @@ export default async function PodsPage({ params }: { params: Promise<{ cluster: 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div>
-        <h1 className="text-xl font-semibold text-slate-900">Pods</h1>
-        <p className="mt-1 text-sm text-slate-500">Pods you may read, with status, restarts and logs.</p>
+        <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">Pods</h1>
+        <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">
+          Pods you may read, with status, restarts and logs.
+        </p>
       </div>
       <Suspense>
         <PodsView cluster={ref.name} />

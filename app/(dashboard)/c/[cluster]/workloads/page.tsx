@@ -20,8 +20,8 @@ export default async function WorkloadsPage({ params }: { params: Promise<{ clus
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div>
-        <h1 className="text-xl font-semibold text-slate-900">Workloads</h1>
-        <p className="mt-1 text-sm text-slate-500">
+        <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">Workloads</h1>
+        <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">
           Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs and CronJobs you may read.
         </p>
       </div>

@@ -127,7 +127,12 @@ test.describe('with the OS in dark mode', () => {
   test('pictures: overview and a workload with its charts, in dark', async ({ page }) => {
     const overview = new OverviewPage(page);
     await overview.goto();
-    await expect(overview.deploymentsTable).toBeVisible();
+    // Picture the loaded page: the seed's namespaces, deployments and attention items are in.
+    for (const ns of ['shop-frontend', 'shop-backend', 'data-platform', 'observability']) {
+      await expect(overview.namespace(ns)).toBeVisible();
+    }
+    await expect(overview.deploymentRow('shop-frontend', 'storefront')).toHaveCount(1);
+    await expect(page.getByTestId('attention-item').first()).toBeVisible();
     await overview.screenshot('docs/screenshots/overview-dark.png');
 
     const metrics = new WorkloadMetricsPanel(page);

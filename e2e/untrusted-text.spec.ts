@@ -68,7 +68,7 @@ test('a right-to-left override in an image, annotations, events and logs is show
   const pod = new PodPage(page);
   await pod.goto(ns, 'bidi');
 
-  const containers = page.getByTestId('containers');
+  const containers = page.getByTestId('detail-table-containers');
   await expect(containers).toContainText('app:1.0⟨U+202E⟩gnp.exe');
   await expect(containers.locator('[data-hidden-char="U+202E"]')).toBeVisible();
   // What the browser lays out: no override left in the text, so nothing is reordered.

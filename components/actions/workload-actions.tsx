@@ -1,5 +1,6 @@
 'use client';
 
+import { kindById } from '@/lib/k8s/kinds';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 
@@ -41,7 +42,8 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
   }, [liveVersion, shownVersion, client, cluster, kind, namespace, name]);
   // Pods changing (a new pod crash-looping) do not touch the Deployment's resourceVersion; watch them
   // from the same live list the page shows and refresh the view, debounced.
-  const podSelector = kind === 'deployments' ? view.data?.podSelector : undefined;
+  // Kinds that roll out through ReplicaSets: the panel watches the new pods to notice failures.
+  const podSelector = kindById(kind)?.workload?.rollout === 'replicasets' ? view.data?.podSelector : undefined;
   const pods = useQuery({
     ...resourceListOptions(cluster, 'pods', { namespaces: [namespace], labelSelector: podSelector, limit: 500 }),
     enabled: Boolean(podSelector),
@@ -60,9 +62,12 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
   const [result, setResult] = useState<string | null>(null);
 
-  if (view.error) return <p className="px-4 py-3 text-sm text-red-700">Actions unavailable: {view.error.message}</p>;
+  if (view.error)
+    return (
+      <p className="px-4 py-3 text-sm text-red-700 dark:text-red-300">Actions unavailable: {view.error.message}</p>
+    );
   const v = view.data;
-  if (!v) return <p className="px-4 py-3 text-sm text-slate-500">Loading actions…</p>;
+  if (!v) return <p className="px-4 py-3 text-sm text-slate-500 dark:text-slate-400">Loading actions…</p>;
   const p = v.permissions;
 
   const open = (d: OpenDialog) => {
@@ -86,15 +91,16 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
   };
   const done = (r: ActionResult & { ok: true }) => setResult(r.message);
 
-  const button = 'rounded px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50';
+  const button =
+    'rounded px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 dark:ring-slate-700 hover:bg-slate-50 dark:hover:bg-slate-800/60';
   return (
     <section
       id="workload-actions"
-      className="scroll-mt-4 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm"
+      className="scroll-mt-4 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 shadow-sm"
       data-testid="workload-actions"
     >
-      <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
-        <h2 className="text-sm font-semibold text-slate-900">Rollout history and actions</h2>
+      <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 dark:border-slate-800 px-4 py-3">
+        <h2 className="text-sm font-semibold text-slate-900 dark:text-slate-100">Rollout history and actions</h2>
         <div className="flex flex-wrap gap-2" role="toolbar" aria-label="Workload actions">
           {p.scale ? (
             <button type="button" className={button} onClick={() => open({ type: 'scale' })}>
@@ -119,7 +125,7 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
           {p.abort && v.inTrouble ? (
             <button
               type="button"
-              className={`${button} bg-red-50 text-red-800 ring-red-300`}
+              className={`${button} bg-red-50 dark:bg-red-950/40 text-red-800 dark:text-red-200 ring-red-300 dark:ring-red-800`}
               onClick={() => open({ type: 'abort' })}
             >
               Abort rollout…
@@ -128,7 +134,10 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
         </div>
       </header>
       {v.inTrouble ? (
-        <p className="border-b border-red-100 bg-red-50 px-4 py-2 text-sm text-red-800" data-testid="rollout-trouble">
+        <p
+          className="border-b border-red-100 dark:border-red-900/60 bg-red-50 dark:bg-red-950/40 px-4 py-2 text-sm text-red-800 dark:text-red-200"
+          data-testid="rollout-trouble"
+        >
           This rollout is in trouble: its new pods are not becoming available.
           {v.abortTarget
             ? ` Abort returns to revision ${v.abortTarget.revision} (${v.abortTarget.explanation}) and pauses.`
@@ -136,13 +145,15 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
         </p>
       ) : null}
       {v.paused ? (
-        <p className="border-b border-slate-100 bg-slate-50 px-4 py-2 text-sm text-slate-700">The rollout is paused.</p>
+        <p className="border-b border-slate-100 dark:border-slate-800 bg-slate-50 dark:bg-slate-800/40 px-4 py-2 text-sm text-slate-700 dark:text-slate-300">
+          The rollout is paused.
+        </p>
       ) : null}
       {result ? (
         <p
           role="status"
           data-testid="action-result"
-          className="border-b border-emerald-100 bg-emerald-50 px-4 py-2 text-sm text-emerald-900"
+          className="border-b border-emerald-100 dark:border-emerald-900 bg-emerald-50 dark:bg-emerald-950/40 px-4 py-2 text-sm text-emerald-900 dark:text-emerald-100"
         >
           {result}
         </p>

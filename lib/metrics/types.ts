@@ -13,6 +13,9 @@ export const METRIC_TEMPLATES = [
   'replicas',
   'cpu-utilization',
   'memory-utilization',
+  // One series per container of a pod (pod targets only): the pod page's usage against requests.
+  'container-cpu',
+  'container-memory',
 ] as const;
 export type MetricTemplate = (typeof METRIC_TEMPLATES)[number];
 
@@ -26,15 +29,23 @@ export type MetricUnit = 'cores' | 'bytes' | 'count' | 'percent';
 const dnsLabel = dnsLabelSchema;
 const dnsSubdomain = dnsSubdomainSchema;
 
-export const metricsQuerySchema = z.object({
-  template: z.enum(METRIC_TEMPLATES),
-  kind: z.enum(METRIC_TARGET_KINDS),
-  namespace: dnsLabel,
-  name: dnsSubdomain,
-  range: z.enum(METRIC_RANGE_IDS as [MetricRange, ...MetricRange[]]).default('1h'),
-  /** Wanted points (chart width in samples); the server caps it. */
-  points: z.coerce.number().int().min(10).max(1000).default(240),
-});
+/** Templates answered with one series per container; they take a pod target only. */
+export const PER_CONTAINER_TEMPLATES: readonly MetricTemplate[] = ['container-cpu', 'container-memory'];
+
+export const metricsQuerySchema = z
+  .object({
+    template: z.enum(METRIC_TEMPLATES),
+    kind: z.enum(METRIC_TARGET_KINDS),
+    namespace: dnsLabel,
+    name: dnsSubdomain,
+    range: z.enum(METRIC_RANGE_IDS as [MetricRange, ...MetricRange[]]).default('1h'),
+    /** Wanted points (chart width in samples); the server caps it. */
+    points: z.coerce.number().int().min(10).max(1000).default(240),
+  })
+  .refine((q) => q.kind === 'pod' || !PER_CONTAINER_TEMPLATES.includes(q.template), {
+    message: 'per-container metrics are for a pod (kind=pod)',
+    path: ['kind'],
+  });
 
 export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
 

@@ -9,7 +9,7 @@ import { cacheFor } from '@/server/k8s/registry';
 import { promRangeQuery, type PromSeries } from '@/server/metrics/prometheus';
 import { revisionMarkers } from '@/server/metrics/revisions';
 import { scrapeIntervalSeconds } from '@/server/metrics/scrape-interval';
-import { templateQueries } from '@/server/metrics/templates';
+import { templateQueries, type SeriesQuery } from '@/server/metrics/templates';
 import { TtlCache } from '@/server/metrics/ttl-cache';
 
 // One metrics request: who may see it (the API server decides: `get pods` in that namespace, as the
@@ -49,14 +49,26 @@ export async function assertMayReadMetrics(cluster: string, who: Identity, names
   }
 }
 
-function toSeries(id: string, label: string, result: PromSeries[]): MetricSeries {
-  // Every template aggregates to at most one series; take the first defensively.
+function pointsOf(series: PromSeries | undefined): [number, number][] {
   const points: [number, number][] = [];
-  for (const [t, v] of result[0]?.values ?? []) {
+  for (const [t, v] of series?.values ?? []) {
     const n = Number(v);
     if (Number.isFinite(n)) points.push([t, n]);
   }
-  return { id, label, points };
+  return points;
+}
+
+function toSeries(q: SeriesQuery, result: PromSeries[]): MetricSeries[] {
+  // A split query answers one series per label value; every other template aggregates to at most one.
+  if (q.splitBy) {
+    const by = q.splitBy;
+    return result
+      .map((r) => ({ value: r.metric[by] ?? '', points: pointsOf(r) }))
+      .filter((r) => r.value)
+      .sort((a, b) => (a.value < b.value ? -1 : 1))
+      .map((r) => ({ id: `${q.id}:${r.value}`, label: `${q.label} (${r.value})`, points: r.points }));
+  }
+  return [{ id: q.id, label: q.label, points: pointsOf(result[0]) }];
 }
 
 export async function queryMetrics(
@@ -93,10 +105,10 @@ export async function queryMetrics(
           Date.now(),
           (r) => r.length > 0,
         );
-        return toSeries(s.id, s.label, result);
+        return toSeries(s, result);
       }),
     ),
     cacheRef && q.kind !== 'pod' ? revisionMarkers(cacheRef, who, target) : Promise.resolve([]),
   ]);
-  return { template: q.template, unit, range: q.range, plan, scrapeSeconds, series: results, markers };
+  return { template: q.template, unit, range: q.range, plan, scrapeSeconds, series: results.flat(), markers };
 }

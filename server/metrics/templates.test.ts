@@ -63,7 +63,27 @@ describe('metricsQuerySchema', () => {
     ['an unknown template', { template: 'raw' }],
     ['an unknown range', { range: '30d' }],
     ['too many points', { points: '100000' }],
+    ['per-container metrics of a workload', { template: 'container-cpu' }],
   ])('rejects %s', (_what, change) => {
     expect(metricsQuerySchema.safeParse({ ...valid, ...change }).success).toBe(false);
+  });
+});
+
+describe('per-container templates', () => {
+  it('sum by container over one pod, without the pod-level cgroup series', () => {
+    const q = templateQueries('container-memory', { kind: 'pod', namespace: 'a', name: 'web-1' }, 60);
+    expect(q.unit).toBe('bytes');
+    expect(q.series).toEqual([
+      expect.objectContaining({
+        splitBy: 'container',
+        promql:
+          'sum by (container) (container_memory_working_set_bytes{namespace="a",pod="web-1",container!="",image!=""})',
+      }),
+    ]);
+  });
+
+  it('are accepted for a pod', () => {
+    const pod = { template: 'container-cpu', kind: 'pod', namespace: 'a', name: 'web-1' };
+    expect(metricsQuerySchema.safeParse(pod).success).toBe(true);
   });
 });

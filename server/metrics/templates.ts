@@ -18,6 +18,8 @@ export interface SeriesQuery {
   id: string;
   label: string;
   promql: string;
+  /** The result holds one series per value of this label: each becomes a series `<id>:<value>`. */
+  splitBy?: 'container';
 }
 
 export interface TemplateQueries {
@@ -123,6 +125,30 @@ export function templateQueries(template: MetricTemplate, t: MetricTarget, windo
             id: 'utilization',
             label: 'CPU % of requests',
             promql: `100 * ${cpuUsage(t, windowSeconds)} / ${resource('requests', 'cpu', t)}`,
+          },
+        ],
+      };
+    case 'container-cpu':
+      return {
+        unit: 'cores',
+        series: [
+          {
+            id: 'usage',
+            label: 'CPU used',
+            splitBy: 'container',
+            promql: `sum by (container) (rate(container_cpu_usage_seconds_total${matchers(t, CONTAINERS)}[${windowSeconds}s]))`,
+          },
+        ],
+      };
+    case 'container-memory':
+      return {
+        unit: 'bytes',
+        series: [
+          {
+            id: 'usage',
+            label: 'Working set',
+            splitBy: 'container',
+            promql: `sum by (container) (container_memory_working_set_bytes${matchers(t, CONTAINERS)})`,
           },
         ],
       };

@@ -1,3 +1,4 @@
+import { workloadSpecFacts } from '@/lib/k8s/kinds/workload-fields';
 import {
   ageColumn,
   baseSummary,
@@ -71,4 +72,7 @@ export const cronJobsKind: KindDescriptor<CronJobSummary> = {
     { id: 'images', title: 'Images', cell: 'images', value: (s) => s.images },
     ageColumn,
   ],
+  titleSingular: 'CronJob',
+  detail: { facts: (obj) => workloadSpecFacts(obj), panel: true },
+  workload: { actions: [], rollout: 'status' },
 };

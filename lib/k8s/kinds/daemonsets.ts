@@ -8,7 +8,7 @@ import {
   templateImages,
 } from '@/lib/k8s/kinds/descriptor';
 import { workloadColumns } from '@/lib/k8s/kinds/deployments';
-import { byStatus, conditionsOf, type ConditionSummary } from '@/lib/k8s/kinds/workload-fields';
+import { byStatus, conditionsOf, type ConditionSummary, workloadSpecFacts } from '@/lib/k8s/kinds/workload-fields';
 import type { KubeObject } from '@/lib/k8s/object';
 import { daemonSetRolloutStatus, type DaemonSetLike } from '@/lib/k8s/status/workload-status';
 
@@ -83,4 +83,7 @@ export const daemonSetsKind: KindDescriptor<DaemonSetSummary> = {
     { id: 'available', title: 'Available', cell: 'number', value: (s) => s.available },
     { id: 'node-selector', title: 'Node selector', cell: 'mono', value: (s) => s.nodeSelector },
   ]),
+  titleSingular: 'DaemonSet',
+  detail: { facts: (obj) => workloadSpecFacts(obj), panel: true },
+  workload: { actions: ['rollback', 'restart'], rollout: 'daemonset', metrics: 'daemonset' },
 };

@@ -9,7 +9,13 @@ import {
   type KindDescriptor,
   templateImages,
 } from '@/lib/k8s/kinds/descriptor';
-import { byStatus, conditionsOf, statusColumn, type ConditionSummary } from '@/lib/k8s/kinds/workload-fields';
+import {
+  byStatus,
+  conditionsOf,
+  statusColumn,
+  type ConditionSummary,
+  workloadSpecFacts,
+} from '@/lib/k8s/kinds/workload-fields';
 import type { DeploymentSummary } from '@/lib/k8s/dto';
 import type { KubeObject } from '@/lib/k8s/object';
 import { deploymentRolloutStatus, type DeploymentLike } from '@/lib/k8s/status/deployment-status';
@@ -100,4 +106,11 @@ export const deploymentsKind: KindDescriptor<DeploymentListItem> = {
     { id: 'up-to-date', title: 'Up-to-date', cell: 'number', value: (s) => s.upToDate },
     { id: 'available', title: 'Available', cell: 'number', value: (s) => s.available },
   ]),
+  titleSingular: 'Deployment',
+  detail: { facts: (obj) => workloadSpecFacts(obj), panel: true },
+  workload: {
+    actions: ['scale', 'rollback', 'restart', 'pause', 'resume', 'abort'],
+    rollout: 'replicasets',
+    metrics: 'deployment',
+  },
 };

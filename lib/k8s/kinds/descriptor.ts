@@ -127,8 +127,28 @@ export interface KindDescriptor<S extends BaseSummary = BaseSummary> {
   columns?: readonly Column<S>[];
   /** RBAC resource checked for reads, when not `plural` (e.g. tls-secrets are read as certificates). */
   accessResource?: { group: string; resource: string }[];
+  /**
+   * 'person': read only as the signed-in person, on demand, by the kind's own routes under
+   * app/api/k8s/[cluster]/<id>/ (impersonated LISTs): never through the shared cache (its reflector
+   * refuses the kind), so the stream has no feed for it and pages re-read it (ADR 0019: Secrets).
+   */
+  readAs?: 'person';
   /** The detail page; kinds without one link nowhere. */
   detail?: DetailSpec<S>;
+  /** Workload kinds: what they offer beyond reading (the workload panel and server/k8s/actions read it). */
+  workload?: WorkloadTraits;
+}
+
+/** The write actions a workload kind may offer (lib/k8s/rollout/actions.ts has the API's names). */
+export type WorkloadAction = 'scale' | 'rollback' | 'restart' | 'pause' | 'resume' | 'abort';
+
+export interface WorkloadTraits {
+  /** What the actions panel offers for this kind; the actions API refuses the rest. */
+  actions: readonly WorkloadAction[];
+  /** How its rollout is shown: a Deployment's ReplicaSets, a set's ordinal/node progress, or its status line. */
+  rollout: 'replicasets' | 'statefulset' | 'daemonset' | 'status';
+  /** Its Prometheus target kind (server/metrics/templates.ts), for the rollout timeline charts. */
+  metrics?: 'deployment' | 'statefulset' | 'daemonset';
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   ownerOf,
   templateImages,
 } from '@/lib/k8s/kinds/descriptor';
-import { byStatus, statusColumn } from '@/lib/k8s/kinds/workload-fields';
+import { byStatus, statusColumn, workloadSpecFacts } from '@/lib/k8s/kinds/workload-fields';
 import { humanDuration } from '@/lib/format/age';
 import type { KubeObject } from '@/lib/k8s/object';
 import { jobDurationText, jobStatus, type JobLike } from '@/lib/k8s/status/job-status';
@@ -77,4 +77,7 @@ export const jobsKind: KindDescriptor<JobSummary> = {
     { id: 'images', title: 'Images', cell: 'images', value: (s) => s.images },
     ageColumn,
   ],
+  titleSingular: 'Job',
+  detail: { facts: (obj) => workloadSpecFacts(obj), panel: true },
+  workload: { actions: [], rollout: 'status' },
 };

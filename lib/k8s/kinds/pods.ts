@@ -8,6 +8,7 @@ import {
   defaultSearchText,
   type KindDescriptor,
 } from '@/lib/k8s/kinds/descriptor';
+import { podFacts, podTables } from '@/lib/k8s/kinds/pod-detail';
 import { byStatus, toneOf } from '@/lib/k8s/kinds/workload-fields';
 import { controllerOf, type KubeObject } from '@/lib/k8s/object';
 import { POD_NEEDS_ATTENTION_QUERY } from '@/lib/k8s/status/attention';
@@ -113,6 +114,22 @@ export const podsKind: KindDescriptor<PodSummary> = {
     { id: 'node', title: 'Node', cell: 'text', value: (s) => s.node || '<none>' },
     ageColumn,
   ],
+  titleSingular: 'Pod',
+  detail: {
+    facts: (obj, s, ctx) =>
+      podFacts(
+        obj,
+        {
+          status: s.status,
+          tone: podTone(s),
+          readyText: s.readyText,
+          restartsText: restartsText(s.restarts, s.lastRestartAt, new Date().toISOString()),
+        },
+        ctx?.cluster,
+      ),
+    tables: (obj) => podTables(obj),
+    panel: true,
+  },
 };
 
 /** spec.volumes[].persistentVolumeClaim.claimName, each once. */

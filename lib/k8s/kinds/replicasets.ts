@@ -1,3 +1,4 @@
+import { workloadSpecFacts } from '@/lib/k8s/kinds/workload-fields';
 import {
   ageColumn,
   baseSummary,
@@ -80,4 +81,7 @@ export const replicaSetsKind: KindDescriptor<ReplicaSetSummary> = {
     { id: 'images', title: 'Images', cell: 'images', value: (s) => s.images },
     ageColumn,
   ],
+  titleSingular: 'ReplicaSet',
+  detail: { facts: (obj) => workloadSpecFacts(obj), panel: true },
+  workload: { actions: [], rollout: 'status' },
 };

@@ -8,7 +8,7 @@ import {
   templateImages,
 } from '@/lib/k8s/kinds/descriptor';
 import { workloadColumns } from '@/lib/k8s/kinds/deployments';
-import { byStatus, conditionsOf, type ConditionSummary } from '@/lib/k8s/kinds/workload-fields';
+import { byStatus, conditionsOf, type ConditionSummary, workloadSpecFacts } from '@/lib/k8s/kinds/workload-fields';
 import type { KubeObject } from '@/lib/k8s/object';
 import { statefulSetRolloutStatus, type StatefulSetLike } from '@/lib/k8s/status/workload-status';
 
@@ -77,4 +77,7 @@ export const statefulSetsKind: KindDescriptor<StatefulSetSummary> = {
     { id: 'ready', title: 'Ready', cell: 'number', value: (s) => s.ready },
     { id: 'up-to-date', title: 'Up-to-date', cell: 'number', value: (s) => s.upToDate },
   ]),
+  titleSingular: 'StatefulSet',
+  detail: { facts: (obj) => workloadSpecFacts(obj), panel: true },
+  workload: { actions: ['scale', 'rollback', 'restart'], rollout: 'statefulset', metrics: 'statefulset' },
 };

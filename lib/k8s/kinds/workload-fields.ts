@@ -5,7 +5,10 @@ import {
   type CellTone,
   type Column,
   type Comparator,
+  type Fact,
 } from '@/lib/k8s/kinds/descriptor';
+import { labelSelectorText, type LabelSelectorObject } from '@/lib/k8s/label-selector';
+import type { KubeObject } from '@/lib/k8s/object';
 
 // Pieces shared by the workload kinds' summaries: conditions as plain data, status tones, and the
 // status sort and badge column every kind with a derived status word uses.
@@ -74,4 +77,39 @@ export function statusColumn<S extends WithStatus>(): Column<S> {
     hint: (s) => s.statusMessage,
     sort: 'status',
   };
+}
+
+/**
+ * The facts a workload's detail page shows about its spec: the pod selector (kubectl's syntax, both
+ * matchLabels and matchExpressions) and the update strategy.
+ */
+export function workloadSpecFacts(obj: KubeObject): Fact[] {
+  const spec = obj.spec as
+    | {
+        selector?: LabelSelectorObject;
+        strategy?: { type?: string; rollingUpdate?: Record<string, unknown> };
+        updateStrategy?: { type?: string; rollingUpdate?: Record<string, unknown> };
+        schedule?: string;
+        suspend?: boolean;
+      }
+    | undefined;
+  const facts: Fact[] = [];
+  if (spec?.selector) {
+    let text: string;
+    try {
+      text = labelSelectorText(spec.selector) || '<everything>';
+    } catch {
+      text = 'invalid selector';
+    }
+    facts.push({ label: 'Selector', value: text, mono: true });
+  }
+  const strategy = spec?.strategy ?? spec?.updateStrategy;
+  if (strategy) {
+    const rolling = Object.entries(strategy.rollingUpdate ?? {})
+      .map(([k, v]) => `${k} ${String(v)}`)
+      .join(', ');
+    facts.push({ label: 'Strategy', value: `${strategy.type ?? 'RollingUpdate'}${rolling ? ` (${rolling})` : ''}` });
+  }
+  if (spec?.schedule) facts.push({ label: 'Schedule', value: spec.schedule, mono: true });
+  return facts;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { workloadOffers } from '@/lib/k8s/kinds/workload-traits';
 import type { z } from 'zod';
 
 import type { ActionName } from '@/lib/k8s/rollout/actions';
@@ -44,7 +45,7 @@ function lifecycle(
       const kind = workloadKindOf(target);
       const what = `${target.kind} ${target.namespace}/${target.name}`;
       const workload = await readWorkload(ctx.kube, { kind, namespace: target.namespace, name: target.name });
-      if (name !== 'restart' && kind !== 'deployments') {
+      if (!workloadOffers(kind, name)) {
         throw new ActionRefusedError(`Only Deployments can be paused and resumed`);
       }
       const planned = plan(workload, what);

@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { workloadOffers } from '@/lib/k8s/kinds/workload-traits';
+import type { WorkloadAction } from '@/lib/k8s/kinds/descriptor';
 import type { WorkloadActionsView, WorkloadKind } from '@/lib/k8s/rollout/actions';
 import type { Identity } from '@/server/auth/identity';
 import type { UserKube } from '@/server/k8s/actions/user-kube';
@@ -67,7 +69,7 @@ export async function workloadPermissions(
   const base = { group: 'apps', resource: kind, namespace, name };
   const [patch, scale, hpa] = await Promise.all([
     selfReview(kube, who, { verb: 'patch', ...base }),
-    kind === 'daemonsets' ? false : selfReview(kube, who, { verb: 'update', ...base, subresource: 'scale' }),
+    workloadOffers(kind, 'scale') ? selfReview(kube, who, { verb: 'update', ...base, subresource: 'scale' }) : false,
     hpaName
       ? selfReview(kube, who, {
           verb: 'patch',
@@ -78,14 +80,14 @@ export async function workloadPermissions(
         })
       : false,
   ]);
-  const isDeployment = kind === 'deployments';
+  const offers = (action: WorkloadAction) => patch && workloadOffers(kind, action);
   return {
     scale,
-    rollback: patch,
-    restart: patch,
-    pause: patch && isDeployment,
-    resume: patch && isDeployment,
-    abort: patch && isDeployment,
+    rollback: offers('rollback'),
+    restart: offers('restart'),
+    pause: offers('pause'),
+    resume: offers('resume'),
+    abort: offers('abort'),
     hpaEdit: hpa,
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { workloadOffers } from '@/lib/k8s/kinds/workload-traits';
 import { z } from 'zod';
 
 import { replicasSchema } from '@/lib/k8s/rollout/scale';
@@ -35,13 +36,18 @@ export const scaleAction: ActionSpec<ScaleInput> = {
     const t = { kind, namespace: target.namespace, name: target.name };
     const workload = await readWorkload(ctx.kube, t);
     const from = workload.spec.replicas ?? null;
-    const hpa = kind === 'daemonsets' ? undefined : await findHpaFor(ctx.kube, target).catch(() => undefined);
+    const scalable = workloadOffers(kind, 'scale');
+    const hpa = scalable ? await findHpaFor(ctx.kube, target).catch(() => undefined) : undefined;
     return {
       params: { replicas: { from, to: input.replicas } },
       resourceVersion: workload.metadata.resourceVersion,
       async run() {
-        if (kind === 'daemonsets')
-          throw new ActionRefusedError('A DaemonSet runs one pod per node; it cannot be scaled');
+        if (!scalable)
+          throw new ActionRefusedError(
+            kind === 'daemonsets'
+              ? 'A DaemonSet runs one pod per node; it cannot be scaled'
+              : `A ${target.kind} cannot be scaled here`,
+          );
         assertUnchanged(workload.metadata, input, what);
         const body = {
           apiVersion: 'autoscaling/v1',

@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { kindById } from '@/lib/k8s/kinds';
+import { workloadOffers } from '@/lib/k8s/kinds/workload-traits';
 import { lastGoodRevision, rolloutInTrouble } from '@/lib/k8s/rollout/abort';
 import type { WorkloadActionsView, WorkloadKind } from '@/lib/k8s/rollout/actions';
 import { templateDiff } from '@/lib/k8s/rollout/diff';
@@ -28,9 +30,9 @@ export async function workloadActionsView(
   const w = await readWorkload(kube, t);
   const [history, hpa] = await Promise.all([
     readHistory(kube, t, w),
-    kind === 'daemonsets'
-      ? undefined
-      : findHpaFor(kube, { kind: kindName(kind), namespace, name }).catch(() => undefined),
+    workloadOffers(kind, 'scale')
+      ? findHpaFor(kube, { kind: kindName(kind), namespace, name }).catch(() => undefined)
+      : undefined,
   ]);
   const permissions = await workloadPermissions(kube, who, kind, namespace, name, hpa?.name);
   const current = history.revisions[0];
@@ -38,9 +40,10 @@ export async function workloadActionsView(
     ...toRevisionEntry(r),
     diff: current ? templateDiff(w.spec.template, r.template, current.revision, r.revision) : undefined,
   }));
-  const isDeployment = kind === 'deployments';
+  const rollsOutByReplicaSets = kindById(kind)?.workload?.rollout === 'replicasets';
   const inTrouble =
-    isDeployment && rolloutInTrouble(w as RawDeployment, await readNewPods(kube, t, w, history).catch(() => []));
+    rollsOutByReplicaSets &&
+    rolloutInTrouble(w as RawDeployment, await readNewPods(kube, t, w, history).catch(() => []));
   const goal = inTrouble ? lastGoodRevision(history.revisions) : undefined;
   const gitOps = detectGitOps(w.metadata.labels, w.metadata.annotations);
   return {
@@ -50,8 +53,8 @@ export async function workloadActionsView(
     resourceVersion: w.metadata.resourceVersion,
     generation: w.metadata.generation,
     podSelector: selectorOf(w),
-    replicas: kind === 'daemonsets' ? undefined : (w.spec.replicas ?? 1),
-    paused: isDeployment && (w as RawDeployment).spec.paused === true,
+    replicas: workloadOffers(kind, 'scale') ? (w.spec.replicas ?? 1) : undefined,
+    paused: workloadOffers(kind, 'pause') && (w as RawDeployment).spec.paused === true,
     inTrouble,
     abortTarget: goal?.ok ? { revision: goal.revision, explanation: goal.explanation } : undefined,
     history: entries,

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { kindById } from '@/lib/k8s/kinds';
 import type { PodLike } from '@/lib/k8s/rollout/abort';
 import type { WorkloadKind } from '@/lib/k8s/rollout/actions';
 import { controllerRevisionHistory, deploymentHistory, type Revision } from '@/lib/k8s/rollout/history';
@@ -16,14 +17,9 @@ export interface WorkloadTarget {
   name: string;
 }
 
-const KIND_NAMES: Record<WorkloadKind, string> = {
-  deployments: 'Deployment',
-  statefulsets: 'StatefulSet',
-  daemonsets: 'DaemonSet',
-};
-
+/** "Deployment" for "deployments": the descriptor's kind. */
 export function kindName(kind: WorkloadKind): string {
-  return KIND_NAMES[kind];
+  return kindById(kind)?.kind ?? kind;
 }
 
 export function workloadPath(t: WorkloadTarget, subresource?: 'scale'): string {
@@ -51,7 +47,7 @@ export interface WorkloadHistory {
 export async function readHistory(kube: UserKube, t: WorkloadTarget, w: AnyWorkload): Promise<WorkloadHistory> {
   const ns = encodeURIComponent(t.namespace);
   const labelSelector = selectorOf(w);
-  if (t.kind === 'deployments') {
+  if (kindById(t.kind)?.workload?.rollout === 'replicasets') {
     const list = await kube.request<{ items: RawReplicaSet[] }>({
       path: `/apis/apps/v1/namespaces/${ns}/replicasets`,
       query: { labelSelector },
@@ -82,7 +78,7 @@ export async function readNewPods(
 ): Promise<PodLike[]> {
   const hash = h.revisions[0]?.template.metadata?.labels?.[POD_TEMPLATE_HASH];
   const selector = selectorOf(w);
-  if (t.kind !== 'deployments' || !hash || !selector) return [];
+  if (kindById(t.kind)?.workload?.rollout !== 'replicasets' || !hash || !selector) return [];
   const list = await kube.request<{ items: PodLike[] }>({
     path: `/api/v1/namespaces/${encodeURIComponent(t.namespace)}/pods`,
     query: { labelSelector: `${selector},${POD_TEMPLATE_HASH}=${hash}` },

@@ -2,11 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
-import { PodMetrics } from '@/components/charts/pod-metrics';
-import { PodDetail } from '@/components/pods/pod-detail';
+import { ResourceDetail } from '@/components/resource/resource-detail';
 import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
-import { namespaceSchema, objectNameSchema } from '@/server/k8s/objects';
+import { namespaceSchema, objectNameSchema } from '@/lib/k8s/names';
 import { routes } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
@@ -31,16 +30,18 @@ export default async function PodPage({ params }: Params) {
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div>
-        <p className="text-sm text-slate-500">
+        <p className="text-sm text-slate-500 dark:text-slate-400">
           <Link href={routes.kindList(ref.name, 'pods')} prefetch={false} className="hover:underline">
             Pods
           </Link>{' '}
           / {ns.data}
         </p>
-        <h1 className="text-xl font-semibold text-slate-900">{name.data}</h1>
+        <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">
+          <span className="sr-only">Pod </span>
+          {name.data}
+        </h1>
       </div>
-      <PodDetail cluster={ref.name} namespace={ns.data} name={name.data} />
-      <PodMetrics cluster={ref.name} namespace={ns.data} name={name.data} />
+      <ResourceDetail cluster={ref.name} kind="pods" namespace={ns.data} name={name.data} />
     </div>
   );
 }

@@ -2,24 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
-import { WorkloadActions } from '@/components/actions/workload-actions';
-import { WorkloadMetrics } from '@/components/charts/workload-metrics';
 import { kindById } from '@/lib/k8s/kinds';
-import { WorkloadDetail } from '@/components/workloads/workload-detail';
-import { isActionableKind } from '@/lib/k8s/rollout/actions';
+import { ResourceDetail } from '@/components/resource/resource-detail';
 import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
-import { namespaceSchema, objectNameSchema } from '@/server/k8s/objects';
+import { namespaceSchema, objectNameSchema } from '@/lib/k8s/names';
 import { isWorkloadKindId, routes } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
-
-// Workload kinds with metrics and a rollout timeline (components/charts/workload-metrics.tsx).
-const METRICS_KINDS: Record<string, 'deployment' | 'statefulset' | 'daemonset' | undefined> = {
-  deployments: 'deployment',
-  statefulsets: 'statefulset',
-  daemonsets: 'daemonset',
-};
 
 interface Params {
   params: Promise<{ cluster: string; kind: string; namespace: string; name: string }>;
@@ -30,7 +20,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: objectNameSchema.safeParse(name).success ? name : 'Workload' };
 }
 
-// Workload detail. The page checks the session itself; the object is read through the per-user API
+// Workload detail: the generic shell with the workload panel (components/kinds/workloads). The page checks the session itself; the object is read through the per-user API
 // (GET /api/k8s/<cluster>/<kind>/<namespace>/<name>), so a person who may not read it sees a 403
 // message, not the object.
 export default async function WorkloadDetailPage({ params }: Params) {
@@ -42,32 +32,18 @@ export default async function WorkloadDetailPage({ params }: Params) {
   const name = objectNameSchema.safeParse(p.name);
   if (!ref || !isWorkloadKindId(p.kind) || !ns.success || !name.success) notFound();
   const title = kindById(p.kind)?.title ?? p.kind;
-  const metricsKind = METRICS_KINDS[p.kind];
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div>
-        <p className="text-sm text-slate-500">
+        <p className="text-sm text-slate-500 dark:text-slate-400">
           <Link href={routes.kindList(ref.name, p.kind)} prefetch={false} className="hover:underline">
             {title}
           </Link>{' '}
           / {ns.data}
         </p>
-        <h1 className="text-xl font-semibold text-slate-900">{name.data}</h1>
+        <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">{name.data}</h1>
       </div>
-      <WorkloadDetail
-        cluster={ref.name}
-        kind={p.kind}
-        namespace={ns.data}
-        name={name.data}
-        actions={
-          isActionableKind(p.kind) ? (
-            <WorkloadActions cluster={ref.name} kind={p.kind} namespace={ns.data} name={name.data} />
-          ) : undefined
-        }
-      />
-      {metricsKind ? (
-        <WorkloadMetrics cluster={ref.name} kind={metricsKind} namespace={ns.data} name={name.data} />
-      ) : null}
+      <ResourceDetail cluster={ref.name} kind={p.kind} namespace={ns.data} name={name.data} />
     </div>
   );
 }

@@ -156,8 +156,14 @@ export function ResourceTable({
           })}
         </div>
         {!list.isLoading && list.total === 0 ? (
-          <p className="px-4 py-6 text-sm text-slate-500" data-testid="resource-table-empty">
-            {emptyText ?? `No ${descriptor.title} match.`}
+          <p
+            className="px-4 py-6 text-sm text-slate-500"
+            data-testid="resource-table-empty"
+            data-denied={list.denied || undefined}
+          >
+            {list.denied
+              ? `You may not list ${descriptor.title}: none of your roles grants list on ${descriptor.plural} cluster-wide.`
+              : (emptyText ?? `No ${descriptor.title} match.`)}
           </p>
         ) : null}
         {list.isLoading ? <p className="px-4 py-6 text-sm text-slate-400">Loading {descriptor.title}…</p> : null}

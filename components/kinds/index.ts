@@ -1,7 +1,10 @@
 import type { ComponentType } from 'react';
 
+import { ConfigMapPanel } from '@/components/kinds/configmaps/panel';
+import { HelmReleasePanel } from '@/components/kinds/helm-releases/panel';
 import { PodDisruptionBudgetPanel } from '@/components/kinds/poddisruptionbudgets/panel';
 import { BindingPanel } from '@/components/kinds/rolebindings/panel';
+import { SecretPanel } from '@/components/kinds/secrets/panel';
 import type { KindPanelProps } from '@/components/kinds/types';
 
 // Per-kind panels of the ResourceDetail shell, by kind id: one line per kind whose descriptor sets
@@ -11,4 +14,7 @@ export const KIND_PANELS: Partial<Record<string, ComponentType<KindPanelProps>>>
   poddisruptionbudgets: PodDisruptionBudgetPanel,
   rolebindings: BindingPanel,
   clusterrolebindings: BindingPanel,
+  configmaps: ConfigMapPanel,
+  secrets: SecretPanel,
+  'helm-releases': HelmReleasePanel,
 };

@@ -1,6 +1,7 @@
 'use client';
 
 import { useKind } from '@/components/kinds/use-kind';
+import { usePersonRefresh } from '@/components/kinds/use-person-refresh';
 import { useLiveUpdates } from '@/components/live/use-live-updates';
 import { ListFilters } from '@/components/resource/list-filters';
 import { ResourceTable } from '@/components/resource/resource-table';
@@ -14,6 +15,8 @@ export function ResourceListView({ cluster, kind }: { cluster: string; kind: str
   const { descriptor } = useKind(cluster, kind);
   const { state, update, toggleSort } = useListState(cluster);
   useLiveUpdates(descriptor ? [`${cluster}:${descriptor.id}`] : []);
+  // Kinds read as the person (Secrets, Helm releases) have no stream feed: read again while shown.
+  usePersonRefresh(cluster, kind);
   if (!descriptor) return null;
   const namespaced = descriptor.namespaced;
   return (

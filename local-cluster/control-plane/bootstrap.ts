@@ -76,6 +76,8 @@ const dashboardRole: KubernetesObject = {
     { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: READ },
     { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: READ },
     { apiGroups: [''], resources: ['serviceaccounts'], verbs: READ },
+    // ConfigMaps: lists, keys and sizes (values only through the object API, to people who may `get`).
+    { apiGroups: [''], resources: ['configmaps'], verbs: READ },
     {
       apiGroups: ['rbac.authorization.k8s.io'],
       resources: ['roles', 'rolebindings', 'clusterroles', 'clusterrolebindings'],

@@ -3,6 +3,7 @@
 import { seedAccess } from './access';
 import { seedBatch } from './batch';
 import { seedCertificates } from './certificates';
+import { seedConfig } from './config';
 import { makeKube, type Log } from './kube';
 import { seedNamespaces } from './namespaces';
 import { seedNetworking } from './networking';
@@ -32,6 +33,7 @@ export async function seed(options: SeedOptions): Promise<void> {
     seedCertificates(kube),
     seedNetworking(kube),
     seedBatch(kube),
+    seedConfig(kube),
     seedStorage(kube),
     seedPolicy(kube),
     seedAccess(kube),

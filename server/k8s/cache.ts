@@ -105,6 +105,12 @@ export class ClusterCache {
         status: 400,
       });
     }
+    if (kind.readAs === 'person') {
+      // Secrets, Helm releases: read as each person on demand (server/k8s/person-secrets.ts, ADR 0019).
+      throw new KubeError('invalid', `${kind.title} are read as the signed-in person, not from the shared cache`, {
+        status: 400,
+      });
+    }
     const existing = this.entries.get(kind.id);
     if (existing) {
       existing.lastUsed = Date.now();

@@ -108,6 +108,8 @@ export class Session {
       const cache = this.opts.cacheFor(sub.cluster);
       const kind = kindById(sub.kind);
       if (!cache || !kind) throw new Error(`unknown subscription ${sub.cluster}:${sub.kind}`);
+      // Read as the person on demand (ADR 0019): no shared feed exists; pages re-read such kinds.
+      if (kind.readAs === 'person') continue;
       groups.set(`${sub.cluster}\u0000${sub.kind}`, { cache, kind });
     }
     for (const { cache, kind } of groups.values()) {

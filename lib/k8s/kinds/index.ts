@@ -1,11 +1,13 @@
 import { certificateRequestsKind, certificatesKind } from '@/lib/k8s/kinds/certificates';
 import { challengesKind, ordersKind } from '@/lib/k8s/kinds/certificates-acme';
+import { configMapsKind } from '@/lib/k8s/kinds/configmaps';
 import type { KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { controllerRevisionsKind } from '@/lib/k8s/kinds/controllerrevisions';
 import { cronJobsKind } from '@/lib/k8s/kinds/cronjobs';
 import { daemonSetsKind } from '@/lib/k8s/kinds/daemonsets';
 import { deploymentsKind } from '@/lib/k8s/kinds/deployments';
 import { eventsKind } from '@/lib/k8s/kinds/events';
+import { helmReleasesKind } from '@/lib/k8s/kinds/helm-releases';
 import { horizontalPodAutoscalersKind } from '@/lib/k8s/kinds/horizontalpodautoscalers';
 import { ingressesKind } from '@/lib/k8s/kinds/ingresses';
 import { jobsKind } from '@/lib/k8s/kinds/jobs';
@@ -17,6 +19,7 @@ import { podsKind } from '@/lib/k8s/kinds/pods';
 import { replicaSetsKind } from '@/lib/k8s/kinds/replicasets';
 import { clusterRoleBindingsKind, roleBindingsKind } from '@/lib/k8s/kinds/rolebindings';
 import { clusterRolesKind, rolesKind } from '@/lib/k8s/kinds/roles';
+import { secretsKind } from '@/lib/k8s/kinds/secrets';
 import { serviceAccountsKind } from '@/lib/k8s/kinds/serviceaccounts';
 import { servicesKind } from '@/lib/k8s/kinds/services';
 import { statefulSetsKind } from '@/lib/k8s/kinds/statefulsets';
@@ -45,6 +48,9 @@ export const KINDS: readonly KindDescriptor[] = [
   certificateRequestsKind,
   ordersKind,
   challengesKind,
+  configMapsKind,
+  secretsKind,
+  helmReleasesKind,
   persistentVolumeClaimsKind,
   persistentVolumesKind,
   storageClassesKind,

@@ -80,6 +80,24 @@ test('scales as bob and alice are recorded and shown, filtered and exported', as
   expect(entries).toEqual([expect.objectContaining({ requestId: requestIds.alice, result: 'ok', reason })]);
 });
 
+// ADR 0018: the open Activity page polls its newest page; an action taken elsewhere shows up on it
+// without a reload.
+test('an action shows up on the open Activity page', async ({ page, baseURL, signInAs }) => {
+  await signInAs('alice');
+  const activity = new ActivityPage(page);
+  await activity.goto({ namespace });
+  await expect(activity.rows).toHaveCount(2);
+  const requestId = randomUUID();
+  const res = await page.request.post(`/api/k8s/local/deployments/${namespace}/${NAME}/actions/scale`, {
+    headers: { Origin: baseURL!, 'Content-Type': 'application/json' },
+    data: { requestId, replicas: 1, reason: `${reason} live`, ...(await seen()) },
+  });
+  expect(res.status()).toBe(200);
+  await expect(activity.rows).toHaveCount(3);
+  await expect(activity.row(requestId)).toContainText('replicas 2 → 1');
+  await expect(activity.row(requestId).getByTestId('result-badge')).toHaveText('ok');
+});
+
 test('bob sees his own attempt but not changes in a namespace he cannot read', async ({ page, signInAs }) => {
   await signInAs('bob');
   const activity = new ActivityPage(page);

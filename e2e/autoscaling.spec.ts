@@ -9,7 +9,8 @@ import { AutoscalingPage } from './pages/autoscaling-page';
 
 const SEEDED = { minReplicas: 2, maxReplicas: 6 };
 
-async function restoreSeededBounds(): Promise<void> {
+/** Sets the storefront HPA's bounds as admin, as kubectl patch would. */
+async function setBounds(minReplicas: number, maxReplicas: number): Promise<void> {
   const kc = new KubeConfig();
   kc.loadFromFile(clusterPaths().kubeconfig);
   kc.setCurrentContext('admin');
@@ -21,11 +22,15 @@ async function restoreSeededBounds(): Promise<void> {
     plural: 'horizontalpodautoscalers',
     name: 'storefront',
     body: [
-      { op: 'replace', path: '/spec/minReplicas', value: SEEDED.minReplicas },
-      { op: 'replace', path: '/spec/maxReplicas', value: SEEDED.maxReplicas },
+      { op: 'replace', path: '/spec/minReplicas', value: minReplicas },
+      { op: 'replace', path: '/spec/maxReplicas', value: maxReplicas },
     ],
   });
 }
+
+const restoreSeededBounds = () => setBounds(SEEDED.minReplicas, SEEDED.maxReplicas);
+
+test.describe.configure({ mode: 'serial' });
 
 test.beforeEach(async ({ signInAs }) => {
   await signInAs('alice');
@@ -51,4 +56,29 @@ test('an operator reads an HPA and edits its maximum', async ({ page }) => {
   await hpa.editBounds(2, 7);
   await expect(hpa.result).toContainText('between 2 and 7');
   await expect(hpa.bounds).toHaveText(/2–7/);
+});
+
+// ADR 0018: the autoscaling pages are prefetched on the server and then live from the stream. A
+// change made outside the dashboard (admin with kubectl) shows on the open pages without a reload.
+test('a change made with kubectl shows on the open list and detail pages', async ({ page }) => {
+  const hpa = new AutoscalingPage(page);
+  // The Min–Max column of storefront's row.
+  const bounds = hpa.table.getByRole('row').filter({ hasText: 'Deployment/storefront' }).getByRole('cell').nth(5);
+  try {
+    await restoreSeededBounds();
+    await hpa.gotoList();
+    await expect(bounds).toHaveText('2–6');
+    await setBounds(SEEDED.minReplicas, 9);
+    await expect(bounds).toHaveText('2–9');
+
+    await hpa.openHpa('storefront');
+    await expect(hpa.bounds).toHaveText(/2–9/);
+    await setBounds(SEEDED.minReplicas, SEEDED.maxReplicas);
+    await expect(hpa.bounds).toHaveText(/2–6/);
+    // Back on the list (client-side navigation), the row shows the restored bounds too.
+    await page.goBack();
+    await expect(bounds).toHaveText('2–6');
+  } finally {
+    await restoreSeededBounds();
+  }
 });

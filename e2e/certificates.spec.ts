@@ -1,3 +1,8 @@
+import { randomUUID } from 'node:crypto';
+
+import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+
+import { clusterPaths } from '../local-cluster/paths';
 import { expect, test } from './fixtures';
 import { CertificatesPage } from './pages/certificates-page';
 
@@ -82,4 +87,38 @@ test('alice, who may list Secrets, gets TLS Secret facts from the list API, read
   const body = (await list.json()) as { items: { name: string; certificate?: { dnsNames: string[] } }[] };
   expect(body.items.find((s) => s.name === 'storefront-tls')?.certificate?.dnsNames).toContain('shop.example.test');
   expect(JSON.stringify(body)).not.toMatch(/BEGIN|PRIVATE KEY|tls\.key/);
+});
+
+// ADR 0018: the screen is prefetched on the server and then live: a Certificate an admin creates
+// and deletes with kubectl appears and goes on the open page, without a reload.
+test('a Certificate created and deleted with kubectl shows on the open screen', async ({ page }) => {
+  const kc = new KubeConfig();
+  kc.loadFromFile(clusterPaths().kubeconfig);
+  kc.setCurrentContext('admin');
+  const api = kc.makeApiClient(CustomObjectsApi);
+  const name = `e2e-live-${randomUUID().slice(0, 8)}`;
+  const target = { group: 'cert-manager.io', version: 'v1', namespace: 'shop-frontend', plural: 'certificates' };
+  const certs = new CertificatesPage(page);
+  await certs.goto();
+  await expect(certs.row('shop-frontend/storefront-tls')).toBeVisible();
+  await expect(certs.row(`shop-frontend/${name}`)).toHaveCount(0);
+  try {
+    await api.createNamespacedCustomObject({
+      ...target,
+      body: {
+        apiVersion: 'cert-manager.io/v1',
+        kind: 'Certificate',
+        metadata: { name, namespace: 'shop-frontend' },
+        spec: {
+          secretName: `${name}-tls`,
+          dnsNames: [`${name}.shop.example.test`],
+          issuerRef: { name: 'wheelhouse-demo-ca', kind: 'ClusterIssuer' },
+        },
+      },
+    });
+    await expect(certs.row(`shop-frontend/${name}`)).toBeVisible();
+  } finally {
+    await api.deleteNamespacedCustomObject({ ...target, name }).catch(() => undefined);
+  }
+  await expect(certs.row(`shop-frontend/${name}`)).toHaveCount(0);
 });

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 import { ChartFrame } from '@/components/charts/metric-chart';
-import { useLiveUpdates } from '@/components/live/use-live-updates';
 import { useResourceList } from '@/components/resource/use-resource-list';
 import type { HpaSummary } from '@/lib/k8s/kinds/horizontalpodautoscalers';
 
@@ -21,7 +20,6 @@ interface Sample {
 const MAX_SAMPLES = 720;
 
 export function HpaLiveHistory({ cluster, namespace, name }: { cluster: string; namespace: string; name: string }) {
-  useLiveUpdates([`${cluster}:horizontalpodautoscalers:${namespace}`]);
   const list = useResourceList<HpaSummary>(cluster, 'horizontalpodautoscalers', { namespaces: [namespace], q: name });
   const hpa = list.data?.items.find((h) => h.name === name);
   const [samples, setSamples] = useState<Sample[]>([]);

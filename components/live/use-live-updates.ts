@@ -4,6 +4,7 @@ import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react
 import { useEffect } from 'react';
 
 import { applyChange, type LiveChange } from '@/lib/query/apply-change';
+import { liveKindsOf } from '@/lib/query/derived';
 import { k8sKeys, type ListParams } from '@/lib/query/keys';
 import type { ResourceListResponse } from '@/lib/k8s/list-response';
 import {
@@ -24,6 +25,10 @@ import {
 // from the oldest cached list's position, and each list that arrives (or is cached when the stream
 // becomes ready) is caught up with the changes delivered after it was read, or refetched once when
 // it was read before the stream could account for everything.
+//
+// Queries derived from several kinds (a server-side join, e.g. the certificates screen) declare
+// those kinds in `meta.liveKinds` (lib/query/derived.ts): a change, a resync or a (re)connection
+// of any of them refetches the query, batched (ADR 0018).
 
 export function useLiveUpdates(subscriptions: readonly string[]): void {
   const queryClient = useQueryClient();
@@ -36,6 +41,17 @@ export function useLiveUpdates(subscriptions: readonly string[]): void {
     const recent = new RecentChanges();
     let from: StreamPosition | undefined;
     const refetched = new Set<string>();
+    const staleDerived = new Set<string>();
+    let derivedTimer: ReturnType<typeof setTimeout> | undefined;
+    const refreshDerived = (pairs: Iterable<string>) => {
+      for (const pair of pairs) staleDerived.add(pair);
+      derivedTimer ??= setTimeout(() => {
+        derivedTimer = undefined;
+        const stale = new Set(staleDerived);
+        staleDerived.clear();
+        void queryClient.invalidateQueries({ predicate: (q) => liveKindsOf(q.meta).some((k) => stale.has(k)) });
+      }, DERIVED_BATCH_MS);
+    };
 
     const reconcile = (key: QueryKey, page: ResourceListResponse | undefined) => {
       const cluster = String(key[1]);
@@ -63,15 +79,20 @@ export function useLiveUpdates(subscriptions: readonly string[]): void {
       if (!change?.summary?.uid) return;
       recent.add(e.lastEventId, change);
       applyToLists(queryClient, change);
+      refreshDerived([`${change.cluster}:${change.kind}`]);
     };
     const onResync = (e: MessageEvent<string>) => {
       const target = parse<{ cluster: string; kind: string }>(e.data);
-      if (target) void queryClient.invalidateQueries({ queryKey: k8sKeys.kind(target.cluster, target.kind) });
+      if (!target) return;
+      void queryClient.invalidateQueries({ queryKey: k8sKeys.kind(target.cluster, target.kind) });
+      refreshDerived([`${target.cluster}:${target.kind}`]);
     };
     const onReady = (e: MessageEvent<string>) => {
       from = parseStreamPosition(parse<{ from: string }>(e.data)?.from);
       if (from && from.boot !== recent.bootId) recent.reset(from.boot);
       for (const [key, page] of cachedLists(queryClient, kinds)) reconcile(key, page);
+      // Derived queries carry no stream position: what changed before the stream was ready is unknown.
+      refreshDerived(kinds);
     };
     // The shared watch behind a kind failed or recovered: lists keep their items, marked stale.
     const onState = (e: MessageEvent<string>) => {
@@ -125,6 +146,7 @@ export function useLiveUpdates(subscriptions: readonly string[]): void {
     return () => {
       unsubscribe();
       clearTimeout(reopenTimer);
+      clearTimeout(derivedTimer);
       source?.close();
       source = undefined;
     };
@@ -132,6 +154,8 @@ export function useLiveUpdates(subscriptions: readonly string[]): void {
 }
 
 const REOPEN_MIN_MS = 2_000;
+/** Changes within this window refetch a derived query once. */
+const DERIVED_BATCH_MS = 500;
 const REOPEN_MAX_MS = 30_000;
 
 /** `cluster:kind` pairs of the subscriptions (`cluster:kind[:namespace[:name]]`). */

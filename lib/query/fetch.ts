@@ -1,4 +1,4 @@
-import type { KubeErrorKind } from '@/lib/k8s/dto';
+import type { KubeErrorKind, KubeErrorSummary } from '@/lib/k8s/dto';
 
 // The one client request layer: every call from the browser to the dashboard's own API goes through
 // apiFetch, and every failure becomes an ApiError carrying what the server said in words
@@ -123,4 +123,29 @@ export async function apiFetch<T>(url: string, init: ApiFetchInit = {}): Promise
     throw new ApiError(res.status, 'server-error', 'The dashboard sent an answer that is not JSON.');
   }
   return body as T;
+}
+
+const KUBE_ERROR_KINDS = new Set<string>([
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'gone',
+  'invalid',
+  'too-many-requests',
+  'server-error',
+  'timeout',
+  'unreachable',
+  'tls',
+  'config',
+  'unknown',
+] satisfies KubeErrorKind[]);
+
+/** A query's error as the KubeErrorSummary error panels render. */
+export function errorSummaryOf(error: unknown): KubeErrorSummary {
+  if (error instanceof ApiError) {
+    const kind = KUBE_ERROR_KINDS.has(error.kind) ? (error.kind as KubeErrorKind) : 'unknown';
+    return { kind, status: error.status || undefined, message: error.message };
+  }
+  return { kind: 'unknown', message: error instanceof Error ? error.message : String(error) };
 }

@@ -1,11 +1,12 @@
 import 'server-only';
 
+import type { CertificateHealth } from '@/lib/k8s/certificate-health';
 import { challengesKind, ordersKind } from '@/lib/k8s/kinds/certificates-acme';
 import { certificateRequestsKind, certificatesKind } from '@/lib/k8s/kinds/certificates';
 import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { ingressesKind } from '@/lib/k8s/kinds/ingresses';
 import { tlsSecretsKind, type TlsSecretSummary } from '@/lib/k8s/kinds/tls-secrets';
-import { certificateRows, type CertificateRow } from '@/lib/k8s/status/certificate-status';
+import { certificateRows } from '@/lib/k8s/status/certificate-status';
 import type { Identity } from '@/server/auth/identity';
 import type { ClusterCache } from '@/server/k8s/cache';
 import { toKubeError } from '@/server/k8s/errors';
@@ -20,14 +21,7 @@ import { derivedTlsFacts, tlsSecretsForUser } from '@/server/k8s/tls-source';
 // server/k8s/tls-source.ts (read as the person by default; ADR 0013) — only where they may list
 // Secrets, plus, in shared mode, derived facts for Secrets their Certificates and Ingresses name.
 
-export interface CertificateHealth {
-  /** cert-manager.io/v1 is served (the CRDs are installed). */
-  certManager: boolean;
-  rows: CertificateRow[];
-  /** Kinds that could not be read (e.g. Ingresses), with the reason; the rest of the page still works. */
-  problems: string[];
-  fetchedAt: string;
-}
+export type { CertificateHealth };
 
 const ALL = listQuerySchema.parse({ limit: 1000 });
 
@@ -86,5 +80,5 @@ export async function certificateHealth(
   const secretsHidden = (ns: string) => readable !== 'all' && !readable.has(ns) && !derived.has(ns);
   const inputs = { certificates, requests, orders, challenges, secrets, ingresses, secretsHidden };
   const rows = certificateRows(inputs, now);
-  return { certManager, rows, problems, fetchedAt: new Date(now).toISOString() };
+  return { certManager, acme, rows, problems, fetchedAt: new Date(now).toISOString() };
 }

@@ -1,19 +1,20 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 
 import { ActivityFilters } from '@/components/activity/activity-filters';
-import { ActivityTable } from '@/components/activity/activity-table';
+import { ActivityView } from '@/components/activity/activity-view';
 import { ErrorPanel } from '@/components/ui/error-panel';
-import { auditVisibility, isAuditor } from '@/server/audit/access';
-import { decodeCursor, encodeCursor, filterOf, parseActivityQuery, type ActivityQuery } from '@/server/audit/query';
-import { auditStore } from '@/server/audit/store';
-import type { AuditPage } from '@/server/audit/types';
-import { requireIdentity, type Identity } from '@/server/auth/identity';
-import type { ClusterCache } from '@/server/k8s/cache';
+import { activityOptions } from '@/lib/query/audit';
+import { routes } from '@/lib/routes';
+import { isAuditor } from '@/server/audit/access';
+import { activityFor, activityParams } from '@/server/audit/activity';
+import { parseActivityQuery, type ActivityQuery } from '@/server/audit/query';
+import { requireIdentity } from '@/server/auth/identity';
 import { cacheFor } from '@/server/k8s/registry';
 import { logger } from '@/server/observability/log';
-import { routes } from '@/lib/routes';
+import { serverQueryClient } from '@/server/query/prefetch';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,27 +25,33 @@ interface ActivityPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
+// The audit log the person may read: prefetched here as the person (the server function, not HTTP)
+// under the client's own query options, then kept current by polling the newest page (ADR 0018).
 export default async function ActivityPage({ params, searchParams }: ActivityPageProps) {
   const { cluster } = await params;
   // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
   const identity = await requireIdentity(routes.activity(cluster));
   const cache = cacheFor(cluster);
   if (!cache) notFound();
-  const base = routes.activity(cache.name);
   const parsed = parseActivityQuery(await searchParams);
   const query: ActivityQuery = parsed.success ? parsed.data : { limit: 50 };
+  const queryParams = activityParams(query);
+  const { before: _before, ...filters } = queryParams;
 
-  const { page, namespaces, unavailable } = parsed.success
-    ? await loadActivity(identity, cache, query)
-    : { page: undefined, namespaces: [], unavailable: undefined };
+  const queryClient = serverQueryClient();
+  const options = activityOptions(cache.name, queryParams);
+  if (parsed.success) {
+    await queryClient.prefetchQuery({ ...options, queryFn: () => activityFor(identity, cache, query) });
+  }
+  const state = queryClient.getQueryState(options.queryKey);
+  if (state?.error) logger('audit').error({ err: state.error }, 'Activity page could not read the log');
 
-  const filters = filterParams(query);
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div className="flex items-end justify-between gap-4">
         <div>
-          <h1 className="text-xl font-semibold text-slate-900">Activity</h1>
-          <p className="mt-1 text-sm text-slate-500">
+          <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-100">Activity</h1>
+          <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">
             Changes attempted through Wheelhouse in cluster {cache.name}, newest first
             {isAuditor(identity) ? '.' : ': your own, and those in namespaces you can read.'}
           </p>
@@ -54,7 +61,7 @@ export default async function ActivityPage({ params, searchParams }: ActivityPag
             <a
               key={format}
               href={`/api/audit/export?${new URLSearchParams({ cluster: cache.name, format, ...filters })}`}
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300 dark:hover:bg-slate-800/60"
               data-testid={`export-${format}`}
               download
             >
@@ -63,70 +70,14 @@ export default async function ActivityPage({ params, searchParams }: ActivityPag
           ))}
         </div>
       </div>
-      <ActivityFilters action={base} values={query} namespaces={namespaces} />
+      <ActivityFilters action={routes.activity(cache.name)} values={query} namespaces={state?.data?.namespaces ?? []} />
       {!parsed.success ? (
         <ErrorPanel title="Invalid filter" error={{ kind: 'invalid', message: z.prettifyError(parsed.error) }} />
-      ) : unavailable ? (
-        <ErrorPanel title="Activity is not available" error={{ kind: 'server-error', message: unavailable }} />
-      ) : page ? (
-        <>
-          <ActivityTable entries={page.entries} />
-          <nav aria-label="Pages" className="flex justify-between text-sm">
-            {query.before ? (
-              <a href={`${base}?${new URLSearchParams(filters)}`} className="text-sky-700 hover:underline">
-                ← Newest
-              </a>
-            ) : (
-              <span />
-            )}
-            {page.next ? (
-              <a
-                href={`${base}?${new URLSearchParams({ ...filters, before: encodeCursor(page.next) })}`}
-                className="text-sky-700 hover:underline"
-                data-testid="older"
-              >
-                Older →
-              </a>
-            ) : null}
-          </nav>
-        </>
-      ) : null}
+      ) : (
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <ActivityView cluster={cache.name} params={queryParams} />
+        </HydrationBoundary>
+      )}
     </div>
   );
-}
-
-interface Loaded {
-  page?: AuditPage;
-  namespaces: string[];
-  unavailable?: string;
-}
-
-/** The entries this person may read under the filters, and the namespaces offered in the filter. */
-async function loadActivity(identity: Identity, cache: ClusterCache, query: ActivityQuery): Promise<Loaded> {
-  try {
-    const store = await auditStore();
-    const visibleTo = await auditVisibility(identity, cache.name, cache, store);
-    const page = await store.list(
-      { ...filterOf(cache.name, query), visibleTo },
-      { limit: query.limit, before: decodeCursor(query.before) },
-    );
-    const all = await store.namespaces(cache.name);
-    const namespaces =
-      visibleTo && visibleTo.namespaces !== 'all' ? all.filter((ns) => visibleTo.namespaces.includes(ns)) : all;
-    return { page, namespaces };
-  } catch (err) {
-    logger('audit').error({ err }, 'Activity page could not read the log');
-    return { namespaces: [], unavailable: 'The audit log is unavailable right now; try again in a moment.' };
-  }
-}
-
-/** The active filters as search parameters (for export and paging links). */
-function filterParams(q: ActivityQuery): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of ['user', 'namespace', 'action', 'result', 'from', 'to'] as const) {
-    const value = q[key];
-    if (value) out[key] = value;
-  }
-  if (q.limit !== 50) out.limit = String(q.limit);
-  return out;
 }

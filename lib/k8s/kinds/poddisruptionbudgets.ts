@@ -67,7 +67,7 @@ function facts(obj: KubeObject, s: PodDisruptionBudgetSummary): Fact[] {
   return [
     { label: 'Allowed disruptions', value: String(s.allowed), tone: allowedTone(s), hint: allowedWords(s) },
     { label: 'Now', value: allowedWords(s) },
-    { label: 'Healthy pods', value: `${s.currentHealthy} of ${s.desiredHealthy} wanted` },
+    { label: 'Healthy pods', value: `${s.currentHealthy} healthy, ${s.desiredHealthy} needed` },
     { label: 'Expected pods', value: String(s.expectedPods) },
     { label: 'Min available', value: s.minAvailable },
     { label: 'Max unavailable', value: s.maxUnavailable },

@@ -90,7 +90,11 @@ export function ResourceTable({
         aria-sort={active ? (params.order === 'desc' ? 'descending' : 'ascending') : undefined}
       >
         {sort && onSort ? (
-          <button type="button" className="uppercase hover:text-slate-900" onClick={() => onSort(sort)}>
+          <button
+            type="button"
+            className="uppercase hover:text-slate-900 dark:hover:text-slate-100"
+            onClick={() => onSort(sort)}
+          >
             {title}
             {arrow}
           </button>
@@ -101,7 +105,7 @@ export function ResourceTable({
     );
   };
 
-  if (!descriptor) return <p className="text-sm text-red-700">Unknown kind {kind}</p>;
+  if (!descriptor) return <p className="text-sm text-red-700 dark:text-red-300">Unknown kind {kind}</p>;
   if (list.error) {
     return (
       <ErrorPanel title={`Cannot list ${descriptor.title}`} error={{ kind: 'unknown', message: list.error.message }} />
@@ -118,12 +122,12 @@ export function ResourceTable({
         role="table"
         aria-label={descriptor.title}
         aria-rowcount={list.total}
-        className="overflow-x-clip rounded-lg border border-slate-200 bg-white text-sm shadow-sm"
+        className="overflow-x-clip rounded-lg border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 text-sm shadow-sm"
         data-testid="resource-table"
       >
         <div
           role="rowgroup"
-          className="sticky top-14 z-[5] border-b border-slate-200 bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500"
+          className="sticky top-14 z-[5] border-b border-slate-200 dark:border-slate-800 bg-slate-50 dark:bg-slate-800/40 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400"
         >
           <div role="row" className="grid" style={{ gridTemplateColumns: template }}>
             {showNs ? header('Namespace', undefined) : null}
@@ -157,7 +161,7 @@ export function ResourceTable({
         </div>
         {!list.isLoading && list.total === 0 ? (
           <p
-            className="px-4 py-6 text-sm text-slate-500"
+            className="px-4 py-6 text-sm text-slate-500 dark:text-slate-400"
             data-testid="resource-table-empty"
             data-denied={list.denied || undefined}
           >
@@ -166,7 +170,9 @@ export function ResourceTable({
               : (emptyText ?? `No ${descriptor.title} match.`)}
           </p>
         ) : null}
-        {list.isLoading ? <p className="px-4 py-6 text-sm text-slate-400">Loading {descriptor.title}…</p> : null}
+        {list.isLoading ? (
+          <p className="px-4 py-6 text-sm text-slate-400 dark:text-slate-500">Loading {descriptor.title}…</p>
+        ) : null}
       </div>
     </>
   );
@@ -219,7 +225,7 @@ const ResourceRow = memo(function ResourceRow({
     <div
       role="row"
       aria-rowindex={index + 2}
-      className="absolute inset-x-0 grid items-center border-b border-slate-100 hover:bg-slate-50"
+      className="absolute inset-x-0 grid items-center border-b border-slate-100 dark:border-slate-800 hover:bg-slate-50 dark:hover:bg-slate-800/60"
       style={{
         gridTemplateColumns: template,
         height: ROW_HEIGHT,
@@ -230,13 +236,13 @@ const ResourceRow = memo(function ResourceRow({
       {row ? (
         <>
           {showNs ? (
-            <div role="cell" className="truncate px-3 text-slate-600">
+            <div role="cell" className="truncate px-3 text-slate-600 dark:text-slate-400">
               {row.namespace}
             </div>
           ) : null}
-          <div role="cell" className="truncate px-3 font-medium text-slate-900">
+          <div role="cell" className="truncate px-3 font-medium text-slate-900 dark:text-slate-100">
             {href ? (
-              <a href={href} data-row-link className="hover:text-sky-700 hover:underline">
+              <a href={href} data-row-link className="hover:text-sky-700 dark:hover:text-sky-300 hover:underline">
                 {row.name}
               </a>
             ) : (
@@ -250,7 +256,7 @@ const ResourceRow = memo(function ResourceRow({
           ))}
         </>
       ) : (
-        <div role="cell" className="col-span-full mx-3 h-3 animate-pulse rounded bg-slate-100" />
+        <div role="cell" className="col-span-full mx-3 h-3 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />
       )}
     </div>
   );

@@ -22,6 +22,7 @@ const bob: Identity = { user: 'bob', groups: ['wheelhouse:developers'] };
 interface ListBody {
   items: { namespace?: string; name: string; [k: string]: unknown }[];
   total: number;
+  denied?: true;
 }
 
 function list(kind: string, query = '') {
@@ -120,7 +121,13 @@ describe('RBAC kinds as bob (developer)', () => {
     for (const kind of ['clusterroles', 'clusterrolebindings', 'roles', 'rolebindings']) {
       const body = (await (await list(kind)).json()) as ListBody;
       expect(body.total, kind).toBe(0);
+      // Cluster-scoped: refused whatever exists, so the list says so. Namespaced: never (it would tell
+      // which namespaces hold RoleBindings).
+      expect(body.denied, kind).toBe(kind.startsWith('cluster') ? true : undefined);
     }
+    who.identity = alice;
+    expect(((await (await list('clusterroles')).json()) as ListBody).denied).toBeUndefined();
+    who.identity = bob;
     expect((await get('clusterroles', '_', 'system:controller:job-controller')).status).toBe(403);
     expect((await get('rolebindings', 'shop-frontend', 'wheelhouse:developers-view')).status).toBe(403);
   });

@@ -1,17 +1,18 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 
 import type { KindPanelProps } from '@/components/kinds/types';
+import { useLiveUpdates } from '@/components/live/use-live-updates';
 import { DetailTableView } from '@/components/resource/detail-parts';
 import { Section } from '@/components/resource/section';
+import { useLiveObject } from '@/components/resource/use-live-object';
 import { roleRefText, subjectHref, type BindingSummary } from '@/lib/k8s/kinds/rolebindings';
 import { RULE_COLUMNS, ruleRows, rulesDigest, rulesOf } from '@/lib/k8s/rbac';
-import { resourceObjectOptions } from '@/lib/query/options';
 
 // A RoleBinding's or ClusterRoleBinding's subjects (ServiceAccounts linked) and what it grants: the
-// bound role's rules, read through the object API as the person (a role they may not read says so).
+// bound role's rules, read through the object API as the person (a role they may not read says so),
+// live: an edit of the role shows here as it lands.
 
 function Subjects({ cluster, s }: { cluster: string; s: BindingSummary }) {
   if (!s.subjects.length) return <p className="text-sm text-slate-500 dark:text-slate-400">No subjects.</p>;
@@ -54,12 +55,9 @@ export function BindingPanel({ cluster, namespace, summary }: KindPanelProps) {
   const s = summary as BindingSummary;
   const roleKind = s.roleRef.kind === 'ClusterRole' ? 'clusterroles' : 'roles';
   const roleNs = roleKind === 'roles' ? (namespace ?? '') : '';
-  const role = useQuery({
-    ...resourceObjectOptions(cluster, roleKind, roleNs, s.roleRef.name),
-    enabled: Boolean(s.roleRef.name),
-    retry: false,
-  });
-  const rules = role.data ? rulesOf(role.data.object) : [];
+  useLiveUpdates([`${cluster}:${roleKind}:${roleNs}:${s.roleRef.name}`]);
+  const role = useLiveObject(cluster, roleKind, roleNs, s.roleRef.name);
+  const rules = role.object ? rulesOf(role.object) : [];
   return (
     <>
       <Section title="Subjects" testId="binding-subjects" meta={`${s.subjects.length}`}>

@@ -14,14 +14,14 @@ export function HpaEditButton(props: { cluster: string; namespace: string; hpa: 
   return (
     <div className="flex items-center gap-3">
       {done ? (
-        <p role="status" className="text-sm text-emerald-700" data-testid="hpa-edit-result">
+        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-300" data-testid="hpa-edit-result">
           {done}
         </p>
       ) : null}
       <button
         type="button"
         onClick={() => setOpen(true)}
-        className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+        className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 dark:bg-sky-600 dark:hover:bg-sky-500"
       >
         Edit min/max
       </button>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
+import { AXIS_TICK, GRID_STROKE, SERIES, TOOLTIP_STYLE } from '@/components/charts/chart-theme';
 import { ChartFrame } from '@/components/charts/metric-chart';
 import { useResourceList } from '@/components/resource/use-resource-list';
 import type { HpaSummary } from '@/lib/k8s/kinds/horizontalpodautoscalers';
@@ -38,31 +39,34 @@ export function HpaLiveHistory({ cluster, namespace, name }: { cluster: string; 
 
   return (
     <ChartFrame title="Replicas and metric while this page is open" testId="hpa-live-history">
-      <p className="mb-2 text-xs text-slate-500">
+      <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">
         Prometheus unavailable: recording the autoscaler’s status from the live stream since this page opened (
         {samples.length} sample{samples.length === 1 ? '' : 's'}).
       </p>
       <div style={{ height: 200 }}>
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={samples} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
+            <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
             <XAxis
               dataKey="t"
               type="number"
               domain={['dataMin', 'dataMax']}
               tickFormatter={(t: number) => new Date(t * 1000).toISOString().slice(11, 19)}
-              tick={{ fontSize: 11, fill: '#64748b' }}
+              tick={AXIS_TICK}
             />
-            <YAxis yAxisId="replicas" allowDecimals={false} width={32} tick={{ fontSize: 11, fill: '#64748b' }} />
-            <YAxis yAxisId="metric" orientation="right" width={40} unit="%" tick={{ fontSize: 11, fill: '#64748b' }} />
-            <Tooltip labelFormatter={(t) => new Date(Number(t) * 1000).toISOString().slice(11, 19) + ' UTC'} />
+            <YAxis yAxisId="replicas" allowDecimals={false} width={32} tick={AXIS_TICK} />
+            <YAxis yAxisId="metric" orientation="right" width={40} unit="%" tick={AXIS_TICK} />
+            <Tooltip
+              {...TOOLTIP_STYLE}
+              labelFormatter={(t) => new Date(Number(t) * 1000).toISOString().slice(11, 19) + ' UTC'}
+            />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Line
               yAxisId="replicas"
               dataKey="current"
               name="Current replicas"
               type="stepAfter"
-              stroke="#7c3aed"
+              stroke={SERIES.violet}
               dot
               isAnimationActive={false}
             />
@@ -71,7 +75,7 @@ export function HpaLiveHistory({ cluster, namespace, name }: { cluster: string; 
               dataKey="desired"
               name="Desired replicas"
               type="stepAfter"
-              stroke="#a78bfa"
+              stroke={SERIES.violetSoft}
               strokeDasharray="4 3"
               dot={false}
               isAnimationActive={false}
@@ -81,7 +85,7 @@ export function HpaLiveHistory({ cluster, namespace, name }: { cluster: string; 
                 yAxisId="metric"
                 dataKey="metric"
                 name={`${metricName} %`}
-                stroke="#0284c7"
+                stroke={SERIES.blue}
                 dot
                 isAnimationActive={false}
               />

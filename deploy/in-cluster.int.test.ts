@@ -369,7 +369,6 @@ describe('the manifests’ ServiceAccount is minimal', () => {
     ['get', 'pods', '--subresource=log', '-A'],
     ['create', 'pods', '--subresource=exec', '-A'],
     ['get', 'configmaps', '-A'],
-    ['get', 'nodes'],
     ['list', 'customresourcedefinitions.apiextensions.k8s.io'],
     ['create', 'clusterrolebindings.rbac.authorization.k8s.io'],
     ['bind', 'clusterroles.rbac.authorization.k8s.io'],
@@ -382,6 +381,7 @@ describe('the manifests’ ServiceAccount is minimal', () => {
 
   it.each([
     ['list', 'pods', '-A'],
+    ['watch', 'nodes'],
     ['watch', 'deployments.apps', '-A'],
     ['impersonate', 'users'],
     ['impersonate', 'groups'],

@@ -134,7 +134,7 @@ describe('server-side dry run on the local 1.20 cluster', () => {
     const r = renderForTest(`overlays/${overlay}`, {
       namespace,
       namePrefix: `${uniqueName('dry')}-`,
-      components: ['kubernetes-1.20', 'ingress', 'shared-tls-secrets'],
+      components: ['kubernetes-1.20', 'ingress', 'shared-tls-secrets', 'operator-node-read'],
     });
     try {
       const out = kubectl(['apply', '--dry-run=server', '-k', r.dir]);

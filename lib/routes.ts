@@ -69,4 +69,6 @@ export const routes = {
   /** A pod's log (the route handler streams text/plain). */
   podLogApi: (cluster: string, namespace: string, name: string, query?: Record<string, string | undefined>) =>
     withQuery(path('api', 'k8s', cluster, 'pods', namespace, name, 'log'), query),
+  /** A node's pods, their requests and limits, and its usage (app/api/nodes/[cluster]/[name]). */
+  nodeResourcesApi: (cluster: string, name: string) => path('api', 'nodes', cluster, name),
 };

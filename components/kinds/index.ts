@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 
 import { ConfigMapPanel } from '@/components/kinds/configmaps/panel';
 import { HelmReleasePanel } from '@/components/kinds/helm-releases/panel';
+import { NamespacePanel } from '@/components/kinds/namespaces/panel';
+import { NodePanel } from '@/components/kinds/nodes/panel';
 import { PodDisruptionBudgetPanel } from '@/components/kinds/poddisruptionbudgets/panel';
 import { BindingPanel } from '@/components/kinds/rolebindings/panel';
 import { SecretPanel } from '@/components/kinds/secrets/panel';
@@ -11,6 +13,8 @@ import type { KindPanelProps } from '@/components/kinds/types';
 // `detail.panel`. The shell imports this map; panels never import the shell (imports point one way).
 
 export const KIND_PANELS: Partial<Record<string, ComponentType<KindPanelProps>>> = {
+  nodes: NodePanel,
+  namespaces: NamespacePanel,
   poddisruptionbudgets: PodDisruptionBudgetPanel,
   rolebindings: BindingPanel,
   clusterrolebindings: BindingPanel,

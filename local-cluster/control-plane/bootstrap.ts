@@ -71,6 +71,7 @@ const dashboardRole: KubernetesObject = {
     { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: READ },
     { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: READ },
     { apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs: READ },
+    { apiGroups: [''], resources: ['resourcequotas', 'limitranges'], verbs: READ },
     { apiGroups: [''], resources: ['persistentvolumeclaims', 'persistentvolumes'], verbs: READ },
     { apiGroups: ['storage.k8s.io'], resources: ['storageclasses'], verbs: READ },
     { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: READ },
@@ -144,6 +145,14 @@ const operatorRbacRead: KubernetesObject = {
   ],
 } as KubernetesObject;
 
+// Operators read nodes (the Nodes pages): the built-in `view` role has no cluster-scoped kinds.
+const operatorNodeRead: KubernetesObject = {
+  apiVersion: rbac,
+  kind: 'ClusterRole',
+  metadata: { name: 'wheelhouse:operator-node-read' },
+  rules: [{ apiGroups: [''], resources: ['nodes'], verbs: READ }],
+} as KubernetesObject;
+
 function clusterBinding(
   name: string,
   role: string,
@@ -204,6 +213,11 @@ export function bootstrapObjects(): KubernetesObject[] {
     }),
     operatorRbacRead,
     clusterBinding('wheelhouse:operators-rbac-read', 'wheelhouse:operator-rbac-read', {
+      kind: 'Group',
+      name: 'wheelhouse:operators',
+    }),
+    operatorNodeRead,
+    clusterBinding('wheelhouse:operators-node-read', 'wheelhouse:operator-node-read', {
       kind: 'Group',
       name: 'wheelhouse:operators',
     }),

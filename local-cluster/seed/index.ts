@@ -8,6 +8,7 @@ import { makeKube, type Log } from './kube';
 import { seedNamespaces } from './namespaces';
 import { seedNetworking } from './networking';
 import { seedPolicy } from './policy';
+import { seedQuotas } from './quotas';
 import { seedStorage } from './storage';
 import { anyNodeReady, seedWorkloads } from './workloads';
 
@@ -39,5 +40,7 @@ export async function seed(options: SeedOptions): Promise<void> {
     seedAccess(kube),
     seedWorkloads(kube, { waitForRollouts }),
   ]);
+  // After the workloads: the quota is near its limit on purpose, and the first seed's rollouts surge.
+  await seedQuotas(kube);
   log(`seed done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -5,6 +5,7 @@ import { stripObject, type KubeObject } from '@/lib/k8s/object';
 import type { ClusterCache } from '@/server/k8s/cache';
 import { KubeError, toKubeError } from '@/server/k8s/errors';
 import { summaryOf } from '@/server/k8s/list-query';
+import { isNamespaceKind } from '@/server/k8s/resources';
 import { ObjectStore } from '@/server/k8s/store';
 import { HttpStatusError, type Impersonation } from '@/server/k8s/transport';
 
@@ -30,8 +31,10 @@ export async function mayGet(
   name: string,
 ): Promise<boolean> {
   const targets = kind.accessResource ?? [{ group: kind.group, resource: kind.plural }];
+  // RBAC checks a Namespace with its own name as the namespace: bob, bound in shop-backend, may get it.
+  const ns = isNamespaceKind(kind) ? name : namespace;
   for (const t of targets) {
-    const q = { verb: 'get' as const, group: t.group, resource: t.resource, namespace, name };
+    const q = { verb: 'get' as const, group: t.group, resource: t.resource, namespace: ns, name };
     if (await cache.access.allowed(who, q)) return true;
   }
   return false;

@@ -4,6 +4,7 @@ import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { namespacesKind } from '@/lib/k8s/kinds/namespaces';
 import type { CacheState, ResourceListResponse } from '@/lib/k8s/list-response';
 import { matches as matchesSelector, parseSelector } from '@/lib/k8s/label-selector';
+import type { KubeObject } from '@/lib/k8s/object';
 import type { AccessOptions } from '@/server/k8s/access';
 import type { ClusterCache } from '@/server/k8s/cache';
 import { KubeError, toKubeError } from '@/server/k8s/errors';
@@ -94,21 +95,46 @@ export async function listForUser<S extends BaseSummary>(
   // Nothing readable gives an empty list, not an error: the same answer whether or not objects exist.
   // Asked for namespaces: read only those through the namespace index (10k pods, one namespace of
   // 200: the difference is most of a warm request's cost).
-  const objects = query.namespaces.length
+  let objects: Iterable<KubeObject> = query.namespaces.length
     ? [...(readable === 'all' ? new Set(query.namespaces) : readable)].flatMap((ns) =>
         reflector.store.byIndex('namespace', ns),
       )
     : reflector.store.values();
+  // Namespaces are the one cluster-scoped kind RBAC checks by name: a person bound in a few of them
+  // (a RoleBinding of `view`) may `get` those Namespace objects while listing none, and sees those.
+  const gettable = readable !== 'all' && isNamespaceKind(kind) ? await gettableNamespaces(cache, who, objects) : [];
+  if (gettable.length) objects = gettable;
   const page = selectPage(
     kind,
     objects,
     query,
     (labels) => matchesSelector(selector, labels),
-    (ns) => readable === 'all' || (ns !== undefined && readable.has(ns)),
+    (ns) => readable === 'all' || gettable.length > 0 || (ns !== undefined && readable.has(ns)),
   );
   // A cluster-scoped kind is refused or not whatever exists: saying so leaks nothing.
-  const denied = !kind.namespaced && readable !== 'all' ? { denied: true as const } : {};
+  const denied = !kind.namespaced && readable !== 'all' && !gettable.length ? { denied: true as const } : {};
   return { ...page, cache: cacheStateOf(reflector), ...denied };
+}
+
+/** The core Namespace kind, whose RBAC checks name the namespace itself (the API server's RequestInfo). */
+export function isNamespaceKind(kind: KindDescriptor): boolean {
+  return kind.group === '' && kind.plural === 'namespaces';
+}
+
+/** The Namespace objects `who` may `get` one by one (a SubjectAccessReview per namespace, cached). */
+async function gettableNamespaces(
+  cache: ClusterCache,
+  who: Impersonation,
+  objects: Iterable<KubeObject>,
+): Promise<KubeObject[]> {
+  const list = [...objects];
+  const answers = await Promise.all(
+    list.map((o) => {
+      const name = o.metadata.name;
+      return cache.access.allowed(who, { verb: 'get', group: '', resource: 'namespaces', namespace: name, name });
+    }),
+  );
+  return list.filter((_, i) => answers[i]);
 }
 
 /**

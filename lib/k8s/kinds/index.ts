@@ -11,12 +11,15 @@ import { helmReleasesKind } from '@/lib/k8s/kinds/helm-releases';
 import { horizontalPodAutoscalersKind } from '@/lib/k8s/kinds/horizontalpodautoscalers';
 import { ingressesKind } from '@/lib/k8s/kinds/ingresses';
 import { jobsKind } from '@/lib/k8s/kinds/jobs';
+import { limitRangesKind } from '@/lib/k8s/kinds/limitranges';
 import { namespacesKind } from '@/lib/k8s/kinds/namespaces';
+import { nodesKind } from '@/lib/k8s/kinds/nodes';
 import { persistentVolumeClaimsKind } from '@/lib/k8s/kinds/persistentvolumeclaims';
 import { persistentVolumesKind } from '@/lib/k8s/kinds/persistentvolumes';
 import { podDisruptionBudgetsKind } from '@/lib/k8s/kinds/poddisruptionbudgets';
 import { podsKind } from '@/lib/k8s/kinds/pods';
 import { replicaSetsKind } from '@/lib/k8s/kinds/replicasets';
+import { resourceQuotasKind } from '@/lib/k8s/kinds/resourcequotas';
 import { clusterRoleBindingsKind, roleBindingsKind } from '@/lib/k8s/kinds/rolebindings';
 import { clusterRolesKind, rolesKind } from '@/lib/k8s/kinds/roles';
 import { secretsKind } from '@/lib/k8s/kinds/secrets';
@@ -34,6 +37,9 @@ export const KINDS: readonly KindDescriptor[] = [
   deploymentsKind,
   tlsSecretsKind,
   namespacesKind,
+  nodesKind,
+  resourceQuotasKind,
+  limitRangesKind,
   statefulSetsKind,
   daemonSetsKind,
   replicaSetsKind,

@@ -1,11 +1,13 @@
 import type { ComponentType } from 'react';
 
+import { IngressPanel } from '@/components/kinds/ingresses/panel';
 import { ConfigMapPanel } from '@/components/kinds/configmaps/panel';
 import { HelmReleasePanel } from '@/components/kinds/helm-releases/panel';
 import { NamespacePanel } from '@/components/kinds/namespaces/panel';
 import { NodePanel } from '@/components/kinds/nodes/panel';
 import { PodDisruptionBudgetPanel } from '@/components/kinds/poddisruptionbudgets/panel';
 import { BindingPanel } from '@/components/kinds/rolebindings/panel';
+import { ServicePanel } from '@/components/kinds/services/panel';
 import { SecretPanel } from '@/components/kinds/secrets/panel';
 import type { KindPanelProps } from '@/components/kinds/types';
 
@@ -18,6 +20,8 @@ export const KIND_PANELS: Partial<Record<string, ComponentType<KindPanelProps>>>
   poddisruptionbudgets: PodDisruptionBudgetPanel,
   rolebindings: BindingPanel,
   clusterrolebindings: BindingPanel,
+  services: ServicePanel,
+  ingresses: IngressPanel,
   configmaps: ConfigMapPanel,
   secrets: SecretPanel,
   'helm-releases': HelmReleasePanel,

@@ -13,6 +13,8 @@ import { useLiveObject } from '@/components/resource/use-live-object';
 import { useResourceList } from '@/components/resource/use-resource-list';
 import { YamlView } from '@/components/resource/yaml-view';
 import { ErrorPanel } from '@/components/ui/error-panel';
+import { kindById } from '@/lib/k8s/kinds';
+import type { RelatedSpec } from '@/lib/k8s/kinds/descriptor';
 import type { EventSummary } from '@/lib/k8s/kinds/events';
 import { conditionsOf } from '@/lib/k8s/kinds/workload-fields';
 
@@ -22,6 +24,15 @@ import { conditionsOf } from '@/lib/k8s/kinds/workload-fields';
 
 export function streamKeyOf(cluster: string, kind: string, namespace: string | undefined, name: string): string {
   return `${cluster}:${kind}:${namespace ?? ''}:${name}`;
+}
+
+/** Related lists (a Service's pods and Endpoints) stay live: the kinds they read, where they read them. */
+export function relatedStreams(cluster: string, related: readonly RelatedSpec[], namespace?: string): string[] {
+  return related.map((r) =>
+    r.allNamespaces || !namespace || kindById(r.kind)?.namespaced === false
+      ? `${cluster}:${r.kind}`
+      : `${cluster}:${r.kind}:${namespace}`,
+  );
 }
 
 export function ResourceDetail({
@@ -40,6 +51,7 @@ export function ResourceDetail({
   useLiveUpdates([
     streamKeyOf(cluster, kind, namespace, name),
     namespace ? `${cluster}:events:${namespace}` : `${cluster}:events`,
+    ...relatedStreams(cluster, descriptor?.detail?.related ?? [], namespace),
   ]);
   const { summary, object, error, isLoading } = useLiveObject(cluster, kind, namespace ?? '', name);
   // Events of a cluster-scoped object (a Node) are recorded in some namespace (usually default).

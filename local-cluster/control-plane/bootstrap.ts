@@ -71,6 +71,8 @@ const dashboardRole: KubernetesObject = {
     { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: READ },
     { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: READ },
     { apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs: READ },
+    // NetworkPolicies (the network group; Endpoints above back each Service's ready/not-ready addresses).
+    { apiGroups: ['networking.k8s.io'], resources: ['networkpolicies'], verbs: READ },
     { apiGroups: [''], resources: ['resourcequotas', 'limitranges'], verbs: READ },
     { apiGroups: [''], resources: ['persistentvolumeclaims', 'persistentvolumes'], verbs: READ },
     { apiGroups: ['storage.k8s.io'], resources: ['storageclasses'], verbs: READ },

@@ -6,6 +6,7 @@ import { seedCertificates } from './certificates';
 import { seedConfig } from './config';
 import { makeKube, type Log } from './kube';
 import { seedNamespaces } from './namespaces';
+import { seedNetworkPolicies } from './network-policies';
 import { seedNetworking } from './networking';
 import { seedPolicy } from './policy';
 import { seedQuotas } from './quotas';
@@ -33,6 +34,7 @@ export async function seed(options: SeedOptions): Promise<void> {
   await Promise.all([
     seedCertificates(kube),
     seedNetworking(kube),
+    seedNetworkPolicies(kube),
     seedBatch(kube),
     seedConfig(kube),
     seedStorage(kube),

@@ -6,6 +6,7 @@ import { controllerRevisionsKind } from '@/lib/k8s/kinds/controllerrevisions';
 import { cronJobsKind } from '@/lib/k8s/kinds/cronjobs';
 import { daemonSetsKind } from '@/lib/k8s/kinds/daemonsets';
 import { deploymentsKind } from '@/lib/k8s/kinds/deployments';
+import { endpointsKind } from '@/lib/k8s/kinds/endpoints';
 import { eventsKind } from '@/lib/k8s/kinds/events';
 import { helmReleasesKind } from '@/lib/k8s/kinds/helm-releases';
 import { horizontalPodAutoscalersKind } from '@/lib/k8s/kinds/horizontalpodautoscalers';
@@ -13,6 +14,7 @@ import { ingressesKind } from '@/lib/k8s/kinds/ingresses';
 import { jobsKind } from '@/lib/k8s/kinds/jobs';
 import { limitRangesKind } from '@/lib/k8s/kinds/limitranges';
 import { namespacesKind } from '@/lib/k8s/kinds/namespaces';
+import { networkPoliciesKind } from '@/lib/k8s/kinds/networkpolicies';
 import { nodesKind } from '@/lib/k8s/kinds/nodes';
 import { persistentVolumeClaimsKind } from '@/lib/k8s/kinds/persistentvolumeclaims';
 import { persistentVolumesKind } from '@/lib/k8s/kinds/persistentvolumes';
@@ -48,6 +50,8 @@ export const KINDS: readonly KindDescriptor[] = [
   eventsKind,
   servicesKind,
   ingressesKind,
+  endpointsKind,
+  networkPoliciesKind,
   horizontalPodAutoscalersKind,
   controllerRevisionsKind,
   certificatesKind,

@@ -8,6 +8,7 @@ import {
   type KindDescriptor,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
+import { ingressFacts, type IngressLikeObject } from '@/lib/k8s/kinds/ingress-detail';
 import { ingressHostsText, loadBalancerAddresses } from '@/lib/k8s/status/network-columns';
 
 /** kubectl's CLASS, HOSTS, ADDRESS, PORTS plus backends (to relate them to Services) and TLS Secrets. */
@@ -47,7 +48,20 @@ export const ingressesKind: KindDescriptor<IngressSummary> = {
   titleSingular: 'Ingress',
   description: 'Ingresses: hosts, paths and backends.',
   nav: { group: 'network', order: 20 },
-  detail: {},
+  detail: {
+    facts: (obj) => ingressFacts(obj as unknown as IngressLikeObject),
+    // Routes host → path → Service (linked, checked to exist) and each TLS certificate's state:
+    // components/kinds/ingresses.
+    panel: true,
+    related: [
+      {
+        kind: 'services',
+        title: 'Backend Services',
+        match: (obj, svc) => ingressesKind.toSummary(obj).backends.includes(svc.name),
+      },
+    ],
+    conditions: false,
+  },
   kind: 'Ingress',
   group: 'networking.k8s.io',
   // networking.k8s.io/v1 from 1.19; v1beta1 shapes (serviceName) are read as well.

@@ -8,6 +8,7 @@ import {
   type KindDescriptor,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
+import { serviceFacts, servicePortsTable, selectorText, type ServiceSpec } from '@/lib/k8s/kinds/service-detail';
 import { serviceExternalIP } from '@/lib/k8s/status/network-columns';
 
 /** kubectl's TYPE, CLUSTER-IP, EXTERNAL-IP, PORT(S) plus the selector (to find a workload's Services). */
@@ -20,17 +21,14 @@ export interface ServiceSummary extends BaseSummary {
 }
 
 type ServiceObject = KubeObject & {
-  spec?: {
-    type?: string;
-    clusterIP?: string;
-    clusterIPs?: string[];
-    externalIPs?: string[];
-    externalName?: string;
-    selector?: Record<string, string>;
-    ports?: { port: number; protocol?: string; nodePort?: number; name?: string }[];
-  };
+  spec?: ServiceSpec;
   status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
 };
+
+/** The pods a Service selects: none without a selector (an empty one would list every pod). */
+function podSelector(obj: KubeObject): string | null {
+  return selectorText((obj as ServiceObject).spec?.selector) || null;
+}
 
 export const servicesKind: KindDescriptor<ServiceSummary> = {
   id: 'services',
@@ -38,7 +36,22 @@ export const servicesKind: KindDescriptor<ServiceSummary> = {
   titleSingular: 'Service',
   description: 'Services: type, addresses, ports and the pods they select.',
   nav: { group: 'network', order: 10 },
-  detail: {},
+  detail: {
+    facts: (obj) => serviceFacts(obj as ServiceObject),
+    tables: (obj) => [servicePortsTable((obj as ServiceObject).spec)],
+    // Endpoints per port, ready and not ready, with links to the pods (components/kinds/services).
+    panel: true,
+    related: [
+      { kind: 'pods', title: 'Pods it selects', selector: podSelector },
+      {
+        kind: 'endpoints',
+        title: 'Endpoints',
+        // The endpoints controller names the Endpoints after its Service.
+        match: (obj, e) => e.name === obj.metadata.name,
+      },
+    ],
+    conditions: false,
+  },
   kind: 'Service',
   group: '',
   versions: ['v1'],

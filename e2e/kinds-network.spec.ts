@@ -170,6 +170,7 @@ test.describe('as an operator', () => {
     const selected = page.getByTestId('related-pods');
     await expect(selected.getByRole('link', { name: /^checkout-/ }).first()).toBeVisible();
     await expect(selected.getByRole('link', { name: /^payments-/ })).toHaveCount(0);
+    await page.screenshot({ path: 'docs/screenshots/networkpolicy.png', fullPage: true });
   });
 });
 

@@ -369,7 +369,8 @@ describe('the manifests’ ServiceAccount is minimal', () => {
     ['get', 'pods', '--subresource=log', '-A'],
     ['create', 'pods', '--subresource=exec', '-A'],
     ['get', 'configmaps', '-A'],
-    ['list', 'customresourcedefinitions.apiextensions.k8s.io'],
+    ['list', 'backups.demo.wheelhouse.dev', '-A'],
+    ['watch', 'customresourcedefinitions.apiextensions.k8s.io'],
     ['create', 'clusterrolebindings.rbac.authorization.k8s.io'],
     ['bind', 'clusterroles.rbac.authorization.k8s.io'],
     ['escalate', 'clusterroles.rbac.authorization.k8s.io'],
@@ -386,6 +387,7 @@ describe('the manifests’ ServiceAccount is minimal', () => {
     ['impersonate', 'users'],
     ['impersonate', 'groups'],
     ['create', 'subjectaccessreviews.authorization.k8s.io'],
+    ['list', 'customresourcedefinitions.apiextensions.k8s.io'],
   ])('can-i %s %s → yes (what the role is for)', (...args) => {
     expect(canI(...args)).toBe('yes');
   });

@@ -66,6 +66,8 @@ export const routes = {
     return namespace ? path('c', cluster, kind, namespace, name) : path('c', cluster, kind, name);
   },
 
+  /** The custom kinds the person may list (GET: { kinds: CustomKindSpec[] }). */
+  customKindsApi: (cluster: string) => path('api', 'k8s', cluster, '_kinds'),
   /** A pod's log (the route handler streams text/plain). */
   podLogApi: (cluster: string, namespace: string, name: string, query?: Record<string, string | undefined>) =>
     withQuery(path('api', 'k8s', cluster, 'pods', namespace, name, 'log'), query),

@@ -1,9 +1,11 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 import { DASHBOARD_SECTIONS, kindNavGroups } from '@/lib/navigation/sections';
+import { customKindsOptions } from '@/lib/query/custom-kinds';
 import { routes } from '@/lib/routes';
 import { CommandPalette } from '@/components/command-palette/command-palette';
 
@@ -32,6 +34,40 @@ function NavLink({ href, title, active }: { href: string; title: string; active:
   );
 }
 
+function NavGroupList({
+  id,
+  title,
+  items,
+  isActive,
+}: {
+  id: string;
+  title: string;
+  items: { href: string; title: string }[];
+  isActive: (href: string) => boolean;
+}) {
+  return (
+    <div className="mt-3 flex flex-col gap-0.5" role="group" aria-labelledby={`nav-${id}`}>
+      <p id={`nav-${id}`} className="px-3 pb-0.5 text-[11px] font-semibold uppercase tracking-wider text-slate-500">
+        {title}
+      </p>
+      {items.map((item) => (
+        <NavLink key={item.href} href={item.href} title={item.title} active={isActive(item.href)} />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The cluster's custom kinds (CRDs) the person may list, asked of the server (ADR 0020): they differ
+ * per cluster and per person, so unlike the built-in groups they are not known at build time.
+ */
+function CustomKindsNav({ cluster, isActive }: { cluster: string; isActive: (href: string) => boolean }) {
+  const { data } = useQuery(customKindsOptions(cluster));
+  if (!data?.length) return null;
+  const items = data.map((k) => ({ href: routes.kindList(cluster, k.id), title: k.title }));
+  return <NavGroupList id="custom-kinds" title="Custom resources" items={items} isActive={isActive} />;
+}
+
 export function SidebarNav({ cluster }: { cluster: string }) {
   const pathname = usePathname();
   const isActive = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
@@ -43,19 +79,15 @@ export function SidebarNav({ cluster }: { cluster: string }) {
         return <NavLink key={section.slug} href={href} title={section.title} active={isActive(href)} />;
       })}
       {GROUPS.map((g) => (
-        <div key={g.group} className="mt-3 flex flex-col gap-0.5" role="group" aria-labelledby={`nav-${g.group}`}>
-          <p
-            id={`nav-${g.group}`}
-            className="px-3 pb-0.5 text-[11px] font-semibold uppercase tracking-wider text-slate-500"
-          >
-            {g.title}
-          </p>
-          {g.items.map((item) => {
-            const href = routes.section(cluster, item.slug);
-            return <NavLink key={item.slug} href={href} title={item.title} active={isActive(href)} />;
-          })}
-        </div>
+        <NavGroupList
+          key={g.group}
+          id={g.group}
+          title={g.title}
+          items={g.items.map((item) => ({ href: routes.section(cluster, item.slug), title: item.title }))}
+          isActive={isActive}
+        />
       ))}
+      <CustomKindsNav cluster={cluster} isActive={isActive} />
       <p className="mt-4 px-3 text-xs text-slate-500">
         <kbd className="rounded bg-slate-800 px-1 font-mono text-slate-300">Ctrl K</kbd> jump to…
       </p>

@@ -4,6 +4,7 @@ import { seedAccess } from './access';
 import { seedBatch } from './batch';
 import { seedCertificates } from './certificates';
 import { seedConfig } from './config';
+import { seedCustomResources } from './custom';
 import { makeKube, type Log } from './kube';
 import { seedNamespaces } from './namespaces';
 import { seedNetworkPolicies } from './network-policies';
@@ -33,6 +34,7 @@ export async function seed(options: SeedOptions): Promise<void> {
   // Independent of one another; the workloads take longest (they wait on the controllers).
   await Promise.all([
     seedCertificates(kube),
+    seedCustomResources(kube),
     seedNetworking(kube),
     seedNetworkPolicies(kube),
     seedBatch(kube),

@@ -3,6 +3,7 @@ import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 
 import type { KindCacheHealth } from '@/lib/k8s/cluster-health';
+import { kindById } from '@/lib/k8s/kinds';
 import type { KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { tlsSecretsKind } from '@/lib/k8s/kinds/tls-secrets';
 import { controllerOf, type KubeObject } from '@/lib/k8s/object';
@@ -102,6 +103,12 @@ export class ClusterCache {
     if (kind.id === tlsSecretsKind.id && this.tlsSecrets === 'person') {
       // Never as the dashboard: TLS Secrets are read as each person (server/k8s/tls-source.ts).
       throw new KubeError('invalid', 'TLS Secrets are read as the signed-in person, not from the shared cache', {
+        status: 400,
+      });
+    }
+    if (!kindById(kind.id)) {
+      // Custom resources are read as each person (ADR 0020): the dashboard may not list them.
+      throw new KubeError('invalid', `${kind.title} are read as the signed-in person, not from the shared cache`, {
         status: 400,
       });
     }

@@ -3,6 +3,8 @@ import 'server-only';
 import { kindById } from '@/lib/k8s/kinds';
 import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import type { ClusterCache } from '@/server/k8s/cache';
+import { PersonFeed } from '@/server/k8s/custom-feed';
+import { isPersonRead, resolveKind } from '@/server/k8s/custom-kinds';
 import type { Replay, Sequenced } from '@/server/k8s/event-ring';
 import type { ChangeType, Reflector } from '@/server/k8s/reflector';
 import { cacheStateOf, mayList, type CacheState } from '@/server/k8s/resources';
@@ -92,6 +94,8 @@ export class Session {
     sink: (e: Sequenced<ChangeEvent>) => void;
     stateSink: () => void;
   }[] = [];
+  /** Custom kinds, read as the person (ADR 0020): no shared feed, a poll of their own list. */
+  private readonly personFeeds: PersonFeed[] = [];
   private early: Sequenced<ChangeEvent>[] | undefined = [];
   private lastQueued = 0;
   private chain: Promise<void> = Promise.resolve();
@@ -106,7 +110,7 @@ export class Session {
     const groups = new Map<string, { cache: ClusterCache; kind: KindDescriptor }>();
     for (const sub of this.opts.subscriptions) {
       const cache = this.opts.cacheFor(sub.cluster);
-      const kind = kindById(sub.kind);
+      const kind = cache && (await resolveKind(cache, sub.kind));
       if (!cache || !kind) throw new Error(`unknown subscription ${sub.cluster}:${sub.kind}`);
       // Read as the person on demand (ADR 0019): no shared feed exists; pages re-read such kinds.
       if (kind.readAs === 'person') continue;
@@ -114,6 +118,10 @@ export class Session {
     }
     for (const { cache, kind } of groups.values()) {
       if (this.closed) return;
+      if (isPersonRead(kind)) {
+        await this.attachPersonFeed(cache, kind);
+        continue;
+      }
       const sink = (e: Sequenced<ChangeEvent>) => (this.early ? this.early.push(e) : this.enqueue(e));
       // State changes may arrive before attach returns; they are sent once the feed is known.
       const ref: { feed?: Feed } = {};
@@ -123,12 +131,37 @@ export class Session {
     }
   }
 
+  /** Its baseline is read before `ready`: a list the client refetches then misses no change. */
+  private async attachPersonFeed(cache: ClusterCache, kind: KindDescriptor): Promise<void> {
+    const feed = new PersonFeed({
+      cache,
+      who: this.opts.who,
+      kind,
+      emit: (type, summary) => {
+        const data: ChangeEvent = { cluster: cache.name, kind: kind.id, type, summary };
+        if (!this.opts.subscriptions.some((s) => subscriptionMatches(s, cache.name, kind.id, summary))) return;
+        this.queue({ event: 'change', id: this.hub.formatId(this.hub.lastSeq), data });
+      },
+    });
+    await feed.start();
+    if (this.closed) feed.stop();
+    else this.personFeeds.push(feed);
+  }
+
   start(lastEventId: string | null | undefined): void {
     const early = this.early ?? [];
     this.early = undefined;
     const now = this.hub.lastSeq;
     let from = now;
     if (lastEventId) {
+      // Person feeds keep no history: after a reconnect their lists are read again.
+      for (const feed of this.personFeeds) {
+        this.queue({
+          event: 'resync',
+          id: this.hub.formatId(now),
+          data: { cluster: feed.cluster, kind: feed.kind.id },
+        });
+      }
       const seq = this.hub.parseId(lastEventId);
       let replay = seq === undefined ? undefined : this.hub.replay(seq);
       let reason: ResyncReason = seq === undefined ? 'unknown_id' : 'gap';
@@ -178,6 +211,7 @@ export class Session {
 
   close(): void {
     this.closed = true;
+    for (const feed of this.personFeeds.splice(0)) feed.stop();
     for (const { feed, sink, stateSink } of this.attached.splice(0)) this.hub.detach(feed, sink, stateSink);
   }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { kindById } from '@/lib/k8s/kinds';
+import { isCustomKindId } from '@/lib/k8s/kinds/custom';
 import { dnsLabelSchema, pathSegmentNameSchema } from '@/lib/k8s/names';
 
 // Stream subscriptions, from the query string: repeated `sub=<cluster>:<kind>[:<namespace>[:<name>]]`.
@@ -24,13 +25,14 @@ export function parseSubscription(raw: string): Subscription | string {
   const [cluster = '', kindId = '', namespace = ''] = parts;
   const name = parts.slice(3).join(':');
   if (!dnsLabelSchema.safeParse(cluster).success) return `"${clip(raw)}": invalid cluster name`;
-  const kind = kindById(kindId);
-  if (!kind) return `"${clip(raw)}": unknown kind`;
-  if (namespace && !kind.namespaced) return `"${clip(raw)}": ${kind.title} are not namespaced`;
+  // A custom kind (`<plural>.<group>`) is resolved against the cluster's CRDs when the stream opens.
+  const kind = kindById(kindId) ?? (isCustomKindId(kindId) ? undefined : null);
+  if (kind === null) return `"${clip(raw)}": unknown kind`;
+  if (namespace && kind && !kind.namespaced) return `"${clip(raw)}": ${kind.title} are not namespaced`;
   if (namespace && !dnsLabelSchema.safeParse(namespace).success) return `"${clip(raw)}": invalid namespace`;
   if (parts.length >= 4 && !pathSegmentNameSchema.safeParse(name).success) return `"${clip(raw)}": invalid name`;
-  if (kind.namespaced && name && !namespace) return `"${clip(raw)}": a name needs a namespace`;
-  return { cluster, kind: kind.id, namespace: namespace || undefined, name: name || undefined };
+  if (kind?.namespaced && name && !namespace) return `"${clip(raw)}": a name needs a namespace`;
+  return { cluster, kind: kind?.id ?? kindId, namespace: namespace || undefined, name: name || undefined };
 }
 
 /** Validates and de-duplicates the `sub` parameters; at least one, at most MAX_SUBSCRIPTIONS. */

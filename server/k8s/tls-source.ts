@@ -9,6 +9,7 @@ import type { KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import type { Reflector } from '@/server/k8s/reflector';
 import type { ClusterCache } from '@/server/k8s/cache';
 import { KubeError, toKubeError } from '@/server/k8s/errors';
+import { mapLimit } from '@/server/k8s/map-limit';
 import { cacheStateOf, type CacheState } from '@/server/k8s/resources';
 import { PersonTlsSecrets } from '@/server/k8s/tls-person';
 import { HttpStatusError, type Impersonation } from '@/server/k8s/transport';
@@ -74,19 +75,6 @@ export async function secretNamespaces(
   const names = candidates ?? [...(await ready(cache, namespacesKind)).store.values()].map((n) => n.metadata.name);
   const answers = await Promise.all(names.map(async (ns) => [ns, await may(ns)] as const));
   return new Set(answers.filter(([, ok]) => ok).map(([ns]) => ns));
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 /** The TLS Secrets `who` may read, in `namespaces` (all when empty), reduced to leaf facts. */

@@ -3,10 +3,14 @@ import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
 
 import { ResourceListView } from '@/components/resource/resource-list-view';
+import { ErrorPanel } from '@/components/ui/error-panel';
 import { kindById } from '@/lib/k8s/kinds';
 import { kindSection, routes } from '@/lib/routes';
-import { requireIdentity } from '@/server/auth/identity';
+import { currentIdentity, requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
+import { isPersonRead, mayListSomewhere, resolveKind } from '@/server/k8s/custom-kinds';
+import { clusterNamespaces } from '@/server/k8s/custom-person';
+import { cacheFor } from '@/server/k8s/registry';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,17 +22,27 @@ interface KindListPageProps {
 // (workloads/, pods/…) are folders Next matches before this dynamic segment; a kind that lives in such
 // a section (deployments → the Workloads tab) redirects there.
 export async function generateMetadata({ params }: KindListPageProps): Promise<Metadata> {
-  return { title: kindById((await params).section)?.title ?? 'Not found' };
+  const { cluster, section } = await params;
+  const builtIn = kindById(section);
+  if (builtIn) return { title: builtIn.title };
+  // A custom kind's title only for someone signed in: a visitor learns nothing about the cluster.
+  const cache = (await currentIdentity()) ? cacheFor(cluster) : undefined;
+  const kind = cache ? await resolveKind(cache, section).catch(() => undefined) : undefined;
+  return { title: kind?.title ?? 'Not found' };
 }
 
 export default async function KindListPage({ params }: KindListPageProps) {
   const { cluster, section } = await params;
   // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
-  await requireIdentity(routes.section(cluster, section));
+  const who = await requireIdentity(routes.section(cluster, section));
   const ref = resolveCluster(cluster);
-  const kind = kindById(section);
-  if (!ref || !kind) notFound();
-  if (kindSection(kind.id) !== kind.id) redirect(routes.kindList(ref.name, kind.id));
+  const cache = ref && cacheFor(ref.name);
+  // Built-in kinds first, then the cluster's CRDs (`<plural>.<group>`; ADR 0020).
+  const kind = cache ? await resolveKind(cache, section) : undefined;
+  if (!ref || !cache || !kind) notFound();
+  // A CRD the registry describes (certificates.cert-manager.io) lives at its built-in page.
+  if (kind.id !== section || kindSection(kind.id) !== kind.id) redirect(routes.kindList(ref.name, kind.id));
+  const denied = isPersonRead(kind) && !(await mayListSomewhere(cache, who, kind, await clusterNamespaces(cache)));
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div>
@@ -37,9 +51,19 @@ export default async function KindListPage({ params }: KindListPageProps) {
           <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">{kind.description}</p>
         ) : null}
       </div>
-      <Suspense>
-        <ResourceListView cluster={ref.name} kind={kind.id} />
-      </Suspense>
+      {denied ? (
+        <ErrorPanel
+          title={`You may not list ${kind.title}`}
+          error={{
+            kind: 'forbidden',
+            message: `Your account may not list ${kind.title} (${kind.plural}.${kind.group}) in any namespace of cluster ${ref.name}. Ask a cluster administrator for read access.`,
+          }}
+        />
+      ) : (
+        <Suspense>
+          <ResourceListView cluster={ref.name} kind={kind.id} />
+        </Suspense>
+      )}
     </div>
   );
 }

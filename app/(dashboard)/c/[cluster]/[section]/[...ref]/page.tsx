@@ -6,8 +6,10 @@ import { ResourceDetail } from '@/components/resource/resource-detail';
 import { kindById } from '@/lib/k8s/kinds';
 import { namespaceSchema, objectNameSchema } from '@/lib/k8s/names';
 import { kindSection, routes } from '@/lib/routes';
-import { requireIdentity } from '@/server/auth/identity';
+import { currentIdentity, requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
+import { resolveKind } from '@/server/k8s/custom-kinds';
+import { cacheFor } from '@/server/k8s/registry';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,7 +30,9 @@ function parseRef(namespaced: boolean, ref: string[]): { namespace?: string; nam
 
 export async function generateMetadata({ params }: ObjectPageProps): Promise<Metadata> {
   const p = await params;
-  const kind = kindById(p.section);
+  // A custom kind only for someone signed in: a visitor learns nothing about the cluster.
+  const cache = !kindById(p.section) && (await currentIdentity()) ? cacheFor(p.cluster) : undefined;
+  const kind = kindById(p.section) ?? (cache ? await resolveKind(cache, p.section).catch(() => undefined) : undefined);
   const target = kind && parseRef(kind.namespaced, p.ref);
   return { title: target ? `${target.name} · ${kind.titleSingular ?? kind.kind}` : 'Not found' };
 }
@@ -39,11 +43,15 @@ export default async function ObjectPage({ params }: ObjectPageProps) {
   const p = await params;
   await requireIdentity(`${routes.section(p.cluster, p.section)}/${p.ref.join('/')}`);
   const ref = resolveCluster(p.cluster);
-  const kind = kindById(p.section);
+  const cache = ref && cacheFor(ref.name);
+  // Built-in kinds first, then the cluster's CRDs (`<plural>.<group>`; ADR 0020).
+  const kind = cache ? await resolveKind(cache, p.section) : undefined;
   const target = kind && parseRef(kind.namespaced, p.ref);
   if (!ref || !kind || !target) notFound();
-  // Kinds hosted by a section of their own (a Deployment's page is under Workloads) live there.
-  if (kindSection(kind.id) !== kind.id) redirect(routes.object(ref.name, kind.id, target.namespace, target.name));
+  // Kinds hosted by a section of their own (a Deployment's page is under Workloads) live there, and a
+  // CRD the registry describes (certificates.cert-manager.io) at its built-in page.
+  if (kind.id !== p.section || kindSection(kind.id) !== kind.id)
+    redirect(routes.object(ref.name, kind.id, target.namespace, target.name));
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div>

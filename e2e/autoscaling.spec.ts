@@ -82,3 +82,17 @@ test('a change made with kubectl shows on the open list and detail pages', async
     await restoreSeededBounds();
   }
 });
+
+test('bob reads his team’s autoscaler without the edit button; other namespaces answer 404', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('bob');
+  const hpa = new AutoscalingPage(page);
+  await hpa.gotoList();
+  await expect(hpa.table.getByTestId('hpa-row')).toHaveCount(1);
+  await hpa.openHpa('storefront');
+  await expect(page.getByRole('button', { name: 'Edit min/max' })).toHaveCount(0);
+  const other = await page.goto('/c/local/autoscaling/kube-system/storefront');
+  expect(other?.status()).toBe(404);
+});

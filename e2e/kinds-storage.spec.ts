@@ -12,7 +12,7 @@ import { expect, test } from './fixtures';
 // changes arrive live. bob (team shop) sees the shop-* claims and budgets only, and no volumes.
 
 const { boundClaim, pendingClaim, dataClaim, mountingDeployment } = STORAGE;
-const LIVE = { namespace: 'shop-backend', claim: 'e2e-live-claim', pdb: 'e2e-live-pdb' };
+const LIVE = { namespace: 'shop-backend', claim: 'e2e-live-claim', pdb: 'e2e-live-pdb', volume: 'e2e-live-volume' };
 
 function admin() {
   const kc = new KubeConfig();
@@ -35,6 +35,7 @@ async function removeLiveObjects(): Promise<void> {
     .deleteNamespacedPersistentVolumeClaim({ namespace: LIVE.namespace, name: LIVE.claim })
     .catch(() => undefined);
   await objects.delete(livePdb()).catch(() => undefined);
+  await core.deletePersistentVolume({ name: LIVE.volume }).catch(() => undefined);
 }
 
 test.beforeAll(removeLiveObjects);
@@ -95,7 +96,7 @@ test.describe('as an operator', () => {
     await expect(page.getByTestId('related-persistentvolumeclaims')).toContainText(pendingClaim.name);
   });
 
-  test('volumes and classes are listed with kubectl columns', async ({ page }) => {
+  test('volumes and classes are listed with kubectl columns; a new volume appears live', async ({ page }) => {
     await page.goto('/c/local/persistentvolumes');
     await expect(row(page, undefined, STORAGE.spareVolume)).toContainText('Available');
     await expect(row(page, undefined, boundClaim.volume)).toContainText(`${boundClaim.namespace}/${boundClaim.name}`);
@@ -107,6 +108,25 @@ test.describe('as an operator', () => {
     const local = row(page, undefined, STORAGE.localClass);
     await expect(local).toContainText('WaitForFirstConsumer');
     await expect(local).not.toContainText('default');
+
+    // A volume made by hand appears live (Available), and leaves when deleted.
+    await page.goto('/c/local/persistentvolumes');
+    await expect(row(page, undefined, STORAGE.spareVolume)).toBeVisible();
+    const { core } = admin();
+    await core.createPersistentVolume({
+      body: {
+        metadata: { name: LIVE.volume },
+        spec: {
+          capacity: { storage: '1Gi' },
+          accessModes: ['ReadWriteOnce'],
+          storageClassName: STORAGE.localClass,
+          hostPath: { path: '/var/lib/wheelhouse/volumes/e2e' },
+        },
+      },
+    });
+    await expect(row(page, undefined, LIVE.volume)).toContainText('Available');
+    await core.deletePersistentVolume({ name: LIVE.volume });
+    await expect(row(page, undefined, LIVE.volume)).toHaveCount(0);
   });
 
   test('a new claim appears live, Pending, and leaves when deleted', async ({ page }) => {

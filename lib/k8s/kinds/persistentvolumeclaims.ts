@@ -80,7 +80,6 @@ function facts(obj: KubeObject, s: PersistentVolumeClaimSummary, cluster: string
         volumeName: pvc.spec?.volumeName,
         selectedNode: obj.metadata.annotations?.[SELECTED_NODE],
       }),
-      tone: 'amber',
     });
   return out;
 }

@@ -99,5 +99,8 @@ export function pendingClaimReason(c: PendingClaim): string {
   const want = `${cls}, at least ${c.request || 'the requested size'}, ${modes}`;
   if (c.selectedNode)
     return `No volume bound yet: node ${c.selectedNode} was picked for it; waiting for the provisioner to make a volume (${want}).`;
-  return `No PersistentVolume matches (${want}) and no provisioner has made one. Create a matching volume or use a class with a provisioner.`;
+  return (
+    `No PersistentVolume matches (${want}) and no provisioner has made one. Create a matching volume or use a ` +
+    'class with a provisioner. (A class that binds WaitForFirstConsumer also waits for a pod to use the claim.)'
+  );
 }

@@ -59,6 +59,11 @@ describe('stripSecret', () => {
     expect(text).not.toContain('managedFields');
   });
 
+  it('drops annotations left empty by removing last-applied', () => {
+    const applied = { ...secret, metadata: { ...secret.metadata, annotations: { [LAST_APPLIED]: '{}' } } };
+    expect(stripSecret(applied).metadata).not.toHaveProperty('annotations');
+  });
+
   it('is idempotent', () => {
     const once = stripSecret(secret);
     expect(stripSecret(once)).toEqual(once);

@@ -77,5 +77,8 @@ export function stripSecret(obj: KubeObject): StrippedSecret {
   if (data === undefined && stringData === undefined && typeof dataBytes === 'object' && dataBytes !== null) {
     for (const [k, v] of Object.entries(dataBytes)) if (typeof v === 'number') sizes[k] = v;
   }
-  return { ...rest, dataBytes: sizes };
+  // An applied Secret's only annotation was last-applied: say "no annotations", not `annotations: {}`.
+  const { annotations, ...meta } = rest.metadata;
+  const metadata = annotations && Object.keys(annotations).length ? { ...meta, annotations } : meta;
+  return { ...rest, metadata, dataBytes: sizes };
 }

@@ -18,6 +18,6 @@ export function useKind(cluster: string, id: string): { descriptor?: KindDescrip
   const custom = !builtIn && isCustomKindId(id);
   const kinds = useQuery({ ...customKindsOptions(cluster), enabled: custom });
   const spec = custom ? kinds.data?.find((k) => k.id === id) : undefined;
-  const built = useMemo(() => (spec ? (customKind(spec) as unknown as KindDescriptor) : undefined), [spec]);
+  const built = useMemo<KindDescriptor | undefined>(() => (spec ? customKind(spec) : undefined), [spec]);
   return { descriptor: builtIn ?? built, isLoading: custom && kinds.isLoading };
 }

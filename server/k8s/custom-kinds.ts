@@ -58,7 +58,7 @@ function descriptorOf(cluster: string, spec: CustomKindSpec): KindDescriptor {
   const json = JSON.stringify(spec);
   const hit = built.get(key);
   if (hit && hit.json === json) return hit.kind;
-  const kind = customKind(spec) as unknown as KindDescriptor;
+  const kind: KindDescriptor = customKind(spec);
   built.set(key, { json, kind });
   return kind;
 }

@@ -1,3 +1,5 @@
+import { RbacAuthorizationV1Api } from '@kubernetes/client-node';
+
 import { clients } from '../local-cluster/test/kube';
 import { expect, test } from './fixtures';
 
@@ -6,6 +8,7 @@ import { expect, test } from './fixtures';
 // list none of them and is told so. ServiceAccounts live: one made with kubectl appears in the list.
 
 const admin = clients('admin');
+const rbac = admin.kc.makeApiClient(RbacAuthorizationV1Api);
 const JOB_CONTROLLER = 'system:controller:job-controller';
 
 test.describe('as alice (operator)', () => {
@@ -47,7 +50,7 @@ test.describe('as alice (operator)', () => {
     await expect(page.getByTestId('section-aggregation')).toContainText('aggregate-to-view=true');
     const rbs = page.getByTestId('related-rolebindings');
     await expect(rbs.getByRole('link', { name: 'shop-frontend/wheelhouse:developers-view' })).toBeVisible();
-    await page.screenshot({ path: 'docs/screenshots/rbac.png', fullPage: true });
+    await page.screenshot({ path: 'docs/screenshots/rbac-clusterrole.png', fullPage: true });
   });
 
   test("a ServiceAccount shows its Secrets' names and the binding that names it; a new one appears live", async ({
@@ -73,6 +76,81 @@ test.describe('as alice (operator)', () => {
       await admin.core.deleteNamespacedServiceAccount({ namespace: 'shop-frontend', name });
     }
     await expect(page.getByTestId('resource-table').getByRole('link', { name })).toHaveCount(0);
+  });
+});
+
+test.describe('who is bound to what, on the Namespace page', () => {
+  test('alice reads shop-frontend: its RoleBindings, then the ClusterRoleBindings that apply everywhere', async ({
+    page,
+    signInAs,
+  }) => {
+    await signInAs('alice');
+    await page.goto('/c/local/namespaces/shop-frontend');
+    const access = page.getByTestId('namespace-access');
+    const local = access.getByTestId('namespace-access-local');
+    const developers = local.locator('tr[data-subject="Group wheelhouse:developers"]');
+    await expect(developers).toContainText('ClusterRole view');
+    await expect(developers).toContainText(/read \d+ resources/);
+    await expect(developers.getByRole('link', { name: 'wheelhouse:developers-view' })).toHaveAttribute(
+      'href',
+      '/c/local/rolebindings/shop-frontend/wheelhouse%3Adevelopers-view',
+    );
+    const deployer = local.locator('tr[data-subject="ServiceAccount shop-frontend/deployer"]');
+    await expect(deployer).toContainText('Role deployer');
+    await expect(deployer).toContainText('patch, update');
+    const everywhere = access.getByTestId('namespace-access-cluster');
+    await expect(everywhere.locator('tr[data-subject="Group wheelhouse:operators"]').first()).toBeVisible();
+    // Kubernetes' own bindings fold away until asked for.
+    await expect(everywhere.locator('tr[data-subject^="ServiceAccount kube-system/"]')).toHaveCount(0);
+    await access.getByRole('button', { name: /Show \d+ built-in system: bindings/ }).click();
+    await expect(everywhere.locator('tr[data-subject="ServiceAccount kube-system/job-controller"]')).toContainText(
+      'ClusterRole system:controller:job-controller',
+    );
+    await access.getByRole('button', { name: /Hide/ }).click();
+    // From the top of the page, so the sticky header does not cover the section's title.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = await access.boundingBox();
+    if (box) await page.screenshot({ path: 'docs/screenshots/rbac.png', fullPage: true, clip: box });
+  });
+});
+
+test.describe('as alice, live', () => {
+  test.beforeEach(async ({ signInAs }) => signInAs('alice'));
+
+  test('an edit of a colon-named ClusterRole shows on its binding and on its own page as it lands', async ({
+    page,
+  }) => {
+    const name = `wheelhouse-e2e:probe-${Date.now().toString(36)}`;
+    const rule = (resources: string[]) => ({ apiGroups: [''], resources, verbs: ['get', 'list'] });
+    await rbac.createClusterRole({ body: { metadata: { name }, rules: [rule(['pods'])] } });
+    await rbac.createClusterRoleBinding({
+      body: {
+        metadata: { name },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
+        subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'wheelhouse-e2e:nobody' }],
+      },
+    });
+    try {
+      await page.goto(`/c/local/clusterrolebindings/${encodeURIComponent(name)}`);
+      const grants = page.getByTestId('binding-grants');
+      await expect(grants).toContainText('Allows read 1 resource (pods) in every namespace and cluster-wide');
+      await rbac.replaceClusterRole({ name, body: { metadata: { name }, rules: [rule(['pods', 'configmaps'])] } });
+      await expect(grants).toContainText('read 2 resources (pods, configmaps)');
+
+      await page
+        .locator('[data-fact="Role"]')
+        .getByRole('link', { name: `ClusterRole/${name}` })
+        .click();
+      const rules = page.getByTestId('detail-table-rules');
+      await expect(rules).toContainText('pods, configmaps');
+      await rbac.replaceClusterRole({ name, body: { metadata: { name }, rules: [rule(['services'])] } });
+      await expect(rules).toContainText('services');
+      await expect(rules).not.toContainText('configmaps');
+      await expect(page.getByTestId('related-clusterrolebindings').getByRole('link', { name })).toBeVisible();
+    } finally {
+      await rbac.deleteClusterRoleBinding({ name });
+      await rbac.deleteClusterRole({ name });
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { HelmReleasePanel } from '@/components/kinds/helm-releases/panel';
 import { NamespacePanel } from '@/components/kinds/namespaces/panel';
 import { NodePanel } from '@/components/kinds/nodes/panel';
 import { PodDisruptionBudgetPanel } from '@/components/kinds/poddisruptionbudgets/panel';
+import { NamespaceAccessPanel } from '@/components/kinds/rolebindings/namespace-access';
 import { BindingPanel } from '@/components/kinds/rolebindings/panel';
 import { ServicePanel } from '@/components/kinds/services/panel';
 import { SecretPanel } from '@/components/kinds/secrets/panel';
@@ -25,4 +26,12 @@ export const KIND_PANELS: Partial<Record<string, ComponentType<KindPanelProps>>>
   configmaps: ConfigMapPanel,
   secrets: SecretPanel,
   'helm-releases': HelmReleasePanel,
+};
+
+/**
+ * Sections another area adds to a kind's page after its own panel, without editing the owner's panel:
+ * the Namespace page's "who is bound to what" comes from access (components/kinds/rolebindings).
+ */
+export const KIND_EXTRA_PANELS: Partial<Record<string, readonly ComponentType<KindPanelProps>[]>> = {
+  namespaces: [NamespaceAccessPanel],
 };

@@ -1,6 +1,6 @@
 'use client';
 
-import { KIND_PANELS } from '@/components/kinds';
+import { KIND_EXTRA_PANELS, KIND_PANELS } from '@/components/kinds';
 import { useKind } from '@/components/kinds/use-kind';
 import { EventsCompact } from '@/components/events/events-compact';
 import { useLiveUpdates } from '@/components/live/use-live-updates';
@@ -104,6 +104,17 @@ export function ResourceDetail({
           <ConditionsTable conditions={conditions} />
         </Section>
       ) : null}
+      {(KIND_EXTRA_PANELS[descriptor.id] ?? []).map((Extra, i) => (
+        <Extra
+          key={i}
+          cluster={cluster}
+          kind={descriptor.id}
+          namespace={namespace}
+          name={name}
+          object={object}
+          summary={summary}
+        />
+      ))}
       {spec.related?.length ? (
         <Section title="Related" testId="related">
           <div className="flex flex-col gap-4">

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 
+import type { KindPanelProps } from '@/components/kinds/types';
 import { useLiveUpdates } from '@/components/live/use-live-updates';
 import { Section } from '@/components/resource/section';
 import { useResourceList } from '@/components/resource/use-resource-list';
@@ -132,4 +133,9 @@ export function NamespaceAccess({ cluster, namespace }: { cluster: string; names
       )}
     </Section>
   );
+}
+
+/** On the Namespace page (components/kinds/index.ts KIND_EXTRA_PANELS): the namespace is the object. */
+export function NamespaceAccessPanel({ cluster, name }: KindPanelProps) {
+  return <NamespaceAccess cluster={cluster} namespace={name} />;
 }

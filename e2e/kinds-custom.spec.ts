@@ -104,4 +104,27 @@ test.describe('as bob (developer, view in shop-*)', () => {
     const api = await page.request.get('/api/k8s/local/backups.demo.wheelhouse.dev/data-platform/warehouse-weekly');
     expect(api.status()).toBe(403);
   });
+
+  test('is told, in words, when a CRD exists that he may not list; _kinds offers only what he may', async ({
+    page,
+  }) => {
+    const kinds = await page.request.get('/api/k8s/local/_kinds');
+    expect(kinds.ok()).toBe(true);
+    const ids = ((await kinds.json()) as { kinds: { id: string }[] }).kinds.map((k) => k.id);
+    expect(ids).toContain('backups.demo.wheelhouse.dev');
+    expect(ids).not.toContain('clusterissuers.cert-manager.io');
+    await page.goto('/c/local/clusterissuers.cert-manager.io');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('ClusterIssuers');
+    await expect(page.getByTestId('error-panel')).toContainText('You may not list ClusterIssuers');
+    await expect(page.getByTestId('resource-table')).toHaveCount(0);
+    await expect(page.getByRole('group', { name: 'Custom resources' })).not.toContainText('ClusterIssuers');
+  });
+});
+
+test('a CRD the registry describes opens its built-in page; an unknown one is a 404', async ({ page, signInAs }) => {
+  await signInAs('alice');
+  await page.goto('/c/local/certificates.cert-manager.io');
+  await expect(page).toHaveURL(/\/c\/local\/certificates$/);
+  const missing = await page.goto('/c/local/nothings.example.com');
+  expect(missing?.status()).toBe(404);
 });

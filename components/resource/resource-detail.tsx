@@ -68,7 +68,8 @@ export function ResourceDetail({
         error={{ kind: 'unknown', message: error.message }}
       />
     );
-  if (!descriptor || isLoading || !summary || !object) return <p className="text-sm text-slate-400">Loading…</p>;
+  if (!descriptor || isLoading || !summary || !object)
+    return <p className="text-sm text-slate-400 dark:text-slate-500">Loading…</p>;
   const spec = descriptor.detail ?? {};
   const facts = spec.facts?.(object, summary, { cluster }) ?? [];
   const tables = spec.tables?.(object, summary, { cluster }) ?? [];

@@ -6,6 +6,8 @@ export const RESULT_BADGE_STYLES: Record<AuditResult, string> = {
   denied: 'bg-red-50 dark:bg-red-950/40 text-red-700 dark:text-red-300 ring-red-600/20 dark:ring-red-400/30',
   conflict:
     'bg-amber-50 dark:bg-amber-950/40 text-amber-800 dark:text-amber-200 ring-amber-600/20 dark:ring-amber-400/30',
+  refused:
+    'bg-amber-50 dark:bg-amber-950/40 text-amber-800 dark:text-amber-200 ring-amber-600/20 dark:ring-amber-400/30',
   invalid:
     'bg-orange-50 dark:bg-orange-950/40 text-orange-700 dark:text-orange-300 ring-orange-600/20 dark:ring-orange-400/30',
   failed: 'bg-red-50 dark:bg-red-950/40 text-red-700 dark:text-red-300 ring-red-600/20 dark:ring-red-400/30',

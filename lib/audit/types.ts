@@ -1,7 +1,9 @@
 // The audit log's plain data, shared by the server (server/audit) and the Activity components.
 // Pure types and constants only.
 
-export const AUDIT_RESULTS = ['pending', 'ok', 'denied', 'conflict', 'invalid', 'failed'] as const;
+// 'refused': the change was declined as things stand (a paused Deployment, a revision that is gone, the
+// template already current), not for bad input ('invalid') and not for want of permission ('denied').
+export const AUDIT_RESULTS = ['pending', 'ok', 'denied', 'conflict', 'refused', 'invalid', 'failed'] as const;
 export type AuditResult = (typeof AUDIT_RESULTS)[number];
 
 export interface AuditAttempt {

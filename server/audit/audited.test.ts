@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KubeError } from '@/server/k8s/errors';
 
 import { AuditUnavailableError, auditedWith, outcomeOf } from './audited';
+import { ActionRefusedError } from '@/server/k8s/actions/results';
 import { auditWriteFailures } from './audit-metrics';
 import { AuditStore } from './store';
 import { tempSqlite, type TempDatabase } from './testing/temp-database';
@@ -108,6 +109,11 @@ describe('audited', () => {
 });
 
 describe('outcomeOf', () => {
+  it('records a refusal as things stand (a paused Deployment) as refused, not invalid input', () => {
+    const message = 'you cannot roll back a paused deployment; resume it first, then try again';
+    expect(outcomeOf(new ActionRefusedError(message))).toEqual({ result: 'refused', message, status: 422 });
+  });
+
   it('maps a missing object to failed with its status', () => {
     expect(outcomeOf(new KubeError('not-found', 'Not found (404)', { status: 404 }))).toEqual({
       result: 'failed',

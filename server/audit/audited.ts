@@ -27,7 +27,8 @@ export class AuditUnavailableError extends Error {
 /**
  * Records the attempt BEFORE running it (if that write fails, throws AuditUnavailableError and
  * `run` is never called), runs it, then records the outcome exactly once: ok / denied (403) /
- * conflict (409) / invalid (400/422) / failed, with the message. Rethrows run's error.
+ * conflict (409) / refused (declined as things stand) / invalid (400/422) / failed, with the message.
+ * Rethrows run's error.
  */
 export async function audited<T>(attempt: AuditAttempt, run: () => Promise<T>): Promise<T> {
   let store: AuditStore;
@@ -64,6 +65,9 @@ export async function auditedWith<T>(store: AuditStore, attempt: AuditAttempt, r
 /** Maps a failure of `run` to the recorded result (errors are already typed by server/k8s/errors.ts). */
 export function outcomeOf(err: unknown): AuditOutcome {
   const message = err instanceof Error ? err.message : String(err);
+  // Declined as things stand (server/k8s/actions/results.ts ActionRefusedError, matched by name like
+  // ElevationRequiredError below): a paused Deployment is not invalid input.
+  if (err instanceof Error && err.name === 'ActionRefusedError') return { result: 'refused', message, status: 422 };
   if (err instanceof KubeError) {
     const status = err.status ?? null;
     switch (err.kind) {

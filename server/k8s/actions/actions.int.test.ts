@@ -206,9 +206,16 @@ describe('rollback', () => {
     expect((await read('web')).spec.paused).toBe(true);
     v = await view(alice, 'deployments', ns, 'web');
     expect(v.paused).toBe(true);
-    const r = await act(alice, 'rollback', target('web'), { ...seen(v), toRevision: 2 });
+    const requestId = randomUUID();
+    const r = await act(alice, 'rollback', target('web'), { ...seen(v), requestId, toRevision: 2 });
     expect(r).toMatchObject({ ok: false, code: 'refused' });
     expect(r.ok === false && r.message).toContain('paused');
+    // Activity: a refusal as things stand (not invalid input), from the revision it was on.
+    expect(await auditFor(requestId)).toMatchObject({
+      result: 'refused',
+      params: { revision: { from: v.history[0]?.revision, to: 2 } },
+    });
+    expect(v.history[0]?.revision).toBeGreaterThan(2);
     expect(await act(alice, 'resume', target('web'), seen(v))).toMatchObject({ ok: true });
     expect((await read('web')).spec.paused).toBeFalsy();
   });

@@ -14,7 +14,7 @@ const log = logger('actions');
 /** A refusal decided before anything is sent (paused, revision gone, already current). */
 export class ActionRefusedError extends KubeError {
   constructor(message: string) {
-    // kind 'invalid' so the audit log records it as such; the API never saw the request.
+    // The API never saw the request; the audit log records it as 'refused' (audited.ts outcomeOf).
     super('invalid', message);
     this.name = 'ActionRefusedError';
   }

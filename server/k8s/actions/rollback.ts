@@ -32,7 +32,7 @@ export async function planRollback(
   ctx: ActionContext,
   target: Target,
   toRevision: number,
-): Promise<{ workload: AnyWorkload; plan: RollbackPlan }> {
+): Promise<{ workload: AnyWorkload; plan: RollbackPlan; current: number | undefined }> {
   const t = { kind: workloadKindOf(target), namespace: target.namespace, name: target.name };
   const workload = await readWorkload(ctx.kube, t);
   const history = await readHistory(ctx.kube, t, workload);
@@ -45,7 +45,7 @@ export async function planRollback(
           history.annotationsByRevision.get(toRevision),
         )
       : planTemplateRollback(workload as RawTemplateWorkload, history.revisions, toRevision);
-  return { workload, plan };
+  return { workload, plan, current: history.revisions[0]?.revision };
 }
 
 /** Sends a planned rollback; returns the new resourceVersion. */
@@ -65,8 +65,9 @@ export const rollbackAction: ActionSpec<RollbackInput> = {
   input: rollbackInput,
   async prepare(ctx, target, input): Promise<Prepared> {
     const what = `${target.kind} ${target.namespace}/${target.name}`;
-    const { workload, plan } = await planRollback(ctx, target, input.toRevision);
-    const from = plan.ok ? plan.from : undefined;
+    const { workload, plan, current } = await planRollback(ctx, target, input.toRevision);
+    // The revision it was on, also when the rollback is refused (Activity reads "revision 5 → 4").
+    const from = plan.ok ? plan.from : current;
     return {
       params: { revision: { from: from ?? null, to: input.toRevision } },
       resourceVersion: workload.metadata.resourceVersion,

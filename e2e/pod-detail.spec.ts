@@ -91,6 +91,7 @@ test('an operator reads the whole pod: containers, probes, env sources, volumes,
   await expect(usage.locator('[data-container="migrate"]')).toBeVisible();
 
   // The init container's log is one pick away.
+  await expect(pod.logs.getByRole('combobox').first()).toHaveValue('web');
   await expect(pod.logs.getByRole('combobox').first()).toContainText('migrate');
 
   // The Secret's value is nowhere on the page; a literal variable's value is only in the YAML (the spec

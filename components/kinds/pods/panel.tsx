@@ -138,7 +138,11 @@ export function PodPanel({ cluster, namespace = '', name, object }: KindPanelPro
           cluster={cluster}
           namespace={namespace}
           pod={name}
-          containers={containers.map((c) => c.name)}
+          // kubectl's default first: the app containers, then sidecars and init containers.
+          containers={[
+            ...containers.filter((c) => c.role === 'app'),
+            ...containers.filter((c) => c.role !== 'app'),
+          ].map((c) => c.name)}
           restarted={containers.filter((c) => (c.status?.restartCount ?? 0) > 0).map((c) => c.name)}
         />
       </Section>

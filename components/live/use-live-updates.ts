@@ -4,6 +4,7 @@ import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react
 import { useEffect } from 'react';
 
 import { applyChange, type LiveChange } from '@/lib/query/apply-change';
+import { knownKind } from '@/lib/query/custom-kinds';
 import { liveKindsOf } from '@/lib/query/derived';
 import { k8sKeys, type ListParams } from '@/lib/query/keys';
 import type { ResourceListResponse } from '@/lib/k8s/list-response';
@@ -67,7 +68,7 @@ export function useLiveUpdates(subscriptions: readonly string[]): void {
       } else if (next.action === 'replay' && next.changes.length) {
         const params = (key[4] ?? {}) as ListParams;
         const caught = next.changes.reduce<ResourceListResponse | undefined>(
-          (p, change) => applyChange(p, params, change),
+          (p, change) => applyChange(p, params, change, knownKind(queryClient, change.cluster, change.kind)),
           page,
         );
         if (caught !== page) queryClient.setQueryData(key, caught);
@@ -176,7 +177,7 @@ function applyToLists(queryClient: QueryClient, change: LiveChange): void {
   });
   for (const [key, page] of lists) {
     const params = (key[4] ?? {}) as ListParams;
-    const next = applyChange(page, params, change);
+    const next = applyChange(page, params, change, knownKind(queryClient, change.cluster, change.kind));
     if (next !== page) queryClient.setQueryData(key, next);
   }
 }

@@ -1,4 +1,4 @@
-import type { BaseSummary } from '@/lib/k8s/kinds/descriptor';
+import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { kindById } from '@/lib/k8s/kinds';
 import { matches, parseSelector } from '@/lib/k8s/label-selector';
 import type { ListParams } from '@/lib/query/keys';
@@ -16,14 +16,16 @@ export interface LiveChange {
   summary: BaseSummary;
 }
 
+/** `kind`: the change's descriptor when the registry does not hold it (a custom kind, ADR 0020). */
 export function applyChange(
   page: ResourceListResponse | undefined,
   params: ListParams,
   change: LiveChange,
+  kind: KindDescriptor | undefined = kindById(change.kind),
 ): ResourceListResponse | undefined {
   if (!page) return page;
   const index = page.items.findIndex((s) => s.uid === change.summary.uid);
-  const wanted = change.type !== 'DELETED' && passesFilters(change, params);
+  const wanted = change.type !== 'DELETED' && passesFilters(change, params, kind);
   if (index >= 0) {
     const items = [...page.items];
     if (!wanted) {
@@ -31,14 +33,14 @@ export function applyChange(
       return { ...page, items, total: Math.max(0, page.total - 1) };
     }
     items[index] = change.summary;
-    return { ...page, items: sorted(items, change.kind, params) };
+    return { ...page, items: sorted(items, kind, params) };
   }
   if (!wanted || page.offset > 0) return page;
-  const items = sorted([...page.items, change.summary], change.kind, params);
+  const items = sorted([...page.items, change.summary], kind, params);
   return { ...page, items: items.slice(0, page.limit), total: page.total + 1 };
 }
 
-function passesFilters(change: LiveChange, params: ListParams): boolean {
+function passesFilters(change: LiveChange, params: ListParams, kind: KindDescriptor | undefined): boolean {
   const s = change.summary;
   if (params.namespaces?.length && !(s.namespace && params.namespaces.includes(s.namespace))) return false;
   try {
@@ -47,12 +49,10 @@ function passesFilters(change: LiveChange, params: ListParams): boolean {
     return false;
   }
   const q = params.q?.toLowerCase();
-  const kind = kindById(change.kind);
   return !q || (kind ? kind.searchText(s).includes(q) : s.name.toLowerCase().includes(q));
 }
 
-function sorted(items: BaseSummary[], kindId: string, params: ListParams): BaseSummary[] {
-  const kind = kindById(kindId);
+function sorted(items: BaseSummary[], kind: KindDescriptor | undefined, params: ListParams): BaseSummary[] {
   const cmp = kind && (kind.sorts[params.sort ?? kind.defaultSort] ?? kind.sorts[kind.defaultSort]);
   if (!cmp) return items;
   return items.sort(params.order === 'desc' ? (a, b) => cmp(b, a) : cmp);

@@ -1,7 +1,9 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 
-import { customKindSpecSchema, type CustomKindSpec } from '@/lib/k8s/kinds/custom';
+import { kindById } from '@/lib/k8s/kinds';
+import { customKind, customKindSpecSchema, type CustomKindSpec } from '@/lib/k8s/kinds/custom';
+import type { KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { apiFetch } from '@/lib/query/fetch';
 import { k8sKeys } from '@/lib/query/keys';
 import { routes } from '@/lib/routes';
@@ -19,4 +21,15 @@ export function customKindsOptions(cluster: string) {
     // CRDs come and go rarely; the server rereads them every 30 s.
     staleTime: 60_000,
   });
+}
+
+/**
+ * The descriptor of a kind id as this client knows it: the registry, else a custom kind whose spec
+ * the cache holds (live changes are filtered and sorted with it, as the server would).
+ */
+export function knownKind(queryClient: QueryClient, cluster: string, id: string): KindDescriptor | undefined {
+  const builtIn = kindById(id);
+  if (builtIn) return builtIn;
+  const spec = queryClient.getQueryData<CustomKindSpec[]>(k8sKeys.customKinds(cluster))?.find((k) => k.id === id);
+  return spec ? customKind(spec) : undefined;
 }

@@ -19,7 +19,8 @@ interface ObjectPageProps {
 
 /** [namespace, name] for namespaced kinds, [name] for cluster-scoped ones; anything else is a 404. */
 function parseRef(namespaced: boolean, ref: string[]): { namespace?: string; name: string } | undefined {
-  const parts = ref.map((p) => decodeURIComponent(p));
+  // Next.js hands the segments over decoded already (decoding again would throw on a "%").
+  const parts = ref;
   if (namespaced ? parts.length !== 2 : parts.length !== 1) return undefined;
   const name = objectNameSchema.safeParse(parts[parts.length - 1]);
   if (!name.success) return undefined;

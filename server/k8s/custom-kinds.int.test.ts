@@ -111,12 +111,23 @@ describe('custom resources read as the person', () => {
     expect((await listCustomForUser(cache, stranger, kind, query())).items).toEqual([]);
   });
 
-  it('sorts by a printer column and filters by text in the cells', async () => {
+  it('sorts by a printer column, filters by text in the cells and by label selector', async () => {
     const kind = await backups();
     const byStatus = await listCustomForUser(cache, alice, kind, query({ sort: 'colc', namespaces: ['shop-backend'] }));
     expect(byStatus.items.map((s) => s.name).slice(0, 1)).toEqual(['payments-db-hourly']); // False < True
     const found = await listCustomForUser(cache, alice, kind, query({ q: 'csi-snapclass' }));
     expect(found.items.map((s) => s.name)).toEqual(['payments-db-hourly']);
+    const labelled = await listCustomForUser(
+      cache,
+      alice,
+      kind,
+      query({ labelSelector: 'app.kubernetes.io/part-of=orders-db' }),
+    );
+    expect(labelled.items.map((s) => s.name)).toEqual(['orders-db-nightly']);
+    await expect(listCustomForUser(cache, alice, kind, query({ labelSelector: 'app in (' }))).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining('Invalid label selector'),
+    });
   });
 
   it('lists are cached per person for a few seconds (one LIST for concurrent readers)', async () => {

@@ -2,13 +2,12 @@ import 'server-only';
 
 import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { namespacesKind } from '@/lib/k8s/kinds/namespaces';
-import { matches as matchesSelector, parseSelector } from '@/lib/k8s/label-selector';
 import { stripObject, type KubeObject } from '@/lib/k8s/object';
 import type { ClusterCache } from '@/server/k8s/cache';
 import { collectionPath } from '@/server/k8s/discovery';
 import { KubeError, toKubeError } from '@/server/k8s/errors';
 import { mapLimit } from '@/server/k8s/map-limit';
-import { selectPage, type ListQuery } from '@/server/k8s/list-query';
+import { labelMatcher, selectPage, type ListQuery } from '@/server/k8s/list-query';
 import type { ObjectForUser } from '@/server/k8s/objects';
 import { readableNamespaces, type ResourceList } from '@/server/k8s/resources';
 import { HttpStatusError, kubeJson, type Impersonation } from '@/server/k8s/transport';
@@ -154,22 +153,9 @@ export async function listCustomForUser<S extends BaseSummary>(
   kind: KindDescriptor<S>,
   query: ListQuery,
 ): Promise<ResourceList<S>> {
-  let selector;
-  try {
-    selector = parseSelector(query.labelSelector);
-  } catch (err) {
-    throw new KubeError('invalid', `Invalid label selector: ${err instanceof Error ? err.message : String(err)}`, {
-      status: 400,
-    });
-  }
+  const matchLabels = labelMatcher(query.labelSelector);
   const objects = await customObjectsForUser(cache, who, kind, query.namespaces);
-  const page = selectPage(
-    kind,
-    objects,
-    query,
-    (labels) => matchesSelector(selector, labels),
-    () => true,
-  );
+  const page = selectPage(kind, objects, query, matchLabels, () => true);
   return { ...page, cache: { state: 'ready', syncedAt: new Date().toISOString() } };
 }
 

@@ -3,8 +3,10 @@ import 'server-only';
 import { z } from 'zod';
 
 import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
+import { matches, parseSelector } from '@/lib/k8s/label-selector';
 import type { KubeObject } from '@/lib/k8s/object';
 import { dnsLabelSchema } from '@/lib/k8s/names';
+import { KubeError } from '@/server/k8s/errors';
 
 // Lists served from the shared cache: filter (namespaces, label selector, text), sort, paginate.
 // Summaries are memoised per stored object (objects are replaced, never mutated, on every change).
@@ -42,6 +44,19 @@ export function parseListQuery(params: URLSearchParams): ReturnType<typeof listQ
     limit: params.get('limit') ?? undefined,
     offset: params.get('offset') ?? undefined,
   });
+}
+
+/** The label selector of a list query as a test of labels; a bad selector is a 400 that says why. */
+export function labelMatcher(labelSelector: string): (labels: Record<string, string>) => boolean {
+  let selector: ReturnType<typeof parseSelector>;
+  try {
+    selector = parseSelector(labelSelector);
+  } catch (err) {
+    throw new KubeError('invalid', `Invalid label selector: ${err instanceof Error ? err.message : String(err)}`, {
+      status: 400,
+    });
+  }
+  return (labels) => matches(selector, labels);
 }
 
 export interface ListPage<S> {

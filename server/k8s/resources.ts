@@ -3,12 +3,11 @@ import 'server-only';
 import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { namespacesKind } from '@/lib/k8s/kinds/namespaces';
 import type { CacheState, ResourceListResponse } from '@/lib/k8s/list-response';
-import { matches as matchesSelector, parseSelector } from '@/lib/k8s/label-selector';
 import type { KubeObject } from '@/lib/k8s/object';
 import type { AccessOptions } from '@/server/k8s/access';
 import type { ClusterCache } from '@/server/k8s/cache';
 import { KubeError, toKubeError } from '@/server/k8s/errors';
-import { selectPage, type ListQuery } from '@/server/k8s/list-query';
+import { labelMatcher, selectPage, type ListQuery } from '@/server/k8s/list-query';
 import type { Reflector } from '@/server/k8s/reflector';
 import { ObjectStore } from '@/server/k8s/store';
 import type { Impersonation } from '@/server/k8s/transport';
@@ -64,14 +63,7 @@ export async function listForUser<S extends BaseSummary>(
   query: ListQuery,
   waitMs = 10_000,
 ): Promise<ResourceList<S>> {
-  let selector;
-  try {
-    selector = parseSelector(query.labelSelector);
-  } catch (err) {
-    throw new KubeError('invalid', `Invalid label selector: ${err instanceof Error ? err.message : String(err)}`, {
-      status: 400,
-    });
-  }
+  const matchLabels = labelMatcher(query.labelSelector);
   const reflector = await cache.reflector(kind);
   if (!(await reflector.ready(waitMs)) && reflector.lastSyncAt === undefined) {
     // Never listed: an empty page would read as "there are none". Say why instead, promptly.
@@ -108,7 +100,7 @@ export async function listForUser<S extends BaseSummary>(
     kind,
     objects,
     query,
-    (labels) => matchesSelector(selector, labels),
+    matchLabels,
     (ns) => readable === 'all' || gettable.length > 0 || (ns !== undefined && readable.has(ns)),
   );
   // A cluster-scoped kind is refused or not whatever exists: saying so leaks nothing.

@@ -47,7 +47,7 @@ export function ResourceDetail({
   namespace?: string;
   name: string;
 }) {
-  const { descriptor } = useKind(cluster, kind);
+  const { descriptor, isLoading: kindLoading } = useKind(cluster, kind);
   useLiveUpdates([
     streamKeyOf(cluster, kind, namespace, name),
     namespace ? `${cluster}:events:${namespace}` : `${cluster}:events`,
@@ -68,32 +68,27 @@ export function ResourceDetail({
         error={{ kind: 'unknown', message: error.message }}
       />
     );
-  if (!descriptor || isLoading || !summary || !object)
+  if ((!descriptor && kindLoading) || isLoading || !summary || !object)
     return <p className="text-sm text-slate-400 dark:text-slate-500">Loading…</p>;
-  const spec = descriptor.detail ?? {};
+  // No descriptor: a custom resource the person may get but not list (so not in their kinds). The
+  // object still shows, without kind-specific facts.
+  const spec = descriptor?.detail ?? {};
   const facts = spec.facts?.(object, summary, { cluster }) ?? [];
   const tables = spec.tables?.(object, summary, { cluster }) ?? [];
   const conditions = spec.conditions === false ? [] : conditionsOf(object.status);
-  const Panel = spec.panel ? KIND_PANELS[descriptor.id] : undefined;
+  const Panel = spec.panel && descriptor ? KIND_PANELS[descriptor.id] : undefined;
   const ownEvents = (events.data?.items ?? []).filter(
-    (e) => e.involved.kind === descriptor.kind && e.involved.name === name,
+    (e) => e.involved.kind === (descriptor?.kind ?? object.kind) && e.involved.name === name,
   );
   return (
-    <div className="flex flex-col gap-4" data-testid="resource-detail" data-kind={descriptor.id}>
+    <div className="flex flex-col gap-4" data-testid="resource-detail" data-kind={descriptor?.id ?? kind}>
       {facts.length ? (
         <Section title="Summary">
           <FactsGrid facts={facts} />
         </Section>
       ) : null}
       {Panel ? (
-        <Panel
-          cluster={cluster}
-          kind={descriptor.id}
-          namespace={namespace}
-          name={name}
-          object={object}
-          summary={summary}
-        />
+        <Panel cluster={cluster} kind={kind} namespace={namespace} name={name} object={object} summary={summary} />
       ) : null}
       {tables.map((t) => (
         <Section key={t.id} title={t.title} testId={`section-${t.id}`}>
@@ -105,11 +100,11 @@ export function ResourceDetail({
           <ConditionsTable conditions={conditions} />
         </Section>
       ) : null}
-      {(KIND_EXTRA_PANELS[descriptor.id] ?? []).map((Extra, i) => (
+      {(KIND_EXTRA_PANELS[kind] ?? []).map((Extra, i) => (
         <Extra
           key={i}
           cluster={cluster}
-          kind={descriptor.id}
+          kind={kind}
           namespace={namespace}
           name={name}
           object={object}

@@ -12,6 +12,9 @@ export const ANNOTATION = {
   cpu: 'sim.wheelhouse.dev/cpu',
   memory: 'sim.wheelhouse.dev/memory',
   cpuRamp: 'sim.wheelhouse.dev/cpu-ramp',
+  imagePull: 'sim.wheelhouse.dev/image-pull',
+  oomAfter: 'sim.wheelhouse.dev/oom-after',
+  initExitCode: 'sim.wheelhouse.dev/init-exit-code',
 } as const;
 
 export const DEFAULTS = {
@@ -22,7 +25,20 @@ export const DEFAULTS = {
   crashRunMs: 2000,
   /** Back-off between restarts; kubelet's starts at 10 s (and doubles, which we skip). */
   backoffMs: 10_000,
+  /** How long an image pull attempt shows ErrImagePull before kubelet backs off (ImagePullBackOff). */
+  pullAttemptMs: 2000,
+  /**
+   * How long an exited container shows its termination (OOMKilled, Error) before kubelet's next sync
+   * reports the back-off: kubelet keeps the terminated state until its reason cache holds the
+   * CrashLoopBackOff error (kubelet_pods.go convertToAPIContainerStatuses).
+   */
+  exitedMs: 3000,
+  /** How long a failing init container runs before it exits. */
+  initRunMs: 2000,
 } as const;
+
+/** Kubelet's reason for a container killed by the kernel's OOM killer (exit code 128 + SIGKILL). */
+export const OOM_KILLED = { reason: 'OOMKilled', exitCode: 137 } as const;
 
 export interface CpuRamp {
   targetMillis: number;
@@ -39,6 +55,21 @@ export interface ContainerPlan {
   neverReady: boolean;
   readyAfterMs: number;
   backoffMs: number;
+  /** `state.terminated.reason` of an exit; default Completed for 0, Error otherwise. */
+  exitReason?: string;
+  /** How long an exit shows as terminated before the back-off (0: straight to CrashLoopBackOff). */
+  exitedMs?: number;
+  /**
+   * The container never starts: its image cannot be pulled (ErrImagePull ⇄ ImagePullBackOff), or a
+   * failing init container keeps it waiting (PodInitializing).
+   */
+  neverStarts?: 'ImagePull' | 'PodInitializing';
+}
+
+/** The first init container's failure: it exits non-zero and restarts per restartPolicy. */
+export interface InitFailure {
+  exitCode: number;
+  restarts: boolean;
 }
 
 export interface PodBehaviour {
@@ -46,6 +77,7 @@ export interface PodBehaviour {
   cpuMillis: number;
   memoryBytes: number;
   cpuRamp: CpuRamp | undefined;
+  initFailure?: InitFailure;
 }
 
 /** "800m/300s" → ramp to 800 millicores over 300 s. */
@@ -78,22 +110,39 @@ export function podBehaviour(pod: RawPod): PodBehaviour {
   const exitCodeRaw = Number.parseInt(a[ANNOTATION.exitCode] ?? '', 10);
   const exitCode = Number.isFinite(exitCodeRaw) ? exitCodeRaw : 0;
   const podCrashes = a[ANNOTATION.crashLoop] === 'true';
+  const podPullFails = a[ANNOTATION.imagePull] === 'fail';
+  const oomAfterMs = parseDurationMs(a[ANNOTATION.oomAfter]);
+  const initCode = Number.parseInt(a[ANNOTATION.initExitCode] ?? '', 10);
+  const initFailure: InitFailure | undefined =
+    pod.spec.initContainers?.length && Number.isFinite(initCode) && initCode !== 0
+      ? { exitCode: initCode, restarts: pod.spec.restartPolicy !== 'Never' }
+      : undefined;
 
   const containers = pod.spec.containers.map((c): ContainerPlan => {
     const image = c.image ?? '';
-    const crashes = podCrashes || imageTag(image).includes('crashloop');
-    const code = crashes && exitCode === 0 ? 1 : exitCode;
-    const runForMs = crashes ? (exitAfterMs ?? DEFAULTS.crashRunMs) : exitAfterMs;
-    return {
+    const tag = imageTag(image);
+    const crashes = podCrashes || tag.includes('crashloop');
+    const plan: ContainerPlan = {
       name: c.name,
       image,
-      runForMs,
-      exitCode: code,
-      restarts: restartsAfter(pod.spec.restartPolicy, code),
+      runForMs: crashes ? (exitAfterMs ?? DEFAULTS.crashRunMs) : exitAfterMs,
+      exitCode: crashes && exitCode === 0 ? 1 : exitCode,
+      restarts: false,
       neverReady: crashes,
       readyAfterMs,
       backoffMs: DEFAULTS.backoffMs,
     };
+    if (oomAfterMs !== undefined) {
+      // Killed at the limit after a while, whatever else the pod says; it was serving until then.
+      plan.runForMs = oomAfterMs;
+      plan.exitCode = OOM_KILLED.exitCode;
+      plan.exitReason = OOM_KILLED.reason;
+      plan.exitedMs = DEFAULTS.exitedMs;
+    }
+    plan.restarts = restartsAfter(pod.spec.restartPolicy, plan.exitCode);
+    if (initFailure) plan.neverStarts = 'PodInitializing';
+    else if (podPullFails || tag.includes('pullfail')) plan.neverStarts = 'ImagePull';
+    return plan;
   });
 
   return {
@@ -101,5 +150,6 @@ export function podBehaviour(pod: RawPod): PodBehaviour {
     cpuMillis: parseCpuMillis(a[ANNOTATION.cpu]) ?? DEFAULTS.cpuMillis,
     memoryBytes: parseBytes(a[ANNOTATION.memory]) ?? DEFAULTS.memoryBytes,
     cpuRamp: parseCpuRamp(a[ANNOTATION.cpuRamp]),
+    ...(initFailure ? { initFailure } : {}),
   };
 }

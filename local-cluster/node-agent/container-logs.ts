@@ -57,15 +57,26 @@ export function runLines(pod: LogPod, plan: ContainerPlan, run: Run, now: number
 /** What kubelet answers for a container's current or previous run. */
 export function containerLog(pod: LogPod, plan: ContainerPlan, podStart: number, now: number, q: LogQuery): LogAnswer {
   const { moment } = containerAt(plan, podStart, now);
+  if (moment.kind === 'waiting') {
+    // kubelet: no container to read yet (server.go → kuberuntime GetContainerLogs).
+    const why = moment.reason === 'PodInitializing' ? 'PodInitializing' : 'trying and failing to pull image';
+    return {
+      ok: false,
+      status: 400,
+      message: `container "${plan.name}" in pod "${pod.name}" is waiting to start: ${why}`,
+    };
+  }
   let run: Run | undefined;
   if (q.previous) {
     // kubelet: the previous instance exists only after a restart.
     run =
       moment.kind === 'running'
         ? moment.last
-        : moment.kind === 'backoff' && moment.restartCount > 0
-          ? prevRun(plan, podStart, moment.restartCount)
-          : undefined;
+        : moment.kind === 'exited'
+          ? moment.previous
+          : moment.kind === 'backoff' && moment.restartCount > 0
+            ? prevRun(plan, podStart, moment.restartCount)
+            : undefined;
     if (!run) {
       return {
         ok: false,

@@ -5,7 +5,8 @@
 // (https://github.com/kubernetes/kubernetes/blob/v1.20.2/pkg/kubelet/kubelet_pods.go).
 import { createHash } from 'node:crypto';
 
-import type { ContainerPlan, PodBehaviour } from './behaviour';
+import { DEFAULTS, type ContainerPlan, type PodBehaviour } from './behaviour';
+import { waitingMessage } from './image-pull';
 import { containerAt, type ContainerMoment, type Run } from './timeline';
 import type { ContainerState, ContainerStatus, PodCondition, PodStatus } from './types';
 
@@ -51,11 +52,15 @@ function containerID(pod: PodIdentity, container: string, run: number): string {
   return `containerd://${sha(`${pod.uid}/${container}/${run}`)}`;
 }
 
-function terminated(pod: PodIdentity, plan: Pick<ContainerPlan, 'name' | 'exitCode'>, run: Run): ContainerState {
+function terminated(
+  pod: PodIdentity,
+  plan: Pick<ContainerPlan, 'name' | 'exitCode' | 'exitReason'>,
+  run: Run,
+): ContainerState {
   return {
     terminated: {
       exitCode: plan.exitCode,
-      reason: plan.exitCode === 0 ? 'Completed' : 'Error',
+      reason: plan.exitReason ?? (plan.exitCode === 0 ? 'Completed' : 'Error'),
       startedAt: isoSeconds(run.startedAt),
       finishedAt: isoSeconds(run.finishedAt ?? run.startedAt),
       containerID: containerID(pod, plan.name, run.index),
@@ -65,6 +70,19 @@ function terminated(pod: PodIdentity, plan: Pick<ContainerPlan, 'name' | 'exitCo
 
 function containerStatus(pod: PodIdentity, plan: ContainerPlan, m: ContainerMoment): ContainerStatus {
   const base = { name: plan.name, image: plan.image, imageID: imageID(plan.image) };
+  if (m.kind === 'waiting') {
+    // Never started: no container, no pulled image (kubelet reports imageID "").
+    const message = waitingMessage(m.reason, plan.image);
+    return {
+      ...base,
+      imageID: '',
+      ready: false,
+      started: false,
+      restartCount: 0,
+      state: { waiting: { reason: m.reason, ...(message ? { message } : {}) } },
+      lastState: {},
+    };
+  }
   if (m.kind === 'running') {
     return {
       ...base,
@@ -77,7 +95,7 @@ function containerStatus(pod: PodIdentity, plan: ContainerPlan, m: ContainerMome
     };
   }
   const last = terminated(pod, plan, m.last);
-  if (m.kind === 'terminated') {
+  if (m.kind === 'terminated' || m.kind === 'exited') {
     return {
       ...base,
       containerID: containerID(pod, plan.name, m.last.index),
@@ -85,7 +103,7 @@ function containerStatus(pod: PodIdentity, plan: ContainerPlan, m: ContainerMome
       started: false,
       restartCount: m.restartCount,
       state: last,
-      lastState: {},
+      lastState: m.kind === 'exited' && m.previous ? terminated(pod, plan, m.previous) : {},
     };
   }
   const backoffS = Math.round(plan.backoffMs / 1000);
@@ -101,7 +119,8 @@ function containerStatus(pod: PodIdentity, plan: ContainerPlan, m: ContainerMome
   };
 }
 
-function notReadySince(m: ContainerMoment): number {
+function notReadySince(m: ContainerMoment, startMs: number): number {
+  if (m.kind === 'waiting') return startMs;
   return m.kind === 'running' ? m.run.startedAt : (m.last.finishedAt ?? m.last.startedAt);
 }
 
@@ -111,60 +130,126 @@ function condition(type: string, ok: boolean, at: number, reason?: string, messa
     status: ok ? 'True' : 'False',
     lastProbeTime: null,
     lastTransitionTime: isoSeconds(at),
-    ...(ok ? {} : { reason, message }),
+    ...(ok ? {} : { reason, ...(message ? { message } : {}) }),
   };
+}
+
+interface InitOutcome {
+  statuses: ContainerStatus[];
+  /** Init containers that have not succeeded (the Initialized condition's message). */
+  incomplete: string[];
+  /** The pod failed for good (restartPolicy Never). */
+  failed: boolean;
+  nextAt: number | undefined;
+}
+
+/**
+ * Init containers: all completed at the pod's start, or — with an init failure — the first one
+ * exits non-zero and restarts with back-off (Init:Error, Init:CrashLoopBackOff) while the rest
+ * wait (PodInitializing), as kubelet runs them one at a time.
+ */
+function initOutcome(input: SimInput): InitOutcome {
+  const { pod, startMs } = input;
+  const failure = input.behaviour.initFailure;
+  const [first, ...rest] = input.initContainers;
+  if (!failure || !first) {
+    const statuses = input.initContainers.map((c, index): ContainerStatus => {
+      const run = { index: -1 - index, startedAt: startMs, finishedAt: startMs };
+      return {
+        name: c.name,
+        image: c.image,
+        imageID: imageID(c.image),
+        containerID: containerID(pod, c.name, run.index),
+        ready: true,
+        started: false,
+        restartCount: 0,
+        state: terminated(pod, { name: c.name, exitCode: 0 }, run),
+        lastState: {},
+      };
+    });
+    return { statuses, incomplete: [], failed: false, nextAt: undefined };
+  }
+  const plan: ContainerPlan = {
+    name: first.name,
+    image: first.image,
+    runForMs: DEFAULTS.initRunMs,
+    exitCode: failure.exitCode,
+    restarts: failure.restarts,
+    neverReady: true,
+    readyAfterMs: 0,
+    backoffMs: DEFAULTS.backoffMs,
+    exitedMs: DEFAULTS.exitedMs,
+  };
+  const point = containerAt(plan, startMs, input.now);
+  const waiting = { kind: 'waiting', reason: 'PodInitializing' } as const;
+  const statuses = [
+    { ...containerStatus(pod, plan, point.moment), started: false },
+    ...rest.map((c) => containerStatus(pod, { ...plan, name: c.name, image: c.image }, waiting)),
+  ];
+  return {
+    statuses,
+    incomplete: input.initContainers.map((c) => c.name),
+    failed: point.moment.kind === 'terminated',
+    nextAt: point.nextAt,
+  };
+}
+
+function podPhase(terminal: boolean, failed: boolean, pending: boolean): string {
+  if (terminal) return failed ? 'Failed' : 'Succeeded';
+  return pending ? 'Pending' : 'Running';
 }
 
 export function simulatePod(input: SimInput): SimOutput {
   const { pod, behaviour, startMs, now } = input;
+  const init = initOutcome(input);
   const points = behaviour.containers.map((plan) => ({ plan, ...containerAt(plan, startMs, now) }));
-  const terminal = points.length > 0 && points.every((p) => p.moment.kind === 'terminated');
-  const failed = terminal && points.some((p) => p.plan.exitCode !== 0);
-  const ready = !terminal && points.every((p) => p.moment.kind === 'running' && p.moment.ready);
+  const ended = points.length > 0 && points.every((p) => p.moment.kind === 'terminated');
+  const terminal = init.failed || ended;
+  const failed = init.failed || (ended && points.some((p) => p.plan.exitCode !== 0));
+  const initialized = init.incomplete.length === 0;
+  const ready = !terminal && initialized && points.every((p) => p.moment.kind === 'running' && p.moment.ready);
   const unready = points.filter((p) => !(p.moment.kind === 'running' && p.moment.ready));
+  // kubelet's getPhase: a container that never started keeps the pod Pending.
+  const pending = !initialized || points.some((p) => p.moment.kind === 'waiting');
 
   const readyAt = ready
     ? Math.max(
         startMs,
         ...points.map((p) => (p.moment.kind === 'running' ? (p.moment.readySince ?? startMs) : startMs)),
       )
-    : Math.max(startMs, ...unready.map((p) => notReadySince(p.moment)));
-  const [reason, message] = terminal
-    ? ['PodCompleted', undefined]
-    : ['ContainersNotReady', `containers with unready status: [${unready.map((p) => p.plan.name).join(' ')}]`];
+    : Math.max(startMs, ...unready.map((p) => notReadySince(p.moment, startMs)));
+  // PodCompleted only for a Succeeded pod (kubelet status.GenerateContainersReadyCondition).
+  const [reason, message] =
+    terminal && !failed
+      ? ['PodCompleted', undefined]
+      : ['ContainersNotReady', `containers with unready status: [${unready.map((p) => p.plan.name).join(' ')}]`];
 
   const conditions: PodCondition[] = [
-    condition('Initialized', true, startMs),
+    initialized
+      ? condition('Initialized', true, startMs)
+      : condition(
+          'Initialized',
+          false,
+          startMs,
+          'ContainersNotInitialized',
+          `containers with incomplete status: [${init.incomplete.join(' ')}]`,
+        ),
     condition('Ready', ready, readyAt, reason, message),
     condition('ContainersReady', ready, readyAt, reason, message),
     input.scheduled ?? condition('PodScheduled', true, startMs),
   ];
-  const initContainerStatuses = input.initContainers.map((c, index): ContainerStatus => {
-    const plan = { name: c.name, exitCode: 0 };
-    return {
-      name: c.name,
-      image: c.image,
-      imageID: imageID(c.image),
-      containerID: containerID(pod, c.name, -1 - index),
-      ready: true,
-      started: false,
-      restartCount: 0,
-      state: terminated(pod, plan, { index: -1 - index, startedAt: startMs, finishedAt: startMs }),
-      lastState: {},
-    };
-  });
 
   const status: PodStatus = {
-    phase: terminal ? (failed ? 'Failed' : 'Succeeded') : 'Running',
+    phase: podPhase(terminal, failed, pending),
     conditions,
     hostIP: input.hostIP,
     podIP: input.podIP,
     podIPs: [{ ip: input.podIP }],
     startTime: isoSeconds(startMs),
     containerStatuses: points.map((p) => containerStatus(pod, p.plan, p.moment)),
-    ...(initContainerStatuses.length ? { initContainerStatuses } : {}),
+    ...(init.statuses.length ? { initContainerStatuses: init.statuses } : {}),
   };
-  const next = points.map((p) => p.nextAt).filter((t): t is number => t !== undefined);
+  const next = [...points.map((p) => p.nextAt), init.nextAt].filter((t): t is number => t !== undefined);
   return { status, nextAt: next.length ? Math.min(...next) : undefined, terminal };
 }
 

@@ -5,6 +5,7 @@ import { seedBatch } from './batch';
 import { seedCertificates } from './certificates';
 import { seedConfig } from './config';
 import { seedCustomResources } from './custom';
+import { seedFailing } from './failing';
 import { makeKube, type Log } from './kube';
 import { seedNamespaces } from './namespaces';
 import { seedNetworkPolicies } from './network-policies';
@@ -42,6 +43,7 @@ export async function seed(options: SeedOptions): Promise<void> {
     seedStorage(kube),
     seedPolicy(kube),
     seedAccess(kube),
+    seedFailing(kube),
     seedWorkloads(kube, { waitForRollouts }),
   ]);
   // After the workloads: the quota is near its limit on purpose, and the first seed's rollouts surge.

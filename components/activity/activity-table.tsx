@@ -2,13 +2,10 @@ import type { AuditEntry } from '@/lib/audit/types';
 
 import { paramsSummary } from './params-summary';
 import { ResultBadge } from './result-badge';
+import { Timestamp } from '@/components/ui/timestamp';
 import { VisibleText } from '@/components/ui/visible-text';
 
 // The audit entries as a table, newest first. A server component: nothing here is interactive.
-
-function when(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
-}
 
 export function ActivityTable({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) {
@@ -23,7 +20,7 @@ export function ActivityTable({ entries }: { entries: AuditEntry[] }) {
       <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-800 text-sm" aria-label="Activity">
         <thead className="bg-slate-50 dark:bg-slate-800/40 text-left text-xs font-medium tracking-wide text-slate-500 dark:text-slate-400 uppercase">
           <tr>
-            <th className="px-3 py-2">Time (UTC)</th>
+            <th className="px-3 py-2">Time</th>
             <th className="px-3 py-2">User</th>
             <th className="px-3 py-2">Action</th>
             <th className="px-3 py-2">Target</th>
@@ -36,7 +33,7 @@ export function ActivityTable({ entries }: { entries: AuditEntry[] }) {
           {entries.map((e) => (
             <tr key={e.id} data-testid="activity-row" data-request-id={e.requestId} className="align-top">
               <td className="px-3 py-2 whitespace-nowrap text-slate-600 dark:text-slate-400">
-                <time dateTime={e.time}>{when(e.time)}</time>
+                <Timestamp iso={e.time} precision="second" />
               </td>
               <td className="px-3 py-2 whitespace-nowrap" title={e.groups.join(', ')}>
                 {e.user}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { HpaStatusBadge } from '@/components/autoscaling/hpa-status-badge';
 import type { HpaSummary } from '@/lib/k8s/kinds/horizontalpodautoscalers';
 import { routes } from '@/lib/routes';
+import { Timestamp } from '@/components/ui/timestamp';
 
 // The HPA list: what each autoscaler targets, how its metrics compare with their targets, and where
 // it stands between its bounds.
@@ -57,11 +58,7 @@ export function HpaTable({ cluster, items }: { cluster: string; items: HpaSummar
                 {h.desiredReplicas !== h.currentReplicas ? ` → ${h.desiredReplicas}` : ''}
               </td>
               <td className="px-3 py-2 text-xs text-slate-500 dark:text-slate-400">
-                {h.lastScaleTime ? (
-                  <time dateTime={h.lastScaleTime}>{h.lastScaleTime.replace('T', ' ').slice(0, 16)} UTC</time>
-                ) : (
-                  'never'
-                )}
+                {h.lastScaleTime ? <Timestamp iso={h.lastScaleTime} /> : 'never'}
               </td>
             </tr>
           ))}

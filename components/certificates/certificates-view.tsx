@@ -8,6 +8,7 @@ import { ErrorPanel } from '@/components/ui/error-panel';
 import type { CertificateState } from '@/lib/k8s/status/certificate-status';
 import { certificateHealthOptions, certificateLiveKinds } from '@/lib/query/certificates';
 import { errorSummaryOf } from '@/lib/query/fetch';
+import { Timestamp } from '@/components/ui/timestamp';
 
 // The certificates screen, live: the page hydrates the server's answer; the tab's stream subscribes
 // to every kind the screen joins and refetches it when one changes (ADR 0018).
@@ -34,7 +35,7 @@ export function CertificatesView({ cluster }: { cluster: string }) {
       </div>
       {health ? (
         <p className="text-xs text-slate-400 dark:text-slate-500" data-testid="certificates-read-at">
-          Read at <time dateTime={health.fetchedAt}>{health.fetchedAt.slice(11, 19)} UTC</time>
+          Read at <Timestamp iso={health.fetchedAt} precision="second" />
         </p>
       ) : null}
     </div>

@@ -7,6 +7,7 @@ import { MetricChart } from '@/components/charts/metric-chart';
 import { RangePicker } from '@/components/charts/range-picker';
 import { metricsOptions, type MetricsTarget } from '@/lib/query/metrics';
 import { DEFAULT_METRIC_RANGE, type MetricRange } from '@/lib/metrics/range';
+import { Timestamp } from '@/components/ui/timestamp';
 
 // A workload's CPU, memory and restarts over time, summed over its pods, with each revision's start
 // marked on every chart: the rollout timeline, so an operator sees what a release changed before
@@ -40,7 +41,7 @@ function RevisionList({ cluster, target, range }: { cluster: string; target: Met
             className={inRange ? '' : 'text-slate-400 dark:text-slate-500'}
           >
             <span className="font-semibold text-violet-700 dark:text-violet-300">rev {m.revision}</span>{' '}
-            <time dateTime={m.at}>{m.at.slice(0, 16).replace('T', ' ')} UTC</time>
+            <Timestamp iso={m.at} />
             {m.changeCause ? <span> — {m.changeCause}</span> : null}
             {inRange ? null : <span> (before this range)</span>}
           </li>

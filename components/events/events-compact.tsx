@@ -13,7 +13,7 @@ import { VisibleText } from '@/components/ui/visible-text';
 const FIRST = 12;
 
 export function EventsCompact({ events }: { events: EventSummary[] }) {
-  const now = useNow();
+  const now = useNow(events.map((e) => e.lastSeen));
   const [all, setAll] = useState(false);
   if (!events.length) return <p className="text-sm text-slate-400 dark:text-slate-500">No recent events.</p>;
   const shown = all ? events : events.slice(0, FIRST);

@@ -10,7 +10,7 @@ import { routes } from '@/lib/routes';
 
 /** A workload's pods: status and restarts, newest problems visible at a glance. */
 export function PodsCompact({ cluster, pods }: { cluster: string; pods: PodSummary[] }) {
-  const now = useNow();
+  const now = useNow(pods.map((p) => p.createdAt));
   if (!pods.length) return <p className="text-sm text-slate-400 dark:text-slate-500">No pods.</p>;
   return (
     <table className="w-full text-left text-sm" data-testid="workload-pods">

@@ -25,7 +25,6 @@ export function RelatedList({
   object: KubeObject;
   namespace?: string;
 }) {
-  const now = useNow();
   const kind = kindById(spec.kind);
   let selector: string | null = '';
   try {
@@ -43,6 +42,7 @@ export function RelatedList({
     },
     { enabled: selector !== null && kind !== undefined },
   );
+  const now = useNow((list.data?.items ?? []).map((c) => c.createdAt));
   if (!kind) return null;
   const rows = selector === null ? [] : (list.data?.items ?? []).filter((c) => !spec.match || spec.match(object, c));
   const columns = (kind.columns ?? []).slice(0, 4) as readonly Column<BaseSummary>[];

@@ -56,9 +56,12 @@ export function ResourceTable({
   const listRef = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);
   const [range, setRange] = useState({ start: 0, end: 60 });
-  const now = useNow();
   const router = useRouter();
   const list = useWindowedList(cluster, kind, params, range);
+  // Redraw when the youngest AGE on screen (or the cache's "last synced") next changes its text.
+  const shownTimes: (string | undefined)[] = [list.cache?.syncedAt];
+  for (let i = range.start; i < Math.min(range.end, list.total); i++) shownTimes.push(list.row(i)?.createdAt);
+  const now = useNow(shownTimes);
   const virtualizer = useWindowVirtualizer({
     count: list.total,
     estimateSize: () => ROW_HEIGHT,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatAge, humanDuration } from './age';
+import { ageRefreshMs, formatAge, humanDuration } from './age';
 
 const s = 1000;
 const m = 60 * s;
@@ -61,5 +61,27 @@ describe('formatAge', () => {
   it('says <unknown> for missing or unparseable timestamps', () => {
     expect(formatAge(undefined, now)).toBe('<unknown>');
     expect(formatAge('not a date', now)).toBe('<unknown>');
+  });
+});
+
+describe('ageRefreshMs (redraw at the granularity shown)', () => {
+  // The pod: 601.7 s old reads "10m" and next changes at 11m; at 9m53.3s it shows seconds.
+  it.each([
+    [593.3 * s, 0.7 * s],
+    [601.7 * s, 58.3 * s],
+    [8 * h - 1 * s, 1 * s],
+    [8 * h + 10 * m, 50 * m],
+    [8 * d + 1 * h, 23 * h],
+    [-5 * s, 1 * s],
+  ])('an age of %d ms next changes in %d ms', (age, wait) => {
+    expect(ageRefreshMs(age)).toBeCloseTo(wait, 6);
+  });
+
+  it('waits exactly until humanDuration prints something else', () => {
+    for (const age of [5 * s + 300, 9 * m + 59 * s, 2 * h + 3 * m + 7 * s, 3 * d + 4 * h + 5 * m]) {
+      const wait = ageRefreshMs(age);
+      expect(humanDuration(age + wait - 1)).toBe(humanDuration(age));
+      expect(humanDuration(age + wait)).not.toBe(humanDuration(age));
+    }
   });
 });

@@ -55,3 +55,14 @@ export function formatAge(createdAt: string | Date | undefined, now: string | Da
   if (Number.isNaN(start) || Number.isNaN(end)) return '<unknown>';
   return humanDuration(end - start);
 }
+
+/**
+ * How long until `humanDuration` of an age of `ms` next changes: the text shows seconds below 10
+ * minutes ("9m53s"), minutes below 8 hours ("47m", "5h12m"), hours below 8 days ("13h", "3d4h") and
+ * days after that. A clock that redraws then shows every step and wastes no renders in between.
+ */
+export function ageRefreshMs(ms: number): number {
+  const step = ms < 10 * MINUTE ? SECOND : ms < 8 * HOUR ? MINUTE : ms < 8 * 24 * HOUR ? HOUR : 24 * HOUR;
+  if (ms < 0) return SECOND;
+  return step - (ms % step);
+}

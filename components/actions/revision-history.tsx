@@ -1,19 +1,46 @@
 'use client';
 
-import { formatDistanceStrict } from 'date-fns';
-
+import { humanDuration } from '@/lib/format/age';
 import type { RevisionEntry } from '@/lib/k8s/rollout/types';
+import { Timestamp } from '@/components/ui/timestamp';
 import { VisibleText } from '@/components/ui/visible-text';
 
-// The revision history table: revision, change-cause, images, created, how long it was live
-// (approximate: from creation times), and "View diff / Roll back to this" per older revision.
+// The revision history table: revision, change-cause, images, when it was live (from → until, from
+// lib/k8s/rollout/history.ts applyLiveTimes) and "View diff / Roll back to this" per older revision.
+// Durations are kubectl's (humanDuration), absolute times UTC with local time in the tooltip.
 
-function liveFor(r: RevisionEntry, now: number): string {
-  if (!r.createdAt) return '–';
-  const end = r.current ? now : r.replacedAt ? Date.parse(r.replacedAt) : undefined;
-  if (end === undefined) return '–';
-  const text = formatDistanceStrict(Date.parse(r.createdAt), end);
-  return r.current ? `${text} so far` : `≈ ${text}`;
+const UNKNOWN_START =
+  'Not recorded: a rollback re-used this revision’s ReplicaSet (or ControllerRevision), which keeps its old creation time';
+
+function liveFor(r: RevisionEntry, next: RevisionEntry | undefined, now: number): { text: string; title?: string } {
+  if (!r.liveFrom) return { text: '–', title: UNKNOWN_START };
+  const from = Date.parse(r.liveFrom);
+  if (r.current) return { text: `${r.liveFromApprox ? '≈ ' : ''}${humanDuration(now - from)} so far` };
+  if (!r.liveUntil)
+    return { text: '–', title: `When revision ${next?.revision ?? r.revision + 1} took over is not recorded` };
+  const approx = r.liveFromApprox || next?.liveFromApprox;
+  return { text: `${approx ? '≈ ' : ''}${humanDuration(Date.parse(r.liveUntil) - from)}` };
+}
+
+function LiveFrom({ r, now }: { r: RevisionEntry; now: number }) {
+  const created = r.createdAt ? `created ${humanDuration(now - Date.parse(r.createdAt))} ago` : '';
+  return (
+    <>
+      {r.liveFrom ? (
+        <span title={r.liveFromApprox ? 'Approximate: when its oldest pod was created' : undefined}>
+          {r.liveFromApprox ? '≈ ' : ''}
+          <Timestamp iso={r.liveFrom} />
+        </span>
+      ) : (
+        <span title={UNKNOWN_START}>not recorded</span>
+      )}
+      {r.reusedFrom?.length ? (
+        <span className="block text-xs text-slate-500 dark:text-slate-400">
+          earlier revision {r.reusedFrom.join(', ')}, {created}
+        </span>
+      ) : null}
+    </>
+  );
 }
 
 export interface RevisionHistoryProps {
@@ -33,15 +60,13 @@ export function RevisionHistory({ history, now, canRollBack, onRollBack }: Revis
           <th className="px-4 py-2">Revision</th>
           <th className="px-4 py-2">Change cause</th>
           <th className="px-4 py-2">Images</th>
-          <th className="px-4 py-2">Created</th>
-          <th className="px-4 py-2" title="Approximate: until the next revision's object was created">
-            Live
-          </th>
+          <th className="px-4 py-2">Live from</th>
+          <th className="px-4 py-2">Live for</th>
           <th className="px-4 py-2" />
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-        {history.map((r) => (
+        {history.map((r, i) => (
           <tr key={r.revision} data-testid={`revision-${r.revision}`} data-revision={r.revision}>
             <td className="px-4 py-2 font-medium">
               {r.revision}
@@ -51,10 +76,21 @@ export function RevisionHistory({ history, now, canRollBack, onRollBack }: Revis
             <td className="px-4 py-2 font-mono text-xs">
               <VisibleText text={r.images.join(', ')} />
             </td>
-            <td className="px-4 py-2 text-slate-600 dark:text-slate-400" title={r.createdAt}>
-              {r.createdAt ? `${formatDistanceStrict(Date.parse(r.createdAt), now)} ago` : '–'}
+            <td
+              className="px-4 py-2 text-slate-600 dark:text-slate-400"
+              data-testid="revision-live-from"
+              data-from={r.liveFrom}
+            >
+              <LiveFrom r={r} now={now} />
             </td>
-            <td className="px-4 py-2 text-slate-600 dark:text-slate-400">{liveFor(r, now)}</td>
+            <td
+              className="px-4 py-2 whitespace-nowrap text-slate-600 dark:text-slate-400"
+              data-testid="revision-live-for"
+              data-until={r.liveUntil}
+              title={liveFor(r, history[i - 1], now).title}
+            >
+              {liveFor(r, history[i - 1], now).text}
+            </td>
             <td className="px-4 py-2 text-right">
               {!r.current && canRollBack ? (
                 <button

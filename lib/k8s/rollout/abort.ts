@@ -7,6 +7,7 @@ import type { RawDeployment } from '@/lib/k8s/rollout/types';
 
 /** The parts of a pod that tell whether its containers fail (status of core/v1 Pod). */
 export interface PodLike {
+  metadata?: { creationTimestamp?: string };
   status?: {
     containerStatuses?: {
       ready?: boolean;

@@ -16,6 +16,8 @@ import type {
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
+/** Earlier revision numbers of a ReplicaSet re-used by a rollback (deploymentutil.SetNewReplicaSetAnnotations). */
+export const REVISION_HISTORY_ANNOTATION = 'deployment.kubernetes.io/revision-history';
 
 /** One revision with the template it would restore (server-side only; the DTO drops `template`). */
 export interface Revision extends RevisionEntry {
@@ -47,9 +49,14 @@ export function deploymentHistory(deployment: RawDeployment, replicaSets: readon
     if (!controlledBy(deployment.metadata.uid, rs.metadata.ownerReferences)) continue;
     const revision = replicaSetRevision(rs);
     if (revision === undefined) continue;
+    const reusedFrom = (rs.metadata.annotations?.[REVISION_HISTORY_ANNOTATION] ?? '')
+      .split(',')
+      .filter((n) => /^\d+$/.test(n.trim()))
+      .map(Number);
     rows.push({
       revision,
       source: rs.metadata.name,
+      ...(reusedFrom.length > 0 ? { reusedFrom } : {}),
       changeCause: rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION],
       images: templateImages(rs.spec.template),
       createdAt: rs.metadata.creationTimestamp,
@@ -86,16 +93,57 @@ export function controllerRevisionHistory(
   return finish(rows);
 }
 
-// Newest first; mark the current one; "replaced at" = creation time of the next revision's object
-// when that is later (a re-used object keeps its old creation time, so this is an approximation).
+// Newest first; mark the current one; when each revision was live.
 function finish(rows: Revision[]): Revision[] {
   rows.sort((a, b) => b.revision - a.revision);
+  rows.forEach((row, i) => (row.current = i === 0));
+  return applyLiveTimes(rows);
+}
+
+const time = (iso: string | undefined) => (iso ? Date.parse(iso) : Number.NaN);
+
+/**
+ * When each revision (newest first) was the current one. Revision numbers are handed out in the order
+ * revisions begin (the controller gives the new ReplicaSet or ControllerRevision max+1), so revision
+ * N was live from when it began until N+1 began. An object created for its revision began then: its
+ * creationTimestamp. A rollback (`kubectl rollout undo`) instead re-uses the old object under a new
+ * number and keeps its creation time: a Deployment's ReplicaSet then lists its earlier numbers in
+ * `deployment.kubernetes.io/revision-history`; a StatefulSet's or DaemonSet's ControllerRevision
+ * shows it by a creation time older than a lower revision's. For such a revision the start is not
+ * recorded on any object; for the current one `currentStart` (the oldest pod of that revision, which
+ * the rollback created) stands in when it is later than the previous revision's start.
+ */
+export function applyLiveTimes(rows: Revision[], currentStart?: string): Revision[] {
+  let latestStart = Number.NEGATIVE_INFINITY;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i]!;
+    delete row.liveFrom;
+    delete row.liveFromApprox;
+    delete row.liveUntil;
+    const created = time(row.createdAt);
+    const reused = (row.reusedFrom?.length ?? 0) > 0 || created < latestStart;
+    if (!reused && !Number.isNaN(created)) row.liveFrom = row.createdAt;
+    else if (row.current && currentStart && time(currentStart) > latestStart) {
+      row.liveFrom = currentStart;
+      row.liveFromApprox = true;
+    }
+    if (row.liveFrom) latestStart = time(row.liveFrom);
+  }
   rows.forEach((row, i) => {
-    row.current = i === 0;
     const next = i > 0 ? rows[i - 1] : undefined;
-    if (next?.createdAt && row.createdAt && next.createdAt > row.createdAt) row.replacedAt = next.createdAt;
+    if (next?.liveFrom) row.liveUntil = next.liveFrom;
   });
   return rows;
+}
+
+/** The creation time of the oldest of these pods (the current revision's), if any. */
+export function oldestCreated(pods: readonly { metadata?: { creationTimestamp?: string } }[]): string | undefined {
+  let oldest: string | undefined;
+  for (const p of pods) {
+    const t = p.metadata?.creationTimestamp;
+    if (t && (oldest === undefined || time(t) < time(oldest))) oldest = t;
+  }
+  return oldest;
 }
 
 /** The DTO of a revision (no template) for the browser. */

@@ -69,10 +69,16 @@ export interface RevisionEntry {
   /** When the ReplicaSet/ControllerRevision was created (ISO 8601). */
   createdAt?: string;
   /**
-   * Approximately when the next revision took over (its object's creation time). Approximate: a
-   * revision re-used by a rollback keeps its original creation time. Undefined for the current one.
+   * When this became the current revision (ISO 8601). The object's creation time when it was created
+   * for this revision; a ReplicaSet or ControllerRevision re-used by a rollback keeps its old creation
+   * time, so then the oldest pod of the current revision (approximate, `liveFromApprox`) or unknown.
    */
-  replacedAt?: string;
+  liveFrom?: string;
+  liveFromApprox?: boolean;
+  /** When the next revision began (its liveFrom); undefined for the current one or when unknown. */
+  liveUntil?: string;
+  /** Earlier numbers of the same ReplicaSet (`deployment.kubernetes.io/revision-history`): re-used by a rollback. */
+  reusedFrom?: number[];
   current: boolean;
   /** Deployments: replicas of this revision's ReplicaSet right now. */
   replicas?: number;

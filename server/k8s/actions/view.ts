@@ -6,7 +6,7 @@ import { lastGoodRevision, rolloutInTrouble } from '@/lib/k8s/rollout/abort';
 import type { WorkloadActionsView, WorkloadKind } from '@/lib/k8s/rollout/actions';
 import { templateDiff } from '@/lib/k8s/rollout/diff';
 import { detectGitOps, gitOpsWarning } from '@/lib/k8s/rollout/gitops';
-import { toRevisionEntry } from '@/lib/k8s/rollout/history';
+import { applyLiveTimes, oldestCreated, toRevisionEntry } from '@/lib/k8s/rollout/history';
 import type { RawDeployment } from '@/lib/k8s/rollout/types';
 import type { Identity } from '@/server/auth/identity';
 import { serverEnv } from '@/server/env';
@@ -35,15 +35,16 @@ export async function workloadActionsView(
       : undefined,
   ]);
   const permissions = await workloadPermissions(kube, who, kind, namespace, name, hpa?.name);
+  const rollsOutByReplicaSets = kindById(kind)?.workload?.rollout === 'replicasets';
+  const newPods = rollsOutByReplicaSets ? await readNewPods(kube, t, w, history).catch(() => []) : [];
+  // A ReplicaSet re-used by a rollback: its pods say when it became current again.
+  applyLiveTimes(history.revisions, oldestCreated(newPods));
   const current = history.revisions[0];
   const entries = history.revisions.map((r) => ({
     ...toRevisionEntry(r),
     diff: current ? templateDiff(w.spec.template, r.template, current.revision, r.revision) : undefined,
   }));
-  const rollsOutByReplicaSets = kindById(kind)?.workload?.rollout === 'replicasets';
-  const inTrouble =
-    rollsOutByReplicaSets &&
-    rolloutInTrouble(w as RawDeployment, await readNewPods(kube, t, w, history).catch(() => []));
+  const inTrouble = rollsOutByReplicaSets && rolloutInTrouble(w as RawDeployment, newPods);
   const goal = inTrouble ? lastGoodRevision(history.revisions) : undefined;
   const gitOps = detectGitOps(w.metadata.labels, w.metadata.annotations);
   return {

@@ -121,8 +121,10 @@ test.describe('as alice', () => {
     await expect(ui.diff).toContainText('+    - image: shop:1.0');
     await ui.reason('1.2 breaks checkout');
     await page.screenshot({ path: 'docs/screenshots/rollback-diff.png' });
+    const clicked = Date.now();
     await ui.confirm('Roll back to revision 1').click();
     await expect(ui.result).toContainText('from revision 3 to revision 1');
+    await expect(ui.result).toContainText('it becomes revision 4');
     // The history moves from the stream: revision 1 becomes revision 4.
     await expect(ui.revision(4)).toContainText('current', { timeout: 20_000 });
     await expect(ui.revision(1)).toHaveCount(0);
@@ -131,6 +133,19 @@ test.describe('as alice', () => {
     const expected = structuredClone(rs1!.spec!.template!);
     delete expected.metadata!.labels!['pod-template-hash'];
     expect(after.spec?.template).toEqual(expected);
+    // The banner goes once revision 4 has rolled out.
+    await expect(ui.result).toBeHidden({ timeout: 30_000 });
+
+    // Revision 4 re-uses revision 1's ReplicaSet (created minutes ago): it is live since the rollback,
+    // not since that creation, and revision 3 was live until then (not "–").
+    await expect(ui.revision(4).getByTestId('revision-live-from')).toContainText('earlier revision 1');
+    const from4 = Date.parse((await ui.revision(4).getByTestId('revision-live-from').getAttribute('data-from')) ?? '');
+    expect(from4).toBeGreaterThan(new Date(rs1!.metadata!.creationTimestamp!).getTime());
+    expect(from4).toBeGreaterThanOrEqual(clicked - 2_000);
+    const live3 = ui.revision(3).getByTestId('revision-live-for');
+    await expect(live3).not.toHaveText('–');
+    expect(Date.parse((await live3.getAttribute('data-until')) ?? '')).toBe(from4);
+    await expect(ui.revision(4).getByTestId('revision-live-for')).toHaveText(/^≈ \d+s so far$/);
   });
 
   test('a change made while the dialog is open is a conflict, not an overwrite', async ({ page }) => {
@@ -145,6 +160,15 @@ test.describe('as alice', () => {
     await expect(ui.dialogError).toHaveAttribute('data-code', 'conflict');
     await expect(ui.dialogError).toContainText('changed since you looked');
     expect((await read('clash')).spec?.template.spec?.containers[0]?.image).toBe('clash:2');
+    // Confirming again would repeat the 409: the dialog asks to reload and review first.
+    await expect(ui.confirm('Roll back to revision 1')).toBeDisabled();
+    await ui.dialogError.getByRole('button', { name: 'Reload and review' }).click();
+    await expect(ui.dialog.getByTestId('action-reloaded')).toBeVisible();
+    await expect(ui.diff).toContainText('+    - image: clash:1');
+    await ui.confirm('Roll back to revision 1').click();
+    await expect(ui.result).toContainText('from revision 2 to revision 1');
+    await waitFor(() => rolledOut('clash', 'clash:1'), 60_000, 'clash back on 1');
+    expect((await read('clash')).spec?.replicas).toBe(2); // the other person's change is kept
   });
 
   test('refuses to roll back a paused Deployment, with the reason', async ({ page }) => {
@@ -156,9 +180,15 @@ test.describe('as alice', () => {
     await ui.goto('deployments', ns, 'frozen');
     await expect(ui.action('Resume rollout…')).toBeVisible();
     await ui.openRollback(1);
-    await ui.confirm('Roll back to revision 1').click();
-    await expect(ui.dialogError).toHaveAttribute('data-code', 'refused');
-    await expect(ui.dialogError).toContainText('paused');
+    // As kubectl rollout undo: refused before anything is sent, with the reason, and resume offered.
+    await expect(ui.confirm('Roll back to revision 1')).toBeDisabled();
+    const paused = ui.dialog.getByTestId('rollback-paused');
+    await expect(paused).toContainText('You cannot roll back a paused Deployment');
+    await paused.getByRole('button', { name: 'Resume rollout…' }).click();
+    await expect(ui.dialog.getByRole('heading')).toHaveText('Resume the rollout of frozen');
+    await ui.confirm('Resume').click();
+    await expect(ui.action('Pause rollout…')).toBeVisible({ timeout: 20_000 });
+    expect((await read('frozen')).spec?.paused).toBeFalsy();
     expect((await read('frozen')).spec?.template.spec?.containers[0]?.image).toBe('frozen:2');
   });
 

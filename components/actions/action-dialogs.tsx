@@ -27,6 +27,8 @@ interface Props {
   onOpen: (d: OpenDialog) => void;
   run: (action: ActionName, extra: Record<string, unknown>, reason: string) => Promise<ActionResult>;
   onDone: (r: ActionResult & { ok: true }) => void;
+  /** After a conflict: re-read the workload and take its new resourceVersion as what was reviewed. */
+  onReload: () => Promise<void>;
 }
 
 const SIMPLE: Record<'restart' | 'pause' | 'resume', { title: string; label: string; text: string }> = {
@@ -43,7 +45,7 @@ const SIMPLE: Record<'restart' | 'pause' | 'resume', { title: string; label: str
   resume: { title: 'Resume the rollout of', label: 'Resume', text: 'Pending template changes roll out now.' },
 };
 
-export function ActionDialogs({ cluster, view, dialog, onClose, onOpen, run, onDone }: Props) {
+export function ActionDialogs({ cluster, view, dialog, onClose, onOpen, run, onDone, onReload }: Props) {
   const setOpen = (open: boolean) => {
     if (!open) onClose();
   };
@@ -60,6 +62,7 @@ export function ActionDialogs({ cluster, view, dialog, onClose, onOpen, run, onD
           onConfirm={(replicas, reason) => run('scale', { replicas }, reason)}
           onEditHpa={view.permissions.hpaEdit ? () => onOpen({ type: 'hpa' }) : undefined}
           onDone={onDone}
+          onReload={onReload}
         />
       );
     case 'hpa':
@@ -83,8 +86,10 @@ export function ActionDialogs({ cluster, view, dialog, onClose, onOpen, run, onD
           title={`Roll back ${view.name} to revision ${dialog.revision}`}
           confirmLabel={`Roll back to revision ${dialog.revision}`}
           danger
+          canConfirm={!view.paused}
           onConfirm={(reason) => run('rollback', { toRevision: dialog.revision }, reason)}
           onDone={onDone}
+          onReload={onReload}
         >
           <p>
             The pod template of revision {dialog.revision} (<VisibleText text={target?.images.join(', ') ?? ''} />)
@@ -92,7 +97,22 @@ export function ActionDialogs({ cluster, view, dialog, onClose, onOpen, run, onD
           </p>
           <DiffView diff={target?.diff ?? ''} />
           {view.paused ? (
-            <Warning>The rollout is paused: the cluster will refuse a rollback until it is resumed.</Warning>
+            // kubectl rollout undo refuses a paused Deployment before sending anything (rollback.go);
+            // so does the actions API: the button stays disabled and says why, and resume is offered.
+            <Warning testId="rollback-paused">
+              You cannot roll back a paused Deployment: resume the rollout first, then roll back.
+              {view.permissions.resume ? (
+                <button
+                  type="button"
+                  onClick={() => onOpen({ type: 'resume' })}
+                  className="ml-2 rounded bg-white dark:bg-slate-900 px-2 py-0.5 text-xs font-medium text-slate-800 dark:text-slate-200 ring-1 ring-slate-300 dark:ring-slate-700 hover:bg-slate-50 dark:hover:bg-slate-800/60"
+                >
+                  Resume rollout…
+                </button>
+              ) : (
+                ' You may not resume it; ask someone who may.'
+              )}
+            </Warning>
           ) : null}
           {gitOps}
         </ConfirmDialog>
@@ -108,6 +128,7 @@ export function ActionDialogs({ cluster, view, dialog, onClose, onOpen, run, onD
           danger
           onConfirm={(reason) => run('abort', {}, reason)}
           onDone={onDone}
+          onReload={onReload}
         >
           <p>
             Rolls back to revision {view.abortTarget?.revision ?? '?'} (
@@ -131,6 +152,7 @@ export function ActionDialogs({ cluster, view, dialog, onClose, onOpen, run, onD
           confirmLabel={s.label}
           onConfirm={(reason) => run(action, {}, reason)}
           onDone={onDone}
+          onReload={onReload}
         >
           <p>{s.text}</p>
           {gitOps}

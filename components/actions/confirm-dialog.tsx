@@ -21,18 +21,50 @@ export interface ConfirmDialogProps {
   /** Runs the action with the reason; the dialog closes on success. */
   onConfirm: (reason: string) => Promise<ActionResult>;
   onDone?: (result: ActionResult & { ok: true }) => void;
+  /**
+   * After a conflict: re-reads the object (new resourceVersion, new request id) so the dialog shows
+   * the current state and its diff again. Retrying without it would repeat the same 409.
+   */
+  onReload?: () => Promise<void>;
 }
 
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { open, onOpenChange, title, confirmLabel, danger, canConfirm = true, children, onConfirm, onDone } = props;
+  const {
+    open,
+    onOpenChange,
+    title,
+    confirmLabel,
+    danger,
+    canConfirm = true,
+    children,
+    onConfirm,
+    onDone,
+    onReload,
+  } = props;
   const [reason, setReason] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<(ActionResult & { ok: false }) | null>(null);
+  const [reloaded, setReloaded] = useState(false);
+  // A conflict leaves the person's snapshot stale: confirming again would give the same 409.
+  const mustReload = error?.code === 'conflict' && onReload !== undefined;
+
+  const reload = async () => {
+    if (!onReload || pending) return;
+    setPending(true);
+    try {
+      await onReload();
+      setError(null);
+      setReloaded(true);
+    } finally {
+      setPending(false);
+    }
+  };
 
   const submit = async () => {
     if (pending) return;
     setPending(true);
     setError(null);
+    setReloaded(false);
     try {
       const result = await onConfirm(reason.trim());
       if (result.ok) {
@@ -49,7 +81,10 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     <Dialog.Root
       open={open}
       onOpenChange={(next) => {
-        if (!next) setError(null);
+        if (!next) {
+          setError(null);
+          setReloaded(false);
+        }
         onOpenChange(next);
       }}
     >
@@ -79,6 +114,21 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
               className="mt-3 rounded bg-red-50 dark:bg-red-950/40 px-3 py-2 text-sm text-red-800 dark:text-red-200"
             >
               {error.message}
+              {mustReload ? (
+                <button
+                  type="button"
+                  onClick={() => void reload()}
+                  disabled={pending}
+                  className="ml-2 rounded bg-white dark:bg-slate-900 px-2 py-0.5 text-xs font-medium text-slate-800 dark:text-slate-200 ring-1 ring-slate-300 dark:ring-slate-700 hover:bg-slate-50 dark:hover:bg-slate-800/60"
+                >
+                  Reload and review
+                </button>
+              ) : null}
+            </p>
+          ) : null}
+          {reloaded ? (
+            <p role="status" data-testid="action-reloaded" className="mt-3 text-sm text-slate-600 dark:text-slate-400">
+              Reloaded: the dialog now shows the current state. Review it, then confirm again.
             </p>
           ) : null}
           <div className="mt-5 flex justify-end gap-2">
@@ -88,7 +138,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             <button
               type="button"
               onClick={() => void submit()}
-              disabled={pending || !canConfirm}
+              disabled={pending || !canConfirm || mustReload}
               className={`rounded px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 ${danger ? 'bg-red-600 hover:bg-red-700' : 'bg-slate-900 hover:bg-slate-700 dark:bg-sky-600 dark:hover:bg-sky-500'}`}
             >
               {pending ? 'Working…' : confirmLabel}

@@ -16,9 +16,10 @@ export interface ScaleDialogProps {
   onConfirm: (replicas: number, reason: string) => Promise<ActionResult>;
   onEditHpa?: () => void;
   onDone: (result: ActionResult & { ok: true }) => void;
+  onReload?: () => Promise<void>;
 }
 
-export function ScaleDialog({ view, open, onOpenChange, onConfirm, onEditHpa, onDone }: ScaleDialogProps) {
+export function ScaleDialog({ view, open, onOpenChange, onConfirm, onEditHpa, onDone, onReload }: ScaleDialogProps) {
   const [text, setText] = useState(String(view.replicas ?? 1));
   const replicas = parseReplicasInput(text);
   const check = replicasSchema(view.maxReplicas).safeParse(replicas);
@@ -35,6 +36,7 @@ export function ScaleDialog({ view, open, onOpenChange, onConfirm, onEditHpa, on
       canConfirm={check.success && (!needsZeroConfirm || zeroConfirmed)}
       onConfirm={(reason) => onConfirm(replicas, reason)}
       onDone={onDone}
+      onReload={onReload}
     >
       <label className="block text-sm">
         Replicas (now {view.replicas ?? '?'}; at most {view.maxReplicas})

@@ -10,6 +10,7 @@ import { useLiveObject } from '@/components/resource/use-live-object';
 import { useNow } from '@/components/resource/use-now';
 
 import { actionsViewOptions, postAction } from '@/lib/query/actions';
+import { rollbackRolledOut } from '@/lib/k8s/rollout/rollback';
 import { ActionDialogs, type OpenDialog } from './action-dialogs';
 import { RevisionHistory } from './revision-history';
 
@@ -57,10 +58,18 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
     );
     return () => clearTimeout(t);
   }, [podsFingerprint, client, cluster, kind, namespace, name]);
-  const now = Date.parse(useNow());
+  const now = Date.parse(useNow(view.data?.history.flatMap((r) => [r.liveFrom, r.createdAt]) ?? []));
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
-  const [result, setResult] = useState<string | null>(null);
+  const [result, setResult] = useState<{ message: string; newRevision?: number } | null>(null);
+  // A rollback's banner names the revision it becomes and goes once that revision has rolled out.
+  const liveStatus = (live.summary as { status?: string } | undefined)?.status;
+  const bannerDone =
+    result?.newRevision !== undefined &&
+    rollbackRolledOut(result.newRevision, view.data?.history[0]?.revision, liveStatus);
+  // Adjusting state while rendering (React's pattern for state derived from props): once gone, it
+  // stays gone, also when a later rollout makes the status Progressing again.
+  if (bannerDone) setResult(null);
 
   if (view.error)
     return (
@@ -89,7 +98,17 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
       return r;
     });
   };
-  const done = (r: ActionResult & { ok: true }) => setResult(r.message);
+  const done = (r: ActionResult & { ok: true }) => setResult({ message: r.message, newRevision: r.newRevision });
+  // "Reload and review" after a conflict: read the workload again and make what is now shown (its new
+  // resourceVersion and diff) the precondition, under a new request id (the old one's 409 is cached).
+  const reload = async () => {
+    const fresh = await client.fetchQuery({ ...actionsViewOptions(cluster, kind, namespace, name), staleTime: 0 });
+    setSnapshot({
+      resourceVersion: fresh.resourceVersion,
+      generation: fresh.generation,
+      requestId: crypto.randomUUID(),
+    });
+  };
 
   const button =
     'rounded px-3 py-1.5 text-sm font-medium ring-1 ring-slate-300 dark:ring-slate-700 hover:bg-slate-50 dark:hover:bg-slate-800/60';
@@ -155,7 +174,8 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
           data-testid="action-result"
           className="border-b border-emerald-100 dark:border-emerald-900 bg-emerald-50 dark:bg-emerald-950/40 px-4 py-2 text-sm text-emerald-900 dark:text-emerald-100"
         >
-          {result}
+          {result.message}
+          {result.newRevision !== undefined ? ` Revision ${result.newRevision} is rolling out…` : ''}
         </p>
       ) : null}
       <RevisionHistory
@@ -172,6 +192,7 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
         onOpen={open}
         run={run}
         onDone={done}
+        onReload={reload}
       />
     </section>
   );

@@ -22,7 +22,14 @@ export type ActionErrorCode =
   | 'failed';
 
 export type ActionResult =
-  | { ok: true; message: string; resourceVersion?: string; params?: Record<string, unknown> }
+  | {
+      ok: true;
+      message: string;
+      resourceVersion?: string;
+      params?: Record<string, unknown>;
+      /** A rollback: the revision number the restored template becomes (the controller's max+1). */
+      newRevision?: number;
+    }
   | { ok: false; code: ActionErrorCode; message: string };
 
 export interface HpaRef {

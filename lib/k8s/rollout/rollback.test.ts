@@ -6,6 +6,7 @@ import {
   planDeploymentRollback,
   planTemplateRollback,
   rollbackAnnotations,
+  rollbackRolledOut,
 } from '@/lib/k8s/rollout/rollback';
 import { deploymentObj, replicaSet } from '@/lib/k8s/rollout/test-fixtures';
 
@@ -109,6 +110,7 @@ describe('planTemplateRollback (StatefulSet, DaemonSet)', () => {
       kind: 'strategic-merge',
       from: 2,
       to: 1,
+      next: 3,
       patch: {
         metadata: { resourceVersion: '9' },
         spec: { template: { spec: { containers: [{ name: 'db', image: 'pg:1' }] }, $patch: 'replace' } },
@@ -119,5 +121,25 @@ describe('planTemplateRollback (StatefulSet, DaemonSet)', () => {
   it('detects the current template and a gone revision', () => {
     expect(planTemplateRollback(sts('pg:2'), history, 2)).toMatchObject({ ok: false, code: 'already-current' });
     expect(planTemplateRollback(sts('pg:2'), history, 5)).toMatchObject({ ok: false, code: 'revision-gone' });
+  });
+});
+
+describe('the rollback banner', () => {
+  it('names the revision the restored template becomes: the highest number plus one', () => {
+    const d = deploymentObj('x:3');
+    expect(planDeploymentRollback(d, deploymentHistory(d, rss()), 1, {})).toMatchObject({ ok: true, from: 3, next: 4 });
+    // After an earlier rollback the numbers have gaps (1 became 4): still max+1.
+    const gaps = [replicaSet(2, 'x:2'), replicaSet(4, 'x:1'), replicaSet(5, 'x:5')];
+    const d5 = deploymentObj('x:5');
+    expect(planDeploymentRollback(d5, deploymentHistory(d5, gaps), 2, {})).toMatchObject({ from: 5, to: 2, next: 6 });
+  });
+
+  it('goes once the workload is on that revision and its rollout is done', () => {
+    expect(rollbackRolledOut(4, 3, 'Complete')).toBe(false); // the controller has not picked it up yet
+    expect(rollbackRolledOut(4, 4, 'Progressing')).toBe(false);
+    expect(rollbackRolledOut(4, 4, 'Complete')).toBe(true);
+    expect(rollbackRolledOut(4, 5, 'ScaledDown')).toBe(true);
+    expect(rollbackRolledOut(4, 4, 'Stuck')).toBe(false);
+    expect(rollbackRolledOut(4, undefined, 'Complete')).toBe(false);
   });
 });

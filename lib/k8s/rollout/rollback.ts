@@ -29,9 +29,12 @@ export type RollbackRefusal =
 
 export type JsonPatchOp = { op: 'replace' | 'add' | 'test'; path: string; value: unknown };
 
+// `next`: the number the restored template becomes. The deployment controller gives the ReplicaSet it
+// re-uses max+1 (deploymentutil.SetNewReplicaSetAnnotations), the StatefulSet and DaemonSet
+// controllers the ControllerRevision they re-use max+1 (history.NextRevision).
 export type RollbackPlan =
-  | { ok: true; kind: 'json-patch'; patch: JsonPatchOp[]; from: number; to: number }
-  | { ok: true; kind: 'strategic-merge'; patch: Record<string, unknown>; from: number; to: number }
+  | { ok: true; kind: 'json-patch'; patch: JsonPatchOp[]; from: number; to: number; next: number }
+  | { ok: true; kind: 'strategic-merge'; patch: Record<string, unknown>; from: number; to: number; next: number }
   | ({ ok: false } & RollbackRefusal);
 
 /**
@@ -64,6 +67,25 @@ function refuseCommon(history: readonly Revision[], toRevision: number): Rollbac
   return target;
 }
 
+function nextRevision(history: readonly Revision[]): number {
+  return Math.max(0, ...history.map((r) => r.revision)) + 1;
+}
+
+/** Words a workload's STATUS says once its rollout is done (deployment-status.ts, workload-status.ts). */
+const ROLLED_OUT = new Set(['Complete', 'ScaledDown', 'Manual']);
+
+/**
+ * Whether the banner of a rollback that becomes revision `newRevision` can go: the workload's current
+ * revision has reached it and its STATUS says the rollout is done.
+ */
+export function rollbackRolledOut(
+  newRevision: number,
+  currentRevision: number | undefined,
+  status: string | undefined,
+) {
+  return currentRevision !== undefined && currentRevision >= newRevision && ROLLED_OUT.has(status ?? '');
+}
+
 /** Rollback of a Deployment: a JSON patch with the resourceVersion the user saw as precondition. */
 export function planDeploymentRollback(
   deployment: RawDeployment,
@@ -94,6 +116,7 @@ export function planDeploymentRollback(
     kind: 'json-patch',
     from,
     to: toRevision,
+    next: nextRevision(history),
     patch: [
       // Setting resourceVersion makes the API server's update conditional: 409 when it moved on.
       { op: 'replace', path: '/metadata/resourceVersion', value: deployment.metadata.resourceVersion },
@@ -131,6 +154,7 @@ export function planTemplateRollback(
     kind: 'strategic-merge',
     from,
     to: toRevision,
+    next: nextRevision(history),
     patch: {
       metadata: { resourceVersion: workload.metadata.resourceVersion },
       spec: { template: { ...target.template, $patch: 'replace' } },

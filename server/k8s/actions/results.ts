@@ -25,7 +25,7 @@ export function conflictError(what: string, detail?: string): KubeError {
   const tail = detail ? ` (${detail})` : '';
   return new KubeError(
     'conflict',
-    `${what} changed since you looked${tail}. Nothing was changed: review the current state and try again.`,
+    `${what} changed since you looked${tail}. Nothing was changed: reload and review the current state, then confirm again.`,
     { status: 409 },
   );
 }

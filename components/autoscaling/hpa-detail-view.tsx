@@ -10,10 +10,10 @@ import { HpaStatusBadge } from '@/components/autoscaling/hpa-status-badge';
 import { useLiveUpdates } from '@/components/live/use-live-updates';
 import { useResourceList } from '@/components/resource/use-resource-list';
 import { ErrorPanel } from '@/components/ui/error-panel';
-import type { HpaSummary } from '@/lib/k8s/kinds/horizontalpodautoscalers';
 import { errorSummaryOf } from '@/lib/query/fetch';
 import { hpaDetailParams } from '@/lib/query/pages';
 import { routes } from '@/lib/routes';
+import { Timestamp } from '@/components/ui/timestamp';
 
 // One HPA, live: the page prefetched its list query on the server; the stream then patches it, so a
 // new maximum (from this page's dialog, kubectl or a GitOps sync) and every scale show without a reload.
@@ -33,7 +33,7 @@ interface HpaDetailViewProps {
 export function HpaDetailView({ cluster, namespace, name, mayEdit, maxReplicas }: HpaDetailViewProps) {
   // One stream for the page; HpaLiveHistory reads the same list query.
   useLiveUpdates([`${cluster}:horizontalpodautoscalers:${namespace}`]);
-  const list = useResourceList<HpaSummary>(cluster, 'horizontalpodautoscalers', hpaDetailParams(namespace, name));
+  const list = useResourceList(cluster, 'horizontalpodautoscalers', hpaDetailParams(namespace, name));
   const hpa = list.data?.items.find((h) => h.name === name && h.namespace === namespace);
   const crumbs = (
     <p className="text-sm text-slate-500 dark:text-slate-400">
@@ -106,13 +106,7 @@ export function HpaDetailView({ cluster, namespace, name, mayEdit, maxReplicas }
         </Fact>
         <Fact label="Current replicas">{hpa.currentReplicas}</Fact>
         <Fact label="Desired replicas">{hpa.desiredReplicas}</Fact>
-        <Fact label="Last scaled">
-          {hpa.lastScaleTime ? (
-            <time dateTime={hpa.lastScaleTime}>{hpa.lastScaleTime.replace('T', ' ').slice(0, 16)} UTC</time>
-          ) : (
-            'never'
-          )}
-        </Fact>
+        <Fact label="Last scaled">{hpa.lastScaleTime ? <Timestamp iso={hpa.lastScaleTime} /> : 'never'}</Fact>
       </dl>
 
       <div className="grid gap-4 lg:grid-cols-2">

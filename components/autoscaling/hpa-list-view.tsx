@@ -6,7 +6,6 @@ import { useLiveUpdates } from '@/components/live/use-live-updates';
 import { useResourceList } from '@/components/resource/use-resource-list';
 import { useNow } from '@/components/resource/use-now';
 import { ErrorPanel } from '@/components/ui/error-panel';
-import type { HpaSummary } from '@/lib/k8s/kinds/horizontalpodautoscalers';
 import { errorSummaryOf } from '@/lib/query/fetch';
 import { HPA_LIST_PARAMS } from '@/lib/query/pages';
 
@@ -15,8 +14,8 @@ import { HPA_LIST_PARAMS } from '@/lib/query/pages';
 
 export function HpaListView({ cluster }: { cluster: string }) {
   useLiveUpdates([`${cluster}:horizontalpodautoscalers`]);
-  const now = useNow();
-  const list = useResourceList<HpaSummary>(cluster, 'horizontalpodautoscalers', HPA_LIST_PARAMS);
+  const list = useResourceList(cluster, 'horizontalpodautoscalers', HPA_LIST_PARAMS);
+  const now = useNow([list.data?.cache?.syncedAt]);
   if (list.error && !list.data) {
     return <ErrorPanel title="HorizontalPodAutoscalers could not be read" error={errorSummaryOf(list.error)} />;
   }

@@ -6,7 +6,6 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { AXIS_TICK, GRID_STROKE, SERIES, TOOLTIP_STYLE } from '@/components/charts/chart-theme';
 import { ChartFrame } from '@/components/charts/metric-chart';
 import { useResourceList } from '@/components/resource/use-resource-list';
-import type { HpaSummary } from '@/lib/k8s/kinds/horizontalpodautoscalers';
 
 // Without Prometheus there is no history to ask for: this chart records the HPA's replicas and its
 // first metric from the live stream, for as long as the page is open.
@@ -21,7 +20,7 @@ interface Sample {
 const MAX_SAMPLES = 720;
 
 export function HpaLiveHistory({ cluster, namespace, name }: { cluster: string; namespace: string; name: string }) {
-  const list = useResourceList<HpaSummary>(cluster, 'horizontalpodautoscalers', { namespaces: [namespace], q: name });
+  const list = useResourceList(cluster, 'horizontalpodautoscalers', { namespaces: [namespace], q: name });
   const hpa = list.data?.items.find((h) => h.name === name);
   const [samples, setSamples] = useState<Sample[]>([]);
   const [seen, setSeen] = useState<string>();

@@ -3,12 +3,6 @@
 import Link from 'next/link';
 
 import { formatAge } from '@/lib/format/age';
-import type { DaemonSetSummary } from '@/lib/k8s/kinds/daemonsets';
-import type { DeploymentListItem } from '@/lib/k8s/kinds/deployments';
-import type { HpaSummary } from '@/lib/k8s/kinds/horizontalpodautoscalers';
-import type { PodSummary } from '@/lib/k8s/kinds/pods';
-import type { StatefulSetSummary } from '@/lib/k8s/kinds/statefulsets';
-import type { TlsSecretSummary } from '@/lib/k8s/kinds/tls-secrets';
 import { toneOf } from '@/lib/k8s/kinds/workload-fields';
 import {
   attentionItems,
@@ -43,14 +37,17 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
   useLiveUpdates(
     ['deployments', 'statefulsets', 'daemonsets', 'pods', 'horizontalpodautoscalers'].map((k) => `${cluster}:${k}`),
   );
-  const now = useNow();
-  const deployments = useResourceList<DeploymentListItem>(cluster, 'deployments', ALL);
-  const statefulsets = useResourceList<StatefulSetSummary>(cluster, 'statefulsets', ALL);
-  const daemonsets = useResourceList<DaemonSetSummary>(cluster, 'daemonsets', ALL);
+  const deployments = useResourceList(cluster, 'deployments', ALL);
+  const statefulsets = useResourceList(cluster, 'statefulsets', ALL);
+  const daemonsets = useResourceList(cluster, 'daemonsets', ALL);
   // The server filters by text: only pods whose status is classified bad cross the wire, not every pod.
-  const crashing = useResourceList<PodSummary>(cluster, 'pods', { q: POD_NEEDS_ATTENTION_QUERY, limit: 1000 });
-  const hpas = useResourceList<HpaSummary>(cluster, 'horizontalpodautoscalers', ALL);
-  const certs = useResourceList<TlsSecretSummary>(cluster, 'tls-secrets', { limit: 1000, sort: 'expiry' });
+  const crashing = useResourceList(cluster, 'pods', { q: POD_NEEDS_ATTENTION_QUERY, limit: 1000 });
+  const hpas = useResourceList(cluster, 'horizontalpodautoscalers', ALL);
+  const certs = useResourceList(cluster, 'tls-secrets', { limit: 1000, sort: 'expiry' });
+  // Redraw when the youngest AGE on the board next changes its text.
+  const now = useNow(
+    [deployments, statefulsets, daemonsets, crashing].flatMap((l) => (l.data?.items ?? []).map((i) => i.createdAt)),
+  );
 
   const failed = deployments.error ?? statefulsets.error;
   if (failed)

@@ -15,7 +15,6 @@ import { YamlView } from '@/components/resource/yaml-view';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { kindById } from '@/lib/k8s/kinds';
 import type { RelatedSpec } from '@/lib/k8s/kinds/descriptor';
-import type { EventSummary } from '@/lib/k8s/kinds/events';
 import { conditionsOf } from '@/lib/k8s/kinds/workload-fields';
 
 // The detail page of any kind, knowing none: the descriptor's facts and tables, its own panel
@@ -55,7 +54,7 @@ export function ResourceDetail({
   ]);
   const { summary, object, error, isLoading } = useLiveObject(cluster, kind, namespace ?? '', name);
   // Events of a cluster-scoped object (a Node) are recorded in some namespace (usually default).
-  const events = useResourceList<EventSummary>(cluster, 'events', {
+  const events = useResourceList(cluster, 'events', {
     namespaces: namespace ? [namespace] : [],
     q: name,
     limit: 200,

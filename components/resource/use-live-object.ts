@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
+import type { SummaryOf } from '@/lib/k8s/kinds';
 import type { BaseSummary } from '@/lib/k8s/kinds/descriptor';
 import { resourceObjectOptions } from '@/lib/query/options';
 import { useResourceList } from '@/components/resource/use-resource-list';
@@ -12,11 +13,16 @@ import { useResourceList } from '@/components/resource/use-resource-list';
  * subscribe to `<cluster>:<kind>:<namespace>:<name>`), and the full object (YAML, spec) is fetched
  * again whenever that summary shows a newer resourceVersion.
  */
-export function useLiveObject<S extends BaseSummary>(cluster: string, kind: string, namespace: string, name: string) {
+export function useLiveObject<K extends string, S extends BaseSummary = SummaryOf<K>>(
+  cluster: string,
+  kind: K,
+  namespace: string,
+  name: string,
+) {
   const queryClient = useQueryClient();
-  const list = useResourceList<S>(cluster, kind, { namespaces: namespace ? [namespace] : [], q: name, limit: 1000 });
+  const list = useResourceList<K, S>(cluster, kind, { namespaces: namespace ? [namespace] : [], q: name, limit: 1000 });
   const live = list.data?.items.find((s) => s.name === name && (s.namespace ?? '') === namespace);
-  const object = useQuery(resourceObjectOptions<S>(cluster, kind, namespace, name));
+  const object = useQuery(resourceObjectOptions<K, S>(cluster, kind, namespace, name));
   const seen = object.data?.summary.resourceVersion;
   useEffect(() => {
     if (live && seen && live.resourceVersion !== seen) {

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 
+import type { SummaryOf } from '@/lib/k8s/kinds';
 import type { BaseSummary } from '@/lib/k8s/kinds/descriptor';
 import type { ListParams } from '@/lib/query/keys';
 import type { ResourceListResponse } from '@/lib/k8s/list-response';
@@ -10,14 +11,14 @@ import { resourceListOptions } from '@/lib/query/options';
 // The generic hooks over the list API (STYLE.md rule 11): one for a single page, one for a window of
 // pages under a virtualized table. Live changes reach every cached page through useLiveUpdates.
 
-export function useResourceList<S extends BaseSummary = BaseSummary>(
+export function useResourceList<K extends string, S extends BaseSummary = SummaryOf<K>>(
   cluster: string,
-  kind: string,
+  kind: K,
   params: ListParams,
   options: { enabled?: boolean } = {},
 ) {
   return useQuery({
-    ...resourceListOptions<S>(cluster, kind, params),
+    ...resourceListOptions<K, S>(cluster, kind, params),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
@@ -30,9 +31,9 @@ export const PAGE_SIZE = 200;
  * that scrolling re-uses cached pages and each page is an ordinary list query the stream can patch.
  * See docs/adr (virtualized resource table).
  */
-export function useWindowedList<S extends BaseSummary = BaseSummary>(
+export function useWindowedList<K extends string, S extends BaseSummary = SummaryOf<K>>(
   cluster: string,
-  kind: string,
+  kind: K,
   params: Omit<ListParams, 'limit' | 'offset'>,
   range: { start: number; end: number },
 ) {
@@ -42,7 +43,7 @@ export function useWindowedList<S extends BaseSummary = BaseSummary>(
   for (let p = Math.max(1, first); p <= last; p++) pages.push(p);
   const results = useQueries({
     queries: pages.map((p) => ({
-      ...resourceListOptions<S>(cluster, kind, { ...params, limit: PAGE_SIZE, offset: p * PAGE_SIZE }),
+      ...resourceListOptions<K, S>(cluster, kind, { ...params, limit: PAGE_SIZE, offset: p * PAGE_SIZE }),
       placeholderData: p === 0 ? keepPreviousData : undefined,
     })),
   });

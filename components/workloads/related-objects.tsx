@@ -1,8 +1,5 @@
 'use client';
 
-import type { HpaSummary } from '@/lib/k8s/kinds/horizontalpodautoscalers';
-import type { IngressSummary } from '@/lib/k8s/kinds/ingresses';
-import type { ServiceSummary } from '@/lib/k8s/kinds/services';
 import { toneOf } from '@/lib/k8s/kinds/workload-fields';
 import { useResourceList } from '@/components/resource/use-resource-list';
 import { StatusBadge } from '@/components/ui/status-badge';
@@ -25,9 +22,9 @@ export function RelatedObjects({
   podLabels: Record<string, string>;
 }) {
   const scope = { namespaces: [namespace], limit: 1000 };
-  const hpas = useResourceList<HpaSummary>(cluster, 'horizontalpodautoscalers', scope).data?.items ?? [];
-  const services = useResourceList<ServiceSummary>(cluster, 'services', scope).data?.items ?? [];
-  const ingresses = useResourceList<IngressSummary>(cluster, 'ingresses', scope).data?.items ?? [];
+  const hpas = useResourceList(cluster, 'horizontalpodautoscalers', scope).data?.items ?? [];
+  const services = useResourceList(cluster, 'services', scope).data?.items ?? [];
+  const ingresses = useResourceList(cluster, 'ingresses', scope).data?.items ?? [];
   const hpa = hpas.filter((h) => h.target.kind === kind && h.target.name === name);
   const selecting = services.filter(
     (s) =>

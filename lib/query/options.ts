@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 
+import type { SummaryOf } from '@/lib/k8s/kinds';
 import type { BaseSummary } from '@/lib/k8s/kinds/descriptor';
 import type { ResourceListResponse } from '@/lib/k8s/list-response';
 import type { KubeObject } from '@/lib/k8s/object';
@@ -15,9 +16,10 @@ export function resourceListUrl(cluster: string, kind: string, params: ListParam
   return `/api/k8s/${encodeURIComponent(cluster)}/${encodeURIComponent(kind)}${qs ? `?${qs}` : ''}`;
 }
 
-export function resourceListOptions<S extends BaseSummary = BaseSummary>(
+/** A kind's list page; the summary type follows from the kind id (SummaryOf), never picked by hand. */
+export function resourceListOptions<K extends string, S extends BaseSummary = SummaryOf<K>>(
   cluster: string,
-  kind: string,
+  kind: K,
   params: ListParams = {},
 ) {
   const url = resourceListUrl(cluster, kind, params);
@@ -33,9 +35,9 @@ export interface ResourceObjectResponse<S extends BaseSummary = BaseSummary> {
   summary: S;
 }
 
-export function resourceObjectOptions<S extends BaseSummary = BaseSummary>(
+export function resourceObjectOptions<K extends string, S extends BaseSummary = SummaryOf<K>>(
   cluster: string,
-  kind: string,
+  kind: K,
   namespace: string,
   name: string,
 ) {

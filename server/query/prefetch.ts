@@ -32,7 +32,7 @@ export function serverListOptions<S extends BaseSummary>(
   // The list route parses the same query string: what the server reads here is what it would answer.
   const query = parseListQuery(listSearchParams(params));
   return {
-    ...resourceListOptions<S>(cache.name, kind.id, params),
+    ...resourceListOptions(cache.name, kind.id, params),
     queryFn: () => {
       if (!query.success) throw new KubeError('invalid', 'Invalid list query', { status: 400 });
       return listResponseFor(cache, who, kind, query.data);

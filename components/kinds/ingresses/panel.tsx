@@ -9,10 +9,8 @@ import { Section } from '@/components/resource/section';
 import { useNow } from '@/components/resource/use-now';
 import { useResourceList } from '@/components/resource/use-resource-list';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { CertificateSummary } from '@/lib/k8s/kinds/certificates';
 import { backendText, ingressRoutes, type IngressLikeObject, type IngressRoute } from '@/lib/k8s/kinds/ingress-detail';
 import type { IngressSummary } from '@/lib/k8s/kinds/ingresses';
-import type { TlsSecretSummary } from '@/lib/k8s/kinds/tls-secrets';
 import { ingressTlsStates } from '@/lib/k8s/status/ingress-tls';
 import { ApiError } from '@/lib/query/fetch';
 import { resourceObjectOptions } from '@/lib/query/options';
@@ -116,13 +114,13 @@ function TlsSection({
   const now = useNow(60_000);
   const tls = ingress.spec?.tls ?? [];
   const names = [...new Set(tls.map((t) => t.secretName ?? '').filter(Boolean))];
-  const certificates = useResourceList<CertificateSummary>(cluster, 'certificates', {
+  const certificates = useResourceList(cluster, 'certificates', {
     namespaces: [namespace],
     limit: 500,
   });
   const secrets = useQueries({
     queries: names.map((n) => ({
-      ...resourceObjectOptions<TlsSecretSummary>(cluster, 'tls-secrets', namespace, n),
+      ...resourceObjectOptions(cluster, 'tls-secrets', namespace, n),
       retry: false,
     })),
   });

@@ -12,12 +12,7 @@ import { Section } from '@/components/resource/section';
 import { useNow } from '@/components/resource/use-now';
 import { useResourceList } from '@/components/resource/use-resource-list';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { DaemonSetSummary } from '@/lib/k8s/kinds/daemonsets';
-import type { DeploymentListItem } from '@/lib/k8s/kinds/deployments';
-import type { HpaSummary } from '@/lib/k8s/kinds/horizontalpodautoscalers';
-import type { PodSummary } from '@/lib/k8s/kinds/pods';
-import { quotaTables } from '@/lib/k8s/kinds/resourcequotas';
-import type { StatefulSetSummary } from '@/lib/k8s/kinds/statefulsets';
+import { quotaTables, type ResourceQuotaSummary } from '@/lib/k8s/kinds/resourcequotas';
 import { attentionItems, POD_NEEDS_ATTENTION_QUERY } from '@/lib/k8s/status/attention';
 import { resourceObjectOptions } from '@/lib/query/options';
 import { routes } from '@/lib/routes';
@@ -93,18 +88,19 @@ export function NamespacePanel({ cluster, name }: KindPanelProps) {
   useLiveUpdates(LIVE_KINDS.map((k) => `${cluster}:${k}:${name}`));
   const now = useNow();
   const inNs = { namespaces: [name], limit: 1000 };
-  const deployments = useResourceList<DeploymentListItem>(cluster, 'deployments', inNs);
-  const statefulsets = useResourceList<StatefulSetSummary>(cluster, 'statefulsets', inNs);
-  const daemonsets = useResourceList<DaemonSetSummary>(cluster, 'daemonsets', inNs);
+  const deployments = useResourceList(cluster, 'deployments', inNs);
+  const statefulsets = useResourceList(cluster, 'statefulsets', inNs);
+  const daemonsets = useResourceList(cluster, 'daemonsets', inNs);
   const jobs = useResourceList(cluster, 'jobs', { namespaces: [name], limit: 1 });
   const cronjobs = useResourceList(cluster, 'cronjobs', { namespaces: [name], limit: 1 });
   const pods = useResourceList(cluster, 'pods', { namespaces: [name], limit: 1 });
-  const badPods = useResourceList<PodSummary>(cluster, 'pods', {
+  const badPods = useResourceList(cluster, 'pods', {
     namespaces: [name],
     q: POD_NEEDS_ATTENTION_QUERY,
     limit: 1000,
   });
-  const hpas = useResourceList<HpaSummary>(cluster, 'horizontalpodautoscalers', inNs);
+  const hpas = useResourceList(cluster, 'horizontalpodautoscalers', inNs);
+  const quotas = useResourceList(cluster, 'resourcequotas', { namespaces: [name], limit: 50 });
   const items = attentionItems({
     deployments: deployments.data?.items ?? [],
     statefulsets: statefulsets.data?.items ?? [],
@@ -120,6 +116,10 @@ export function NamespacePanel({ cluster, name }: KindPanelProps) {
     ? String(workloads.reduce((n, q) => n + (q.data?.total ?? 0), 0))
     : '—';
   const needing = items.filter((i) => i.severity !== 'info');
+  const nearest = (quotas.data?.items ?? []).reduce<ResourceQuotaSummary | undefined>(
+    (a, q) => (!a || q.highest > a.highest ? q : a),
+    undefined,
+  );
   const error = deployments.error ?? pods.error;
   return (
     <div className="flex flex-col gap-4" data-testid="namespace-panel">
@@ -132,7 +132,11 @@ export function NamespacePanel({ cluster, name }: KindPanelProps) {
             value: deployments.data ? String(needing.length) : '—',
             alert: needing.length > 0,
           },
-          { label: 'Deployments', value: count(deployments) },
+          {
+            label: 'Quota nearest its limit',
+            value: nearest?.highestResource ? `${Math.round(nearest.highest * 100)}% ${nearest.highestResource}` : '—',
+            alert: (nearest?.highest ?? 0) >= 0.9,
+          },
         ]}
       />
       <Section title="Needs attention" testId="namespace-attention" meta={`${items.length} items`}>

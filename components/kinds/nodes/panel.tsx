@@ -10,7 +10,7 @@ import { DetailTableView } from '@/components/resource/detail-parts';
 import { Section } from '@/components/resource/section';
 import { useResourceList } from '@/components/resource/use-resource-list';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { podTone, type PodSummary } from '@/lib/k8s/kinds/pods';
+import { podTone } from '@/lib/k8s/kinds/pods';
 import { allocationTable, type NodePodResources } from '@/lib/k8s/node-resources';
 import { formatBytes, formatCpu } from '@/lib/k8s/quantity';
 import { nodeResourcesOptions } from '@/lib/query/nodes';
@@ -70,7 +70,7 @@ export function NodePanel({ cluster, name, object, summary }: KindPanelProps) {
   const queryClient = useQueryClient();
   const res = useQuery(nodeResourcesOptions(cluster, name));
   // The pods list searches node names too; the exact set (and their sums) comes from the join.
-  const live = useResourceList<PodSummary>(cluster, 'pods', { q: name, limit: 1000 });
+  const live = useResourceList(cluster, 'pods', { q: name, limit: 1000 });
   const signature = [
     summary.resourceVersion,
     ...(live.data?.items ?? []).filter((p) => p.node === name).map((p) => `${p.uid}@${p.resourceVersion}`),

@@ -6,8 +6,6 @@ import type { KindPanelProps } from '@/components/kinds/types';
 import { Section } from '@/components/resource/section';
 import { useResourceList } from '@/components/resource/use-resource-list';
 import type { PodDisruptionBudgetSummary } from '@/lib/k8s/kinds/poddisruptionbudgets';
-import type { PodSummary } from '@/lib/k8s/kinds/pods';
-import type { ReplicaSetSummary } from '@/lib/k8s/kinds/replicasets';
 import { workloadsOfPods } from '@/lib/k8s/pdb';
 import { routes } from '@/lib/routes';
 
@@ -17,13 +15,13 @@ import { routes } from '@/lib/routes';
 export function PodDisruptionBudgetPanel({ cluster, namespace, summary }: KindPanelProps) {
   const s = summary as PodDisruptionBudgetSummary;
   const ns = namespace ? [namespace] : [];
-  const pods = useResourceList<PodSummary>(
+  const pods = useResourceList(
     cluster,
     'pods',
     { namespaces: ns, labelSelector: s.selector ?? undefined, limit: 500 },
     { enabled: s.selector !== null },
   );
-  const replicaSets = useResourceList<ReplicaSetSummary>(cluster, 'replicasets', { namespaces: ns, limit: 500 });
+  const replicaSets = useResourceList(cluster, 'replicasets', { namespaces: ns, limit: 500 });
   const workloads = s.selector === null ? [] : workloadsOfPods(pods.data?.items ?? [], replicaSets.data?.items ?? []);
   return (
     <Section title="Workloads it covers" testId="pdb-workloads">

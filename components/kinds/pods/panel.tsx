@@ -9,7 +9,6 @@ import { Section } from '@/components/resource/section';
 import { useResourceList } from '@/components/resource/use-resource-list';
 import { VisibleText } from '@/components/ui/visible-text';
 import { podContainers, type PodObject } from '@/lib/k8s/kinds/pod-detail';
-import type { EventSummary } from '@/lib/k8s/kinds/events';
 import { formatBytes, formatCpu, parseQuantity } from '@/lib/k8s/quantity';
 import type { MetricsResult } from '@/lib/metrics/types';
 import { isPrometheusMissing, metricsOptions } from '@/lib/query/metrics';
@@ -73,7 +72,7 @@ export function PodPanel({ cluster, namespace = '', name, object }: KindPanelPro
   const memory = useQuery(metricsOptions(cluster, 'container-memory', target, '15m'));
   const cpuNow = latestByContainer(cpu.data);
   const memNow = latestByContainer(memory.data);
-  const events = useResourceList<EventSummary>(cluster, 'events', { namespaces: [namespace], q: name, limit: 200 });
+  const events = useResourceList(cluster, 'events', { namespaces: [namespace], q: name, limit: 200 });
   const probeFailures = (events.data?.items ?? []).filter(
     (e) => e.involved.kind === 'Pod' && e.involved.name === name && e.reason === 'Unhealthy',
   );

@@ -7,8 +7,7 @@ import type { KindPanelProps } from '@/components/kinds/types';
 import { useLiveUpdates } from '@/components/live/use-live-updates';
 import { Section } from '@/components/resource/section';
 import { useResourceList } from '@/components/resource/use-resource-list';
-import { namespaceAccessRows, type AccessRow, type BindingSummary } from '@/lib/k8s/kinds/rolebindings';
-import type { RoleSummary } from '@/lib/k8s/kinds/roles';
+import { namespaceAccessRows, type AccessRow } from '@/lib/k8s/kinds/rolebindings';
 
 // "Who is bound to what" in a namespace: every subject of its RoleBindings and of the
 // ClusterRoleBindings (which apply in every namespace), with the role and what it allows. Read as
@@ -67,10 +66,10 @@ export function NamespaceAccess({ cluster, namespace }: { cluster: string; names
     `${cluster}:clusterroles`,
   ]);
   const ns = { namespaces: [namespace], limit: LIMIT };
-  const roleBindings = useResourceList<BindingSummary>(cluster, 'rolebindings', ns);
-  const roles = useResourceList<RoleSummary>(cluster, 'roles', ns);
-  const clusterRoleBindings = useResourceList<BindingSummary>(cluster, 'clusterrolebindings', { limit: LIMIT });
-  const clusterRoles = useResourceList<RoleSummary>(cluster, 'clusterroles', { limit: LIMIT });
+  const roleBindings = useResourceList(cluster, 'rolebindings', ns);
+  const roles = useResourceList(cluster, 'roles', ns);
+  const clusterRoleBindings = useResourceList(cluster, 'clusterrolebindings', { limit: LIMIT });
+  const clusterRoles = useResourceList(cluster, 'clusterroles', { limit: LIMIT });
   const lists = [roleBindings, roles, clusterRoleBindings, clusterRoles];
   const error = lists.find((l) => l.error)?.error;
   const loading = lists.some((l) => l.isLoading);

@@ -6,7 +6,6 @@ import type { KindPanelProps } from '@/components/kinds/types';
 import { Section } from '@/components/resource/section';
 import { useResourceList } from '@/components/resource/use-resource-list';
 import { StatusBadge } from '@/components/ui/status-badge';
-import type { EndpointsSummary } from '@/lib/k8s/kinds/endpoints';
 import type { ServiceLikeObject } from '@/lib/k8s/kinds/service-detail';
 import { endpointsByPort, type PortEndpoints } from '@/lib/k8s/status/service-endpoints';
 import { routes } from '@/lib/routes';
@@ -18,7 +17,7 @@ import { routes } from '@/lib/routes';
 export function ServicePanel({ cluster, namespace, name, object }: KindPanelProps) {
   const svc = object as unknown as ServiceLikeObject;
   const type = svc.spec?.type ?? 'ClusterIP';
-  const list = useResourceList<EndpointsSummary>(cluster, 'endpoints', {
+  const list = useResourceList(cluster, 'endpoints', {
     namespaces: namespace ? [namespace] : [],
     limit: 500,
   });

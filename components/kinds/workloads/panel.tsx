@@ -15,7 +15,6 @@ import { DaemonSetRollout, StatefulSetRollout } from '@/components/workloads/set
 import { kindById } from '@/lib/k8s/kinds';
 import type { DaemonSetSummary } from '@/lib/k8s/kinds/daemonsets';
 import type { DeploymentListItem } from '@/lib/k8s/kinds/deployments';
-import type { PodSummary } from '@/lib/k8s/kinds/pods';
 import type { ReplicaSetSummary } from '@/lib/k8s/kinds/replicasets';
 import type { StatefulSetSummary } from '@/lib/k8s/kinds/statefulsets';
 import { labelSelectorText, type LabelSelectorObject } from '@/lib/k8s/label-selector';
@@ -63,14 +62,14 @@ export function WorkloadPanel({ cluster, kind, namespace = '', name, object, sum
     { selector?: LabelSelectorObject; template?: { metadata?: { labels?: Record<string, string> } } } | undefined;
   const podSelector = podSelectorText(spec?.selector);
   const pods = useQuery({
-    ...resourceListOptions<PodSummary>(cluster, 'pods', {
+    ...resourceListOptions(cluster, 'pods', {
       namespaces: [namespace],
       labelSelector: podSelector ?? '',
       limit: 500,
     }),
     enabled: podSelector !== null,
   });
-  const rs = useResourceList<ReplicaSetSummary>(
+  const rs = useResourceList(
     cluster,
     'replicasets',
     { namespaces: [namespace], q: name, limit: 200 },

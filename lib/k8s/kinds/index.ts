@@ -1,7 +1,7 @@
 import { certificateRequestsKind, certificatesKind } from '@/lib/k8s/kinds/certificates';
 import { challengesKind, ordersKind } from '@/lib/k8s/kinds/certificates-acme';
 import { configMapsKind } from '@/lib/k8s/kinds/configmaps';
-import type { KindDescriptor } from '@/lib/k8s/kinds/descriptor';
+import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { controllerRevisionsKind } from '@/lib/k8s/kinds/controllerrevisions';
 import { cronJobsKind } from '@/lib/k8s/kinds/cronjobs';
 import { daemonSetsKind } from '@/lib/k8s/kinds/daemonsets';
@@ -34,47 +34,68 @@ import { tlsSecretsKind } from '@/lib/k8s/kinds/tls-secrets';
 // The registry of built-in kinds (STYLE.md rule 7). Route segments and stream subscriptions name a
 // kind by its id; anything not listed here is unknown (a 404), until discovery-built descriptors land.
 
-export const KINDS: readonly KindDescriptor[] = [
-  podsKind,
-  deploymentsKind,
-  tlsSecretsKind,
-  namespacesKind,
-  nodesKind,
-  resourceQuotasKind,
-  limitRangesKind,
-  statefulSetsKind,
-  daemonSetsKind,
-  replicaSetsKind,
-  jobsKind,
-  cronJobsKind,
-  eventsKind,
-  servicesKind,
-  ingressesKind,
-  endpointsKind,
-  networkPoliciesKind,
-  horizontalPodAutoscalersKind,
-  controllerRevisionsKind,
-  certificatesKind,
-  certificateRequestsKind,
-  ordersKind,
-  challengesKind,
-  configMapsKind,
-  secretsKind,
-  helmReleasesKind,
-  persistentVolumeClaimsKind,
-  persistentVolumesKind,
-  storageClassesKind,
-  podDisruptionBudgetsKind,
-  serviceAccountsKind,
-  rolesKind,
-  roleBindingsKind,
-  clusterRolesKind,
-  clusterRoleBindingsKind,
-];
+/**
+ * The registry, keyed by id (each key is its descriptor's `id`; a unit test holds them equal). Typed,
+ * so a kind id is a `KindId` and the summary of its lists is `SummaryOf<id>`: callers never pick a
+ * summary type by hand.
+ */
+const REGISTRY = {
+  pods: podsKind,
+  deployments: deploymentsKind,
+  'tls-secrets': tlsSecretsKind,
+  namespaces: namespacesKind,
+  nodes: nodesKind,
+  resourcequotas: resourceQuotasKind,
+  limitranges: limitRangesKind,
+  statefulsets: statefulSetsKind,
+  daemonsets: daemonSetsKind,
+  replicasets: replicaSetsKind,
+  jobs: jobsKind,
+  cronjobs: cronJobsKind,
+  events: eventsKind,
+  services: servicesKind,
+  ingresses: ingressesKind,
+  endpoints: endpointsKind,
+  networkpolicies: networkPoliciesKind,
+  horizontalpodautoscalers: horizontalPodAutoscalersKind,
+  controllerrevisions: controllerRevisionsKind,
+  certificates: certificatesKind,
+  certificaterequests: certificateRequestsKind,
+  orders: ordersKind,
+  challenges: challengesKind,
+  configmaps: configMapsKind,
+  secrets: secretsKind,
+  'helm-releases': helmReleasesKind,
+  persistentvolumeclaims: persistentVolumeClaimsKind,
+  persistentvolumes: persistentVolumesKind,
+  storageclasses: storageClassesKind,
+  poddisruptionbudgets: podDisruptionBudgetsKind,
+  serviceaccounts: serviceAccountsKind,
+  roles: rolesKind,
+  rolebindings: roleBindingsKind,
+  clusterroles: clusterRolesKind,
+  clusterrolebindings: clusterRoleBindingsKind,
+} as const;
+
+export type KindId = keyof typeof REGISTRY;
+
+/** The summary a kind's lists carry; BaseSummary for ids not known at compile time (custom resources). */
+export type SummaryOf<K extends string> = K extends KindId
+  ? (typeof REGISTRY)[K] extends KindDescriptor<infer S>
+    ? S
+    : never
+  : BaseSummary;
+
+export const KINDS: readonly KindDescriptor[] = Object.values(REGISTRY);
 
 const BY_ID = new Map<string, KindDescriptor>(KINDS.map((k) => [k.id, k]));
 
 export const kindIds: readonly string[] = KINDS.map((k) => k.id);
+
+/** A built-in kind's id (custom resources' ids are not). */
+export function isKindId(id: unknown): id is KindId {
+  return typeof id === 'string' && BY_ID.has(id);
+}
 
 /** The descriptor for an id, or undefined for anything unknown (including non-string input). */
 export function kindById(id: unknown): KindDescriptor | undefined {

@@ -68,6 +68,11 @@ export const routes = {
 
   /** The custom kinds the person may list (GET: { kinds: CustomKindSpec[] }). */
   customKindsApi: (cluster: string) => path('api', 'k8s', cluster, '_kinds'),
+  /** "Why can't I …?" for one request (GET: WhyAnswer of lib/k8s/why.ts). */
+  whyApi: (
+    cluster: string,
+    q: { verb: string; group: string; resource: string; subresource?: string; namespace?: string; name?: string },
+  ) => withQuery(path('api', 'k8s', cluster, 'why'), q),
   /** A pod's log (the route handler streams text/plain). */
   podLogApi: (cluster: string, namespace: string, name: string, query?: Record<string, string | undefined>) =>
     withQuery(path('api', 'k8s', cluster, 'pods', namespace, name, 'log'), query),

@@ -7,6 +7,7 @@ import { hpaBoundsSchema, parseReplicasInput } from '@/lib/k8s/rollout/scale';
 
 import { postAction } from '@/lib/query/actions';
 import { ConfirmDialog } from './confirm-dialog';
+import { KubectlEquivalent } from './kubectl-equivalent';
 
 // Change an HPA's min/max (what to do instead of a manual scale the HPA would undo). Exported for
 // the autoscaling screen too. The bounds the person saw are sent as the precondition.
@@ -83,6 +84,12 @@ export function HpaEditDialog({
         </label>
       </div>
       {problem ? <p className="text-sm text-red-700 dark:text-red-300">{problem}</p> : null}
+      {check.success ? (
+        <KubectlEquivalent
+          target={{ kind: 'HorizontalPodAutoscaler', namespace, name: hpa.name }}
+          action={{ action: 'hpa-edit', ...check.data }}
+        />
+      ) : null}
     </ConfirmDialog>
   );
 }

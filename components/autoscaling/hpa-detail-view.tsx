@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 
 import { HpaCharts } from '@/components/autoscaling/hpa-charts';
 import { HpaEditButton } from '@/components/autoscaling/hpa-edit-button';
+import { WhyNot } from '@/components/actions/why-not';
+import { hpaEditAccess } from '@/lib/k8s/why';
 import { HpaBehaviorCard, HpaConditionsCard, HpaMetricsCard } from '@/components/autoscaling/hpa-facts';
 import { HpaStatusBadge } from '@/components/autoscaling/hpa-status-badge';
 import { useLiveUpdates } from '@/components/live/use-live-updates';
@@ -84,7 +86,9 @@ export function HpaDetailView({ cluster, namespace, name, mayEdit, maxReplicas }
             }}
             maxReplicas={maxReplicas}
           />
-        ) : null}
+        ) : (
+          <WhyNot cluster={cluster} request={hpaEditAccess(namespace, hpa.name)} label="change the autoscaling range" />
+        )}
       </div>
 
       <dl className="grid grid-cols-2 gap-4 md:grid-cols-5" data-testid="hpa-facts">

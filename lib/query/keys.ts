@@ -46,6 +46,8 @@ export const k8sKeys = {
     template: MetricTemplate,
     range: MetricRange,
   ) => ['k8s', cluster, 'metrics', t.kind, t.namespace, t.name, template, range] as const,
+  /** "Why can't I …?" for one request (a person's access; `why` is no kind id: ids are plurals). */
+  why: (cluster: string, q: Readonly<Record<string, string | undefined>>) => ['k8s', cluster, 'why', q] as const,
   /** The Activity page's audit entries. */
   audit: (cluster: string) => ['k8s', cluster, 'audit'] as const,
   auditPage: (cluster: string, params: Readonly<Record<string, string | undefined>>) =>

@@ -1,15 +1,14 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 
 import { formatAge } from '@/lib/format/age';
+import type { AttentionSummary } from '@/lib/k8s/attention-summary';
+import type { DeploymentListItem } from '@/lib/k8s/kinds/deployments';
 import { toneOf } from '@/lib/k8s/kinds/workload-fields';
-import {
-  attentionItems,
-  countsByNamespace,
-  POD_NEEDS_ATTENTION_QUERY,
-  type AttentionItem,
-} from '@/lib/k8s/status/attention';
+import { POD_NEEDS_ATTENTION_QUERY, type AttentionCategory, type AttentionItem } from '@/lib/k8s/status/attention';
+import { ATTENTION_LIVE_KINDS, attentionOptions, OVERVIEW_DEPLOYMENTS_PARAMS } from '@/lib/query/attention';
 import { useLiveUpdates } from '@/components/live/use-live-updates';
 import { useNow } from '@/components/resource/use-now';
 import { useResourceList } from '@/components/resource/use-resource-list';
@@ -19,10 +18,10 @@ import { ErrorPanel } from '@/components/ui/error-panel';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { routes } from '@/lib/routes';
 
-// The Overview as the signed-in person sees it: everything comes from the per-user list API (the
-// shared cache filtered by their RBAC) and moves with the stream.
-
-const ALL = { limit: 1000 };
+// The Overview as the signed-in person sees it. "Needs attention" is computed on the server from the
+// shared cache, filtered by their RBAC, and bounded: counts per category and the first items of each
+// (GET /api/k8s/<cluster>/attention, ADR 0023). The stream's changes of the kinds it is built from
+// refetch it, batched; the Deployments card is the first page of the list API, patched live.
 
 function hrefOf(cluster: string, i: AttentionItem): string {
   // A TLS Secret has no page of its own: its certificate is a row of the Certificates list.
@@ -32,103 +31,87 @@ function hrefOf(cluster: string, i: AttentionItem): string {
 
 const SEVERITY_TONE = { critical: 'red', warning: 'amber', info: 'blue' } as const;
 
+/** The order the card shows categories in, what the rest is called and where the whole list is. */
+const CATEGORIES: { id: AttentionCategory; rest: string; href: (cluster: string) => string }[] = [
+  { id: 'stuck', rest: 'stuck rollouts', href: (c) => routes.kindList(c, 'deployments', { q: 'stuck' }) },
+  {
+    id: 'pods',
+    rest: 'failing pods',
+    href: (c) => routes.kindList(c, 'pods', { q: POD_NEEDS_ATTENTION_QUERY }),
+  },
+  { id: 'unavailable', rest: 'workloads not fully available', href: (c) => routes.kindList(c, 'deployments') },
+  { id: 'autoscalers', rest: 'autoscalers', href: (c) => routes.kindList(c, 'horizontalpodautoscalers') },
+  { id: 'certificates', rest: 'certificates', href: (c) => routes.kindList(c, 'certificates') },
+  {
+    id: 'rolling',
+    rest: 'rollouts in progress',
+    href: (c) => routes.kindList(c, 'deployments', { q: 'progressing' }),
+  },
+];
+
 export function AttentionBoard({ cluster }: { cluster: string }) {
   // Not TLS Secrets: they are read as the person with no live feed (ADR 0013); a page load reads them.
-  useLiveUpdates(
-    ['deployments', 'statefulsets', 'daemonsets', 'pods', 'horizontalpodautoscalers'].map((k) => `${cluster}:${k}`),
-  );
-  const deployments = useResourceList(cluster, 'deployments', ALL);
-  const statefulsets = useResourceList(cluster, 'statefulsets', ALL);
-  const daemonsets = useResourceList(cluster, 'daemonsets', ALL);
-  // The server filters by text: only pods whose status is classified bad cross the wire, not every pod.
-  const crashing = useResourceList(cluster, 'pods', { q: POD_NEEDS_ATTENTION_QUERY, limit: 1000 });
-  const hpas = useResourceList(cluster, 'horizontalpodautoscalers', ALL);
-  const certs = useResourceList(cluster, 'tls-secrets', { limit: 1000, sort: 'expiry' });
-  // Redraw when the youngest AGE on the board next changes its text.
-  const now = useNow(
-    [deployments, statefulsets, daemonsets, crashing].flatMap((l) => (l.data?.items ?? []).map((i) => i.createdAt)),
+  useLiveUpdates(ATTENTION_LIVE_KINDS.map((k) => `${cluster}:${k}`));
+  const now = useNow();
+  const attention = useQuery(attentionOptions(cluster));
+  const deployments = useResourceList<'deployments', DeploymentListItem>(
+    cluster,
+    'deployments',
+    OVERVIEW_DEPLOYMENTS_PARAMS,
   );
 
-  const failed = deployments.error ?? statefulsets.error;
+  const failed = attention.error ?? deployments.error;
   if (failed)
     return <ErrorPanel title="Cannot read the cluster" error={{ kind: 'unknown', message: failed.message }} />;
-  const items = attentionItems({
-    deployments: deployments.data?.items ?? [],
-    statefulsets: statefulsets.data?.items ?? [],
-    daemonsets: daemonsets.data?.items ?? [],
-    pods: crashing.data?.items ?? [],
-    hpas: hpas.data?.items ?? [],
-    certificates: certs.data?.items ?? [],
-    now,
-  });
-  const workloads = [
-    ...(deployments.data?.items ?? []),
-    ...(statefulsets.data?.items ?? []),
-    ...(daemonsets.data?.items ?? []),
-  ];
-  const counts = countsByNamespace(workloads, items);
-  const expiring = items.filter((i) => i.kind === 'tls-secrets').length;
-  const loading = deployments.isLoading;
+  const a: AttentionSummary | undefined = attention.data;
+  const loading = !a;
+  const shown = a ? CATEGORIES.reduce((n, c) => n + a.categories[c.id].count, 0) : 0;
+  const expiring = a?.categories.certificates.count ?? 0;
+  const deploymentRows = deployments.data?.items ?? [];
+  const deploymentTotal = deployments.data?.total ?? 0;
 
   return (
     <div className="flex flex-col gap-6">
       <StatTiles
         stats={[
-          {
-            label: 'Need attention',
-            value: loading ? '—' : String(items.filter((i) => i.severity !== 'info').length),
-            alert: items.some((i) => i.severity === 'critical'),
-          },
-          {
-            label: 'Rollouts in progress',
-            value: loading ? '—' : String(items.filter((i) => i.title === 'Rolling out').length),
-          },
-          { label: 'Workloads', value: loading ? '—' : String(workloads.length) },
-          {
-            label: 'Certificates expiring < 30 d',
-            value: certs.isLoading ? '—' : String(expiring),
-            alert: expiring > 0,
-          },
+          { label: 'Need attention', value: a ? String(a.needAttention) : '—', alert: a?.critical },
+          { label: 'Rollouts in progress', value: a ? String(a.categories.rolling.count) : '—' },
+          { label: 'Workloads', value: a ? String(a.workloads) : '—' },
+          { label: 'Certificates expiring < 30 d', value: a ? String(expiring) : '—', alert: expiring > 0 },
         ]}
       />
-      <Card title="Needs attention" meta={`${items.length} items`} testId="attention-card">
-        {items.length === 0 ? (
+      <Card title="Needs attention" meta={`${shown} items`} testId="attention-card">
+        {a?.stale.length ? (
+          <p className="border-b border-amber-100 bg-amber-50 px-4 py-2 text-sm text-amber-800 dark:border-amber-900/40 dark:bg-amber-950/40 dark:text-amber-200">
+            May be out of date: the watch of {a.stale.join(', ')} is failing; the last known state is shown.
+          </p>
+        ) : null}
+        {shown === 0 ? (
           <p className="px-4 py-6 text-sm text-slate-500 dark:text-slate-400">
             {loading ? 'Loading…' : 'Nothing needs attention.'}
           </p>
         ) : (
           <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="attention-list">
-            {items.map((i) => (
-              <li
-                key={`${i.kind}/${i.namespace}/${i.name}/${i.title}`}
-                className="flex items-center gap-3 px-4 py-2 text-sm"
-                data-testid="attention-item"
-              >
-                <StatusBadge tone={SEVERITY_TONE[i.severity]}>{i.title}</StatusBadge>
-                <Link
-                  href={hrefOf(cluster, i)}
-                  prefetch={false}
-                  className="font-medium text-slate-900 dark:text-slate-100 hover:text-sky-700 dark:hover:text-sky-300 hover:underline"
-                >
-                  {i.namespace ? `${i.namespace}/` : ''}
-                  {i.name}
-                </Link>
-                <span className="min-w-0 flex-1 truncate text-slate-500 dark:text-slate-400" title={i.detail}>
-                  {i.detail}
-                </span>
-                {i.title === 'Rollout stuck' ? (
-                  // The abort (and its permission check) lives in the detail page's actions panel;
-                  // the anchor lands there instead of duplicating the action here.
-                  <Link
-                    href={`${hrefOf(cluster, i)}#workload-actions`}
-                    prefetch={false}
-                    className="shrink-0 text-sky-700 dark:text-sky-400 hover:underline"
-                  >
-                    Rollout history and actions →
-                  </Link>
-                ) : null}
-              </li>
-            ))}
+            {CATEGORIES.flatMap((c) => {
+              const cat = a!.categories[c.id];
+              const rows = cat.items.map((i) => (
+                <AttentionRow key={`${i.kind}/${i.namespace}/${i.name}/${i.title}`} cluster={cluster} item={i} />
+              ));
+              const more = cat.count - cat.items.length;
+              if (more > 0)
+                rows.push(
+                  <li key={`${c.id}-more`} className="px-4 py-2 text-sm" data-testid="attention-more">
+                    <Link
+                      href={c.href(cluster)}
+                      prefetch={false}
+                      className="text-sky-700 dark:text-sky-400 hover:underline"
+                    >
+                      and {more} more {c.rest} →
+                    </Link>
+                  </li>,
+                );
+              return rows;
+            })}
           </ul>
         )}
         {expiring > 0 ? (
@@ -142,10 +125,17 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
             </Link>
           </p>
         ) : null}
+        {a?.problems.length ? (
+          <ul className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
+            {a.problems.map((p) => (
+              <li key={p}>Not included — {p}</li>
+            ))}
+          </ul>
+        ) : null}
       </Card>
-      <Card title="Namespaces" meta={`${counts.length} with workloads you may read`} testId="namespaces-card">
+      <Card title="Namespaces" meta={`${a?.namespacesTotal ?? 0} with workloads you may read`} testId="namespaces-card">
         <ul className="-mb-px grid grid-cols-1 sm:grid-cols-2 xl:grid-cols-3">
-          {counts.map((c) => (
+          {(a?.namespaces ?? []).map((c) => (
             <li
               key={c.namespace}
               className="flex items-center justify-between gap-3 border-b border-slate-100 dark:border-slate-800 px-4 py-2.5"
@@ -165,8 +155,19 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
             </li>
           ))}
         </ul>
+        {a && a.namespacesTotal > a.namespaces.length ? (
+          <p className="border-t border-slate-100 dark:border-slate-800 px-4 py-2 text-sm">
+            <Link
+              href={routes.kindList(cluster, 'namespaces')}
+              prefetch={false}
+              className="text-sky-700 dark:text-sky-400 hover:underline"
+            >
+              and {a.namespacesTotal - a.namespaces.length} more namespaces →
+            </Link>
+          </p>
+        ) : null}
       </Card>
-      <Card title="Deployments" meta={`${deployments.data?.total ?? 0} total`} testId="deployments-card">
+      <Card title="Deployments" meta={`${deploymentTotal} total`} testId="deployments-card">
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="deployments-table">
             <thead className="bg-slate-50 dark:bg-slate-800/40 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
@@ -179,7 +180,7 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {(deployments.data?.items ?? []).map((d) => (
+              {deploymentRows.map((d) => (
                 <tr key={d.uid} className="hover:bg-slate-50 dark:hover:bg-slate-800/60">
                   <td className="px-4 py-2 text-slate-600 dark:text-slate-400">{d.namespace}</td>
                   <td className="px-4 py-2 font-medium">
@@ -207,7 +208,48 @@ export function AttentionBoard({ cluster }: { cluster: string }) {
             </tbody>
           </table>
         </div>
+        {deploymentTotal > deploymentRows.length ? (
+          <p className="border-t border-slate-100 dark:border-slate-800 px-4 py-2 text-sm">
+            <Link
+              href={routes.kindList(cluster, 'deployments')}
+              prefetch={false}
+              className="text-sky-700 dark:text-sky-400 hover:underline"
+            >
+              All {deploymentTotal} Deployments →
+            </Link>
+          </p>
+        ) : null}
       </Card>
     </div>
+  );
+}
+
+function AttentionRow({ cluster, item: i }: { cluster: string; item: AttentionItem }) {
+  return (
+    <li className="flex items-center gap-3 px-4 py-2 text-sm" data-testid="attention-item">
+      <StatusBadge tone={SEVERITY_TONE[i.severity]}>{i.title}</StatusBadge>
+      <Link
+        href={hrefOf(cluster, i)}
+        prefetch={false}
+        className="font-medium text-slate-900 dark:text-slate-100 hover:text-sky-700 dark:hover:text-sky-300 hover:underline"
+      >
+        {i.namespace ? `${i.namespace}/` : ''}
+        {i.name}
+      </Link>
+      <span className="min-w-0 flex-1 truncate text-slate-500 dark:text-slate-400" title={i.detail}>
+        {i.detail}
+      </span>
+      {i.title === 'Rollout stuck' ? (
+        // The abort (and its permission check) lives in the detail page's actions panel;
+        // the anchor lands there instead of duplicating the action here.
+        <Link
+          href={`${hrefOf(cluster, i)}#workload-actions`}
+          prefetch={false}
+          className="shrink-0 text-sky-700 dark:text-sky-400 hover:underline"
+        >
+          Rollout history and actions →
+        </Link>
+      ) : null}
+    </li>
   );
 }

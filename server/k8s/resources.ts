@@ -7,6 +7,8 @@ import type { KubeObject } from '@/lib/k8s/object';
 import type { AccessOptions } from '@/server/k8s/access';
 import type { ClusterCache } from '@/server/k8s/cache';
 import { KubeError, toKubeError } from '@/server/k8s/errors';
+import { selectIndexedPage, type NamespaceScope } from '@/server/k8s/indexed-page';
+import { listIndexFor } from '@/server/k8s/list-index';
 import { labelMatcher, selectPage, type ListQuery } from '@/server/k8s/list-query';
 import type { Reflector } from '@/server/k8s/reflector';
 import { ObjectStore } from '@/server/k8s/store';
@@ -56,14 +58,8 @@ export async function readableNamespaces(
   return new Set(answers.filter(([, ok]) => ok).map(([ns]) => ns));
 }
 
-export async function listForUser<S extends BaseSummary>(
-  cache: ClusterCache,
-  who: Impersonation,
-  kind: KindDescriptor<S>,
-  query: ListQuery,
-  waitMs = 10_000,
-): Promise<ResourceList<S>> {
-  const matchLabels = labelMatcher(query.labelSelector);
+/** The kind's shared reflector once it has listed at least once; throws in words when it never did. */
+export async function readyReflector(cache: ClusterCache, kind: KindDescriptor, waitMs = 10_000): Promise<Reflector> {
   const reflector = await cache.reflector(kind);
   if (!(await reflector.ready(waitMs)) && reflector.lastSyncAt === undefined) {
     // Never listed: an empty page would read as "there are none". Say why instead, promptly.
@@ -77,6 +73,18 @@ export async function listForUser<S extends BaseSummary>(
       { cluster: cache.name, server },
     );
   }
+  return reflector;
+}
+
+export async function listForUser<S extends BaseSummary>(
+  cache: ClusterCache,
+  who: Impersonation,
+  kind: KindDescriptor<S>,
+  query: ListQuery,
+  waitMs = 10_000,
+): Promise<ResourceList<S>> {
+  const matchLabels = labelMatcher(query.labelSelector);
+  const reflector = await readyReflector(cache, kind, waitMs);
   // Only namespaces that hold objects of this kind are reviewed: a namespace without any adds nothing
   // to the page whatever the answer, and a client naming 200 made-up namespaces must not make the
   // dashboard ask the API server 200 questions (issue 11, item 5; ADR 0016).
@@ -85,27 +93,34 @@ export async function listForUser<S extends BaseSummary>(
   const present = query.namespaces.length ? query.namespaces.filter((ns) => heldSet.has(ns)) : held;
   const readable = await readableNamespaces(cache, who, kind, present);
   // Nothing readable gives an empty list, not an error: the same answer whether or not objects exist.
-  // Asked for namespaces: read only those through the namespace index (10k pods, one namespace of
-  // 200: the difference is most of a warm request's cost).
-  let objects: Iterable<KubeObject> = query.namespaces.length
-    ? [...(readable === 'all' ? new Set(query.namespaces) : readable)].flatMap((ns) =>
-        reflector.store.byIndex('namespace', ns),
-      )
-    : reflector.store.values();
   // Namespaces are the one cluster-scoped kind RBAC checks by name: a person bound in a few of them
   // (a RoleBinding of `view`) may `get` those Namespace objects while listing none, and sees those.
-  const gettable = readable !== 'all' && isNamespaceKind(kind) ? await gettableNamespaces(cache, who, objects) : [];
-  if (gettable.length) objects = gettable;
-  const page = selectPage(
-    kind,
-    objects,
-    query,
-    matchLabels,
-    (ns) => readable === 'all' || gettable.length > 0 || (ns !== undefined && readable.has(ns)),
-  );
+  // (Asked for namespaces, a cluster-scoped kind has none in them: the page is empty, as before.)
+  const store = reflector.store;
+  const gettable =
+    readable !== 'all' && isNamespaceKind(kind) && !query.namespaces.length
+      ? await gettableNamespaces(cache, who, store.values())
+      : [];
+  const index = gettable.length ? undefined : listIndexFor(store, kind);
+  // The page is read from the kind's ordered indexes (ADR 0024): asked for namespaces, only those
+  // (of the readable ones); otherwise every readable namespace.
+  const scope: NamespaceScope = query.namespaces.length
+    ? readable === 'all'
+      ? new Set(query.namespaces)
+      : readable
+    : readable;
+  const page =
+    index && !index.failed
+      ? selectIndexedPage(index, query, matchLabels, scope)
+      : selectPage(kind, gettable.length ? gettable : objectsIn(store, scope), query, matchLabels, () => true);
   // A cluster-scoped kind is refused or not whatever exists: saying so leaks nothing.
   const denied = !kind.namespaced && readable !== 'all' && !gettable.length ? { denied: true as const } : {};
   return { ...page, cache: cacheStateOf(reflector), ...denied };
+}
+
+/** The objects of the namespaces in scope (the full sort's input when the index cannot serve). */
+function objectsIn(store: ObjectStore<KubeObject>, scope: NamespaceScope): Iterable<KubeObject> {
+  return scope === 'all' ? store.values() : [...scope].flatMap((ns) => store.byIndex('namespace', ns));
 }
 
 /** The core Namespace kind, whose RBAC checks name the namespace itself (the API server's RequestInfo). */

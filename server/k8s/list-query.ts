@@ -2,7 +2,7 @@ import 'server-only';
 
 import { z } from 'zod';
 
-import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
+import { byName, type BaseSummary, type Comparator, type KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { matches, parseSelector } from '@/lib/k8s/label-selector';
 import type { KubeObject } from '@/lib/k8s/object';
 import { dnsLabelSchema } from '@/lib/k8s/names';
@@ -76,6 +76,25 @@ export function summaryOf<S extends BaseSummary>(kind: KindDescriptor<S>, obj: K
   return s;
 }
 
+/**
+ * The order a query asks for, as a total order: the descriptor's comparator for `sort` (its default
+ * sort when `sort` is unknown), ties broken by namespace and name (unique in a kind), so a page is
+ * the same whichever way it is computed (a full sort here, the ordered indexes of ADR 0024) and
+ * `desc` is exactly the reverse of `asc`.
+ */
+export function sortOf<S extends BaseSummary>(
+  kind: KindDescriptor<S>,
+  query: Pick<ListQuery, 'sort'>,
+): {
+  key: string;
+  compare: Comparator<S>;
+} {
+  const wanted = query.sort ?? kind.defaultSort;
+  const key = kind.sorts[wanted] ? wanted : kind.defaultSort;
+  const cmp = kind.sorts[key];
+  return { key, compare: cmp ? (a, b) => cmp(a, b) || byName(a, b) : byName };
+}
+
 export function selectPage<S extends BaseSummary>(
   kind: KindDescriptor<S>,
   objects: Iterable<KubeObject>,
@@ -95,8 +114,8 @@ export function selectPage<S extends BaseSummary>(
     if (text && !kind.searchText(s).includes(text)) continue;
     rows.push(s);
   }
-  const cmp = kind.sorts[query.sort ?? kind.defaultSort] ?? kind.sorts[kind.defaultSort];
-  if (cmp) rows.sort(query.order === 'desc' ? (a, b) => cmp(b, a) : cmp);
+  const cmp = sortOf(kind, query).compare;
+  rows.sort(query.order === 'desc' ? (a, b) => cmp(b, a) : cmp);
   return {
     items: rows.slice(query.offset, query.offset + query.limit),
     total: rows.length,

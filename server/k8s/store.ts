@@ -12,9 +12,17 @@ export interface StoredMeta {
 
 export type IndexFn<T> = (obj: T) => readonly string[];
 
+/** Told of every write, after the store holds it (the ordered list indexes follow the store: ADR 0024). */
+export interface StoreObserver<T> {
+  upserted(key: string, obj: T, old: T | undefined): void;
+  deleted(key: string, old: T): void;
+  cleared(): void;
+}
+
 export class ObjectStore<T> {
   private readonly objects = new Map<string, T>();
   private readonly indexes = new Map<string, Map<string, Set<string>>>();
+  private readonly observers = new Set<StoreObserver<T>>();
 
   constructor(
     private readonly meta: (obj: T) => StoredMeta,
@@ -64,6 +72,12 @@ export class ObjectStore<T> {
     return [...(this.indexes.get(index)?.keys() ?? [])];
   }
 
+  /** Follows every later write; returns the function that stops it. */
+  observe(observer: StoreObserver<T>): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
   /** Inserts or replaces; returns the previous object. */
   upsert(obj: T): T | undefined {
     const key = this.key(obj);
@@ -71,6 +85,7 @@ export class ObjectStore<T> {
     if (old !== undefined) this.unindex(key, old);
     this.objects.set(key, obj);
     this.index(key, obj);
+    for (const o of this.observers) o.upserted(key, obj, old);
     return old;
   }
 
@@ -79,12 +94,14 @@ export class ObjectStore<T> {
     if (old === undefined) return undefined;
     this.unindex(key, old);
     this.objects.delete(key);
+    for (const o of this.observers) o.deleted(key, old);
     return old;
   }
 
   clear(): void {
     this.objects.clear();
     for (const idx of this.indexes.values()) idx.clear();
+    for (const o of this.observers) o.cleared();
   }
 
   private index(key: string, obj: T): void {

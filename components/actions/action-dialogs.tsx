@@ -51,6 +51,8 @@ export function ActionDialogs({ cluster, view, dialog, onClose, onOpen, run, onD
   };
   const gitOps = view.gitOpsWarning ? <Warning testId="gitops-warning">{view.gitOpsWarning}</Warning> : null;
   const current = view.history[0]?.revision;
+  // The controllers number the restored template max+1 (lib/k8s/rollout/rollback.ts nextRevision).
+  const next = Math.max(0, ...view.history.map((r) => r.revision)) + 1;
   if (!dialog) return null;
   switch (dialog.type) {
     case 'scale':
@@ -93,7 +95,7 @@ export function ActionDialogs({ cluster, view, dialog, onClose, onOpen, run, onD
         >
           <p>
             The pod template of revision {dialog.revision} (<VisibleText text={target?.images.join(', ') ?? ''} />)
-            replaces the current one (revision {current}); it rolls out as a new revision. Changes to the pod template:
+            replaces the current one (revision {current}); it rolls out as revision {next}. Changes to the pod template:
           </p>
           <DiffView diff={target?.diff ?? ''} />
           {view.paused ? (

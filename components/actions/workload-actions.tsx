@@ -63,10 +63,9 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
   const [result, setResult] = useState<{ message: string; newRevision?: number } | null>(null);
   // A rollback's banner names the revision it becomes and goes once that revision has rolled out.
-  const liveStatus = (live.summary as { status?: string } | undefined)?.status;
   const bannerDone =
     result?.newRevision !== undefined &&
-    rollbackRolledOut(result.newRevision, view.data?.history[0]?.revision, liveStatus);
+    rollbackRolledOut(result.newRevision, view.data?.history[0]?.revision, view.data?.rolledOut);
   // Adjusting state while rendering (React's pattern for state derived from props): once gone, it
   // stays gone, also when a later rollout makes the status Progressing again.
   if (bannerDone) setResult(null);

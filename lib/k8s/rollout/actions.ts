@@ -51,6 +51,8 @@ export interface WorkloadActionsView {
   podSelector?: string;
   replicas?: number;
   paused: boolean;
+  /** kubectl rollout status says done (Complete, ScaledDown, Manual), from the object read with the history. */
+  rolledOut: boolean;
   inTrouble: boolean;
   /** For abort: the revision it would return to and why. */
   abortTarget?: { revision: number; explanation: string };

@@ -135,11 +135,10 @@ describe('the rollback banner', () => {
   });
 
   it('goes once the workload is on that revision and its rollout is done', () => {
-    expect(rollbackRolledOut(4, 3, 'Complete')).toBe(false); // the controller has not picked it up yet
-    expect(rollbackRolledOut(4, 4, 'Progressing')).toBe(false);
-    expect(rollbackRolledOut(4, 4, 'Complete')).toBe(true);
-    expect(rollbackRolledOut(4, 5, 'ScaledDown')).toBe(true);
-    expect(rollbackRolledOut(4, 4, 'Stuck')).toBe(false);
-    expect(rollbackRolledOut(4, undefined, 'Complete')).toBe(false);
+    expect(rollbackRolledOut(4, 3, true)).toBe(false); // the controller has not picked it up yet
+    expect(rollbackRolledOut(4, 4, false)).toBe(false); // still rolling out (or stuck)
+    expect(rollbackRolledOut(4, 4, true)).toBe(true);
+    expect(rollbackRolledOut(4, 5, true)).toBe(true);
+    expect(rollbackRolledOut(4, undefined, true)).toBe(false);
   });
 });

@@ -71,19 +71,17 @@ function nextRevision(history: readonly Revision[]): number {
   return Math.max(0, ...history.map((r) => r.revision)) + 1;
 }
 
-/** Words a workload's STATUS says once its rollout is done (deployment-status.ts, workload-status.ts). */
-const ROLLED_OUT = new Set(['Complete', 'ScaledDown', 'Manual']);
-
 /**
  * Whether the banner of a rollback that becomes revision `newRevision` can go: the workload's current
- * revision has reached it and its STATUS says the rollout is done.
+ * revision has reached it and its rollout is done (`rolledOut`, kubectl's rollout status read from the
+ * same view as the history, so a status from before the change cannot end it early).
  */
 export function rollbackRolledOut(
   newRevision: number,
   currentRevision: number | undefined,
-  status: string | undefined,
-) {
-  return currentRevision !== undefined && currentRevision >= newRevision && ROLLED_OUT.has(status ?? '');
+  rolledOut: boolean | undefined,
+): boolean {
+  return currentRevision !== undefined && currentRevision >= newRevision && rolledOut === true;
 }
 
 /** Rollback of a Deployment: a JSON patch with the resourceVersion the user saw as precondition. */

@@ -162,7 +162,10 @@ describe('rollback', () => {
     const requestId = randomUUID();
     const body = { requestId, ...seen(v), toRevision: 1, reason: 'web:3 is broken' };
     const r = await act(alice, 'rollback', target('web'), body);
-    expect(r).toMatchObject({ ok: true });
+    expect(r).toMatchObject({ ok: true, newRevision: 4 });
+    expect(r.ok && r.message).toContain('it becomes revision 4');
+    // The banner waits for the view: not rolled out while the new pods are not yet available.
+    expect((await view(alice, 'deployments', ns, 'web')).rolledOut).toBe(false);
     // The same request again (double click, retry): the same answer, no second write.
     const again = await act(alice, 'rollback', target('web'), body);
     expect(again).toEqual(r);
@@ -183,7 +186,13 @@ describe('rollback', () => {
 
     // Revision 1 became revision 4; rolling back to "4" is already the current template.
     const now = await view(alice, 'deployments', ns, 'web');
-    expect(now.history[0]).toMatchObject({ revision: 4, images: ['web:1'] });
+    expect(now.history[0]).toMatchObject({ revision: 4, images: ['web:1'], reusedFrom: [1], liveFromApprox: true });
+    expect(now.rolledOut).toBe(true);
+    // Live since the rollback (its new pods), not since the re-used ReplicaSet was created.
+    expect(Date.parse(now.history[0]!.liveFrom!)).toBeGreaterThan(
+      Date.parse(rs1!.metadata!.creationTimestamp!.toString()),
+    );
+    expect(now.history[1]?.liveUntil).toBe(now.history[0]?.liveFrom);
     const same = await act(alice, 'rollback', target('web'), { ...seen(now), toRevision: 4 });
     expect(same).toMatchObject({ ok: false, code: 'refused' });
     const gone = await act(alice, 'rollback', target('web'), { ...seen(now), toRevision: 1 });

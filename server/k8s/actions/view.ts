@@ -8,6 +8,13 @@ import { templateDiff } from '@/lib/k8s/rollout/diff';
 import { detectGitOps, gitOpsWarning } from '@/lib/k8s/rollout/gitops';
 import { applyLiveTimes, oldestCreated, toRevisionEntry } from '@/lib/k8s/rollout/history';
 import type { RawDeployment } from '@/lib/k8s/rollout/types';
+import { deploymentRolloutStatus } from '@/lib/k8s/status/deployment-status';
+import {
+  daemonSetRolloutStatus,
+  statefulSetRolloutStatus,
+  type DaemonSetLike,
+  type StatefulSetLike,
+} from '@/lib/k8s/status/workload-status';
 import type { Identity } from '@/server/auth/identity';
 import { serverEnv } from '@/server/env';
 import { findHpaFor } from '@/server/k8s/actions/hpa';
@@ -18,6 +25,12 @@ import type { UserKube } from '@/server/k8s/actions/user-kube';
 // GET …/actions: everything the actions panel shows, read as the person: history with a diff of
 // each revision's pod template against the current one, GitOps and HPA warnings, and which actions
 // SelfSubjectAccessReview says they may take.
+
+function rolledOut(kind: WorkloadKind, w: unknown): boolean {
+  if (kind === 'deployments') return deploymentRolloutStatus(w as RawDeployment).done;
+  if (kind === 'statefulsets') return statefulSetRolloutStatus(w as StatefulSetLike).done;
+  return daemonSetRolloutStatus(w as DaemonSetLike).done;
+}
 
 export async function workloadActionsView(
   kube: UserKube,
@@ -56,6 +69,7 @@ export async function workloadActionsView(
     podSelector: selectorOf(w),
     replicas: workloadOffers(kind, 'scale') ? (w.spec.replicas ?? 1) : undefined,
     paused: workloadOffers(kind, 'pause') && (w as RawDeployment).spec.paused === true,
+    rolledOut: rolledOut(kind, w),
     inTrouble,
     abortTarget: goal?.ok ? { revision: goal.revision, explanation: goal.explanation } : undefined,
     history: entries,

@@ -114,6 +114,10 @@ test.describe('as an operator', () => {
     await expect(page.getByTestId('related-limitranges')).toContainText(LIMIT_RANGE.name);
     // The seeded stuck rollout of payments is what needs attention here.
     await expect(page.getByTestId('namespace-attention')).toContainText('payments');
+    await expect(page.getByTestId('namespace-panel')).toContainText(
+      /Quota nearest its limit\s*8\d% requests\.(cpu|memory)/,
+    );
+    await page.screenshot({ path: 'docs/screenshots/namespace.png', fullPage: true });
 
     await quota.getByRole('link', { name: QUOTA.name }).click();
     await expect(page).toHaveURL(`/c/local/resourcequotas/${QUOTA.namespace}/${QUOTA.name}`);

@@ -139,7 +139,11 @@ export function NamespacePanel({ cluster, name }: KindPanelProps) {
           },
         ]}
       />
-      <Section title="Needs attention" testId="namespace-attention" meta={`${items.length} items`}>
+      <Section
+        title="Needs attention"
+        testId="namespace-attention"
+        meta={`${items.length} item${items.length === 1 ? '' : 's'}`}
+      >
         {error ? (
           <p className="text-sm text-red-700 dark:text-red-300">{error.message}</p>
         ) : items.length === 0 ? (

@@ -52,13 +52,14 @@ const CATEGORIES: { id: AttentionCategory; rest: string; href: (cluster: string)
 export function AttentionBoard({ cluster }: { cluster: string }) {
   // Not TLS Secrets: they are read as the person with no live feed (ADR 0013); a page load reads them.
   useLiveUpdates(ATTENTION_LIVE_KINDS.map((k) => `${cluster}:${k}`));
-  const now = useNow();
   const attention = useQuery(attentionOptions(cluster));
   const deployments = useResourceList<'deployments', DeploymentListItem>(
     cluster,
     'deployments',
     OVERVIEW_DEPLOYMENTS_PARAMS,
   );
+  // Redraw when the youngest AGE on the board next changes its text.
+  const now = useNow((deployments.data?.items ?? []).map((d) => d.createdAt));
 
   const failed = attention.error ?? deployments.error;
   if (failed)

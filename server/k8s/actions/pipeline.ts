@@ -45,7 +45,7 @@ export interface Prepared {
   params: Record<string, unknown>;
   resourceVersion?: string;
   /** Performs the write (or throws the refusal/conflict it detected); returns the success message. */
-  run(): Promise<{ message: string; resourceVersion?: string }>;
+  run(): Promise<{ message: string; resourceVersion?: string; newRevision?: number }>;
   /**
    * A further step after `run` succeeded and was recorded (abort's pause), which records its own
    * audit entry under the same request id and gives the answer; each step's row says what it did.
@@ -139,7 +139,13 @@ async function execute<I extends BaseInput>(
     };
     const done = await audited(recorded, prepared.run);
     if (prepared.followUp) return await prepared.followUp(recorded, done);
-    return { ok: true, message: done.message, resourceVersion: done.resourceVersion, params: prepared.params };
+    return {
+      ok: true,
+      message: done.message,
+      resourceVersion: done.resourceVersion,
+      params: prepared.params,
+      ...(done.newRevision !== undefined ? { newRevision: done.newRevision } : {}),
+    };
   } catch (err) {
     return errorResult(err, what);
   }

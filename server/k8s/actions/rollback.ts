@@ -76,8 +76,9 @@ export const rollbackAction: ActionSpec<RollbackInput> = {
         if (!plan.ok) throw new ActionRefusedError(plan.message);
         const resourceVersion = await applyRollback(ctx, target, plan);
         return {
-          message: `Rolling back ${what} from revision ${plan.from} to revision ${plan.to}'s template (it becomes a new revision)`,
+          message: `Rolling back ${what} from revision ${plan.from} to revision ${plan.to}'s template: it becomes revision ${plan.next}`,
           resourceVersion,
+          newRevision: plan.next,
         };
       },
     };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { attentionRunSchema, attentionTargets } from './attention-result';
+
 // The record of one benchmark run, as written to bench/results/<id>.json and read back (validated)
 // when docs/benchmarks.md is regenerated. Times in milliseconds, sizes in bytes unless named otherwise.
 
@@ -154,6 +156,8 @@ export const resultSchema = z.object({
   serverMetrics: z.object({ scrapedAt: z.string(), text: z.string() }).optional(),
   /** Absent in runs recorded before the scroll measurement existed. */
   scroll: scrollSchema.optional(),
+  /** The Overview's attention answer as an operator and a developer; absent in runs before it existed. */
+  attention: z.array(attentionRunSchema).optional(),
 });
 
 export type BenchResult = z.infer<typeof resultSchema>;
@@ -217,5 +221,6 @@ export function checkTargets(r: BenchResult): TargetCheck[] {
       met: p95 !== null && p95 <= 250 && r.events.missing === 0,
     },
     ...scrollCheck,
+    ...attentionTargets(r.attention),
   ];
 }

@@ -3,15 +3,16 @@
 // bench/results/<id>.json and regenerates docs/benchmarks.md. See docs/benchmarks.md.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 
 import * as prettier from 'prettier';
 
 import { diffCounts, total, totalForVerb, type Counts } from './apiserver-metrics';
 import { authenticate, authServerEnv } from './auth';
+import { bodyBytes } from './http-bytes';
 import { kubeHttp, type KubeHttp } from './kube-http';
 import { machineInfo } from './machine';
+import { measureAttention } from './measure-attention';
 import { measureCold, measureRawList, type ColdResult, type RawListTimes } from './measure-cold';
 import { benchPodNames, measureEvents } from './measure-events';
 import { measureScroll } from './measure-scroll';
@@ -33,19 +34,6 @@ const began = performance.now();
 const log = (msg: string) =>
   console.log(`[bench ${((performance.now() - began) / 1000).toFixed(1).padStart(6)} s] ${msg}`);
 const MiB = (b: number) => Math.round((b / 2 ** 20) * 10) / 10;
-
-/** Raw bytes of a response body, uncompressed and gzip (node:http: fetch would decode it). */
-function bodyBytes(url: string, headers: Record<string, string>, encoding: 'identity' | 'gzip'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    request(url, { headers: { ...headers, 'accept-encoding': encoding } }, (res) => {
-      let n = 0;
-      res.on('data', (c: Buffer) => (n += c.length));
-      res.on('end', () => (res.statusCode === 200 ? resolve(n) : reject(new Error(`${url}: HTTP ${res.statusCode}`))));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
 
 async function podsInCluster(kube: KubeHttp): Promise<number> {
   const res = await kube.request('GET', '/api/v1/pods?limit=1');
@@ -137,6 +125,14 @@ async function measure(o: BenchOptions, namespaces: string[], kube: KubeHttp, se
     const resources = [...new Set(cached.map((k) => k.resource))];
     const cachedObjects = cached.reduce((n, k) => n + k.objects, 0);
     log(`server cache: ${cached.map((k) => `${k.cluster}/${k.kind} ${k.state} ${k.objects} objects`).join(', ')}`);
+    // The Overview's summary (ADR 0023), as an operator and as a developer: its bytes must not grow
+    // with the cluster. After the cache census: its first request starts the reflectors the Overview
+    // needs (StatefulSets, DaemonSets, HPAs), which the watch counts above must not include.
+    const attention = await measureAttention(
+      server.baseUrl,
+      { connections: 10, seconds: Math.min(o.warmSeconds, 10) },
+      log,
+    );
 
     const pods = await benchPodNames(kube, `${BENCH_LABEL}=true`);
     const events = await measureEvents(
@@ -185,6 +181,7 @@ async function measure(o: BenchOptions, namespaces: string[], kube: KubeHttp, se
       },
       serverMetrics: { scrapedAt, text: metricsText },
       scroll,
+      attention,
     };
   } finally {
     await server.stop();

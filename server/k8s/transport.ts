@@ -27,10 +27,15 @@ export interface KubeRequest {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   contentType?: string;
+  /** Accept header; default JSON. PartialObjectMetadata reads metadata only (a Secret's data never comes). */
+  accept?: string;
   impersonate?: Impersonation;
   timeoutMs: number;
   signal?: AbortSignal;
 }
+
+/** Metadata only (meta.k8s.io/v1 PartialObjectMetadata, served since 1.15): no spec, no status, no data. */
+export const ACCEPT_METADATA_ONLY = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1';
 
 export class HttpStatusError extends Error {
   constructor(
@@ -89,7 +94,7 @@ async function open(
   const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
   options.headers = {
     ...(options.headers as Record<string, string>),
-    accept: 'application/json',
+    accept: req.accept ?? 'application/json',
     'user-agent': USER_AGENT,
     ...impersonationHeaders(req.impersonate),
     ...(payload

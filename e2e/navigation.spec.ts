@@ -29,7 +29,7 @@ for (const user of ['alice', 'bob'] as const satisfies readonly LocalUserName[])
     page,
     signInAs,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(360_000);
     await signInAs(user);
     const leaks: string[] = [];
     const seen: Promise<void>[] = [];

@@ -19,8 +19,15 @@ interface ObjectPageProps {
 
 /** [namespace, name] for namespaced kinds, [name] for cluster-scoped ones; anything else is a 404. */
 function parseRef(namespaced: boolean, ref: string[]): { namespace?: string; name: string } | undefined {
-  // Next.js hands the segments over decoded already (decoding again would throw on a "%").
-  const parts = ref;
+  // Decode once where Next.js has not (a name with ':' arrives as %3A); a segment it already decoded
+  // and that still holds '%' cannot be decoded again, and no object name may contain '%' anyway.
+  const parts = ref.map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  });
   if (namespaced ? parts.length !== 2 : parts.length !== 1) return undefined;
   const name = objectNameSchema.safeParse(parts[parts.length - 1]);
   if (!name.success) return undefined;

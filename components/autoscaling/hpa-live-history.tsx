@@ -6,6 +6,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { AXIS_TICK, GRID_STROKE, SERIES, TOOLTIP_STYLE } from '@/components/charts/chart-theme';
 import { ChartFrame } from '@/components/charts/metric-chart';
 import { useResourceList } from '@/components/resource/use-resource-list';
+import { chartTime } from '@/lib/format/time';
 
 // Without Prometheus there is no history to ask for: this chart records the HPA's replicas and its
 // first metric from the live stream, for as long as the page is open.
@@ -55,10 +56,7 @@ export function HpaLiveHistory({ cluster, namespace, name }: { cluster: string; 
             />
             <YAxis yAxisId="replicas" allowDecimals={false} width={32} tick={AXIS_TICK} />
             <YAxis yAxisId="metric" orientation="right" width={40} unit="%" tick={AXIS_TICK} />
-            <Tooltip
-              {...TOOLTIP_STYLE}
-              labelFormatter={(t) => new Date(Number(t) * 1000).toISOString().slice(11, 19) + ' UTC'}
-            />
+            <Tooltip {...TOOLTIP_STYLE} labelFormatter={(t) => chartTime(Number(t))} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Line
               yAxisId="replicas"

@@ -19,6 +19,7 @@ import type { MetricRange } from '@/lib/metrics/range';
 import type { MetricsResult, MetricTemplate } from '@/lib/metrics/types';
 
 import { AXIS_TICK, GRID_STROKE, LABEL_FILL, REFERENCE_STROKE, SERIES, TOOLTIP_STYLE } from './chart-theme';
+import { chartTime } from '@/lib/format/time';
 
 // One chart of one template for one pod or workload: usage against requests and limits, with the
 // workload's revision starts marked (the rollout timeline). Fetches its own series; the server
@@ -152,7 +153,7 @@ export function MetricChart(props: MetricChartProps) {
               />
               <Tooltip
                 {...TOOLTIP_STYLE}
-                labelFormatter={(t) => new Date(Number(t) * 1000).toISOString().slice(0, 19).replace('T', ' ') + ' UTC'}
+                labelFormatter={(t) => chartTime(Number(t))}
                 formatter={(v) => formatMetric(Number(v), result.unit)}
               />
               <Legend wrapperStyle={{ fontSize: 12 }} />

@@ -33,3 +33,9 @@ export function localText(iso: string | undefined, precision: TimePrecision = 'm
   const clock = [get('hour'), get('minute'), ...(precision === 'second' ? [get('second')] : [])].join(':');
   return `${get('year')}-${get('month')}-${get('day')} ${clock} ${get('timeZoneName')}`;
 }
+
+/** A chart tooltip's time (unix seconds): UTC to the second, then the viewer's local time. */
+export function chartTime(unixSeconds: number, timeZone?: string): string {
+  const iso = new Date(unixSeconds * 1000).toISOString();
+  return `${utcText(iso, 'second')} · ${localText(iso, 'second', timeZone)}`;
+}

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -186,6 +186,13 @@ describe('writeDoc', () => {
       // Prettier pads table cells to a common width: the header row is as long as the separator row.
       const table = md.split('\n').filter((l) => l.startsWith('| Target') || l.startsWith('| ---'));
       expect(table[0]?.length).toBe(table[1]?.length);
+      // In-process sections (bench/results/in-process/*.md) come before the runs, as recorded.
+      mkdirSync(join(dir, 'in-process'));
+      writeFileSync(join(dir, 'in-process', 'list-index.md'), '## In-process, synthetic: lists\n\nfigures\n');
+      await writeDoc(dir, join(dir, 'out.md'));
+      const withExtra = readFileSync(join(dir, 'out.md'), 'utf8');
+      expect(withExtra.indexOf('## In-process, synthetic: lists')).toBeGreaterThan(0);
+      expect(withExtra.indexOf('## In-process, synthetic: lists')).toBeLessThan(withExtra.indexOf('## Run '));
       writeFileSync(join(dir, 'b.json'), JSON.stringify({ version: 1, id: 'x' }));
       expect(() => loadResults(dir)).toThrow(/b\.json: not a benchmark result/);
     } finally {

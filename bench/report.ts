@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import * as prettier from 'prettier';
 
+import { attentionRows } from './attention-result';
 import { checkTargets, resultSchema, type BenchResult } from './result';
 import { sampleValue, trimMetrics } from './server-metrics';
 
@@ -240,6 +241,7 @@ export function renderRun(r: BenchResult): string {
         ? [['RSS per cached object', `${fmtBytes(r.memory.bytesPerCachedObject)} (${r.memory.cachedObjects} objects)`]]
         : []),
       ...scrollRows(r),
+      ...attentionRows(r.attention),
     ]),
     '',
     ...metricsExcerpt(r),
@@ -252,10 +254,24 @@ export function renderRun(r: BenchResult): string {
   return lines.join('\n');
 }
 
-export function renderDoc(results: readonly BenchResult[]): string {
+/**
+ * `inProcess`: Markdown sections recorded by in-process scripts (bench/results/in-process/*.md, e.g.
+ * `bench/list-index.ts`), shown before the runs under a heading that says they are not end to end.
+ */
+export function renderDoc(results: readonly BenchResult[], inProcess: readonly string[] = []): string {
   const runs = [...results].sort((a, b) => b.id.localeCompare(a.id));
   const body = runs.length ? runs.map(renderRun).join('\n\n') : '## Runs\n\nNo runs recorded yet.';
-  return `${INTRO}\n${body}\n`;
+  const extra = inProcess.map((md) => `${md.trim()}\n\n`).join('');
+  return `${INTRO}\n${extra}${body}\n`;
+}
+
+/** The in-process sections, in file-name order; none when the folder does not exist. */
+export function loadInProcess(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
 export function loadResults(dir: string): BenchResult[] {
@@ -272,7 +288,8 @@ export function loadResults(dir: string): BenchResult[] {
 export async function writeDoc(resultsDir: string, docPath: string): Promise<number> {
   const results = loadResults(resultsDir);
   const options = (await prettier.resolveConfig(docPath)) ?? {};
-  writeFileSync(docPath, await prettier.format(renderDoc(results), { ...options, filepath: docPath }));
+  const md = renderDoc(results, loadInProcess(join(resultsDir, 'in-process')));
+  writeFileSync(docPath, await prettier.format(md, { ...options, filepath: docPath }));
   return results.length;
 }
 

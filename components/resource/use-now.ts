@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 
-import { ageRefreshMs } from '@/lib/format/age';
+import { clockRefreshMs } from '@/lib/format/age';
 
 /**
  * The current time, so AGE columns move without refetching. Given the times on screen (creation
@@ -13,21 +13,12 @@ import { ageRefreshMs } from '@/lib/format/age';
 export function useNow(every: number | readonly (string | undefined)[] = 10_000): string {
   const [now, setNow] = useState(() => new Date().toISOString());
   const fixed = typeof every === 'number' ? every : undefined;
-  const youngest = typeof every === 'number' ? undefined : newest(every);
+  // The times as one string, so a new array with the same times does not re-arm the timer.
+  const times = typeof every === 'number' ? '' : every.filter(Boolean).join(' ');
   useEffect(() => {
-    const age = youngest === undefined ? undefined : Date.now() - youngest;
-    const delay = fixed ?? (age === undefined ? 60_000 : ageRefreshMs(age));
+    const delay = fixed ?? clockRefreshMs(times ? times.split(' ') : [], Date.now());
     const t = setTimeout(() => setNow(new Date().toISOString()), delay);
     return () => clearTimeout(t);
-  }, [fixed, youngest, now]);
+  }, [fixed, times, now]);
   return now;
-}
-
-function newest(times: readonly (string | undefined)[]): number | undefined {
-  let best: number | undefined;
-  for (const iso of times) {
-    const t = iso ? Date.parse(iso) : Number.NaN;
-    if (!Number.isNaN(t) && (best === undefined || t > best)) best = t;
-  }
-  return best;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ageRefreshMs, formatAge, humanDuration } from './age';
+import { ageRefreshMs, clockRefreshMs, formatAge, humanDuration } from './age';
 
 const s = 1000;
 const m = 60 * s;
@@ -83,5 +83,20 @@ describe('ageRefreshMs (redraw at the granularity shown)', () => {
       expect(humanDuration(age + wait - 1)).toBe(humanDuration(age));
       expect(humanDuration(age + wait)).not.toBe(humanDuration(age));
     }
+  });
+});
+
+describe('clockRefreshMs (the AGE clock of a table)', () => {
+  const now = Date.parse('2026-11-24T13:10:00Z');
+  it('follows the youngest time shown', () => {
+    // a pod 9m53.3s old among hour-old ones: it shows seconds, so the next redraw is in 0.7 s
+    const times = ['2026-11-24T12:00:00Z', undefined, '2026-11-24T13:00:06.700Z', 'not a time'];
+    expect(clockRefreshMs(times, now)).toBe(700);
+    expect(clockRefreshMs(['2026-11-24T12:00:00Z'], now)).toBe(60 * 1000);
+  });
+
+  it('waits a minute when there is nothing to show', () => {
+    expect(clockRefreshMs([], now)).toBe(60 * 1000);
+    expect(clockRefreshMs([undefined], now)).toBe(60 * 1000);
   });
 });

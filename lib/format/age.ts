@@ -66,3 +66,16 @@ export function ageRefreshMs(ms: number): number {
   if (ms < 0) return SECOND;
   return step - (ms % step);
 }
+
+/**
+ * How long a clock showing ages of these times (ISO 8601) can wait before one of them changes its
+ * text: the youngest's ageRefreshMs. A minute when there is none to show.
+ */
+export function clockRefreshMs(times: readonly (string | undefined)[], nowMs: number): number {
+  let newest: number | undefined;
+  for (const iso of times) {
+    const t = iso ? Date.parse(iso) : Number.NaN;
+    if (!Number.isNaN(t) && (newest === undefined || t > newest)) newest = t;
+  }
+  return newest === undefined ? MINUTE : ageRefreshMs(nowMs - newest);
+}

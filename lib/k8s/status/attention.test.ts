@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { attentionItems, countsByNamespace, daysLeft } from '@/lib/k8s/status/attention';
+import { attentionItems, categoryOf, compareAttention, daysLeft } from '@/lib/k8s/status/attention';
 
 const NOW = '2026-06-01T00:00:00Z';
 const empty = { deployments: [], statefulsets: [], daemonsets: [], pods: [], hpas: [], certificates: [], now: NOW };
@@ -82,25 +82,6 @@ describe('attentionItems', () => {
     ]);
     expect(daysLeft('2026-06-01T12:00:00Z', NOW)).toBe(0);
   });
-
-  it('counts workloads and problems per namespace, busiest first', () => {
-    const items = attentionItems({
-      ...empty,
-      deployments: [{ namespace: 'b', name: 'x', status: 'Stuck', statusMessage: '', desired: 1, available: 0 }],
-    });
-    expect(
-      countsByNamespace(
-        [
-          { namespace: 'a', name: 'y' },
-          { namespace: 'b', name: 'x' },
-        ],
-        items,
-      ),
-    ).toEqual([
-      { namespace: 'b', workloads: 1, attention: 1 },
-      { namespace: 'a', workloads: 1, attention: 0 },
-    ]);
-  });
 });
 
 describe('attentionItems for failing pods (podHealth)', () => {
@@ -134,5 +115,28 @@ describe('attentionItems for failing pods (podHealth)', () => {
       ['pull2', 'critical', 'Image cannot be pulled'],
     ]);
     expect(items.find((i) => i.name === 'loop')?.detail).toBe('CrashLoopBackOff, 7 restarts');
+  });
+});
+
+describe('categoryOf and compareAttention (the server summary)', () => {
+  it('files each item under one category', () => {
+    const of = (kind: string, title: string) => categoryOf({ kind, title });
+    expect(of('deployments', 'Rollout stuck')).toBe('stuck');
+    expect(of('statefulsets', 'Rolling out')).toBe('rolling');
+    expect(of('daemonsets', 'Not fully available')).toBe('unavailable');
+    expect(of('pods', 'Out of memory')).toBe('pods');
+    expect(of('horizontalpodautoscalers', 'Autoscaler cannot scale')).toBe('autoscalers');
+    expect(of('tls-secrets', 'Certificate expired')).toBe('certificates');
+  });
+
+  it('orders the most severe first, then the newest', () => {
+    const item = (name: string, severity: 'critical' | 'warning', createdAt: string) =>
+      ({ kind: 'pods', namespace: 'a', name, severity, title: 't', detail: '', createdAt }) as const;
+    const sorted = [
+      item('old-warning', 'warning', '2026-01-01T00:00:00Z'),
+      item('old-critical', 'critical', '2026-01-01T00:00:00Z'),
+      item('new-critical', 'critical', '2026-03-01T00:00:00Z'),
+    ].sort(compareAttention);
+    expect(sorted.map((i) => i.name)).toEqual(['new-critical', 'old-critical', 'old-warning']);
   });
 });

@@ -1,6 +1,5 @@
 // What the Overview puts first: pure rules turning one object into an attention item (the server's
-// incremental index applies them on each watch event: server/k8s/attention-index.ts), a ranking,
-// and counts per namespace. Each rule reuses the status derivations
+// incremental index applies them on each watch event: server/k8s/attention-index.ts) and a ranking. Each rule reuses the status derivations
 // beside it (deployment-status, workload-status, pod-status, hpa-status).
 
 import { podNeedsAttention } from '@/lib/k8s/status/pod-status';
@@ -179,16 +178,4 @@ export interface NamespaceCount {
   namespace: string;
   workloads: number;
   attention: number;
-}
-
-export function countsByNamespace(workloads: Named[], items: AttentionItem[]): NamespaceCount[] {
-  const map = new Map<string, NamespaceCount>();
-  const row = (ns: string) => {
-    let r = map.get(ns);
-    if (!r) map.set(ns, (r = { namespace: ns, workloads: 0, attention: 0 }));
-    return r;
-  };
-  for (const w of workloads) if (w.namespace) row(w.namespace).workloads++;
-  for (const i of items) if (i.namespace && i.severity !== 'info') row(i.namespace).attention++;
-  return [...map.values()].sort((a, b) => b.attention - a.attention || a.namespace.localeCompare(b.namespace));
 }

@@ -4,7 +4,10 @@ import type { ActionName, ActionResult, WorkloadActionsView } from '@/lib/k8s/ro
 
 import { ConfirmDialog, Warning } from './confirm-dialog';
 import { DiffView } from './diff-view';
+import { DisruptionPreview } from './disruption-preview';
 import { HpaEditDialog } from './hpa-edit-dialog';
+import { WorkloadKubectl } from './kubectl-equivalent';
+import { RollbackCompleteness } from './rollback-completeness';
 import { ScaleDialog } from './scale-dialog';
 import { VisibleText } from '@/components/ui/visible-text';
 
@@ -58,6 +61,7 @@ export function ActionDialogs({ cluster, view, dialog, onClose, onOpen, run, onD
     case 'scale':
       return (
         <ScaleDialog
+          cluster={cluster}
           view={view}
           open
           onOpenChange={setOpen}
@@ -98,6 +102,22 @@ export function ActionDialogs({ cluster, view, dialog, onClose, onOpen, run, onD
             replaces the current one (revision {current}); it rolls out as revision {next}. Changes to the pod template:
           </p>
           <DiffView diff={target?.diff ?? ''} />
+          <RollbackCompleteness
+            cluster={cluster}
+            kind={view.kind}
+            namespace={view.namespace}
+            name={view.name}
+            toRevision={dialog.revision}
+          />
+          <DisruptionPreview
+            cluster={cluster}
+            kind={view.kind}
+            namespace={view.namespace}
+            name={view.name}
+            podSelector={view.podSelector}
+            action={{ kind: 'rollout' }}
+          />
+          <WorkloadKubectl view={view} action={{ action: 'rollback', toRevision: dialog.revision }} />
           {view.paused ? (
             // kubectl rollout undo refuses a paused Deployment before sending anything (rollback.go);
             // so does the actions API: the button stays disabled and says why, and resume is offered.
@@ -140,6 +160,9 @@ export function ActionDialogs({ cluster, view, dialog, onClose, onOpen, run, onD
           {view.abortTarget ? (
             <DiffView diff={view.history.find((r) => r.revision === view.abortTarget?.revision)?.diff ?? ''} />
           ) : null}
+          {view.abortTarget ? (
+            <WorkloadKubectl view={view} action={{ action: 'abort', toRevision: view.abortTarget.revision }} />
+          ) : null}
           {gitOps}
         </ConfirmDialog>
       );
@@ -157,6 +180,17 @@ export function ActionDialogs({ cluster, view, dialog, onClose, onOpen, run, onD
           onReload={onReload}
         >
           <p>{s.text}</p>
+          {action === 'restart' ? (
+            <DisruptionPreview
+              cluster={cluster}
+              kind={view.kind}
+              namespace={view.namespace}
+              name={view.name}
+              podSelector={view.podSelector}
+              action={{ kind: 'rollout' }}
+            />
+          ) : null}
+          <WorkloadKubectl view={view} action={{ action }} />
           {gitOps}
         </ConfirmDialog>
       );

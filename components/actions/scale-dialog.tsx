@@ -6,10 +6,14 @@ import type { ActionResult, WorkloadActionsView } from '@/lib/k8s/rollout/action
 import { parseReplicasInput, replicasSchema } from '@/lib/k8s/rollout/scale';
 
 import { ConfirmDialog, Warning } from './confirm-dialog';
+import { DisruptionPreview } from './disruption-preview';
+import { WorkloadKubectl } from './kubectl-equivalent';
 
 // Scale: a whole number 0…max, a confirmation for 0, and the HPA and GitOps warnings before confirming.
 
 export interface ScaleDialogProps {
+  /** For the disruption preview of a scale-down (live lists of the workload's namespace). */
+  cluster?: string;
   view: WorkloadActionsView;
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -19,7 +23,16 @@ export interface ScaleDialogProps {
   onReload?: () => Promise<void>;
 }
 
-export function ScaleDialog({ view, open, onOpenChange, onConfirm, onEditHpa, onDone, onReload }: ScaleDialogProps) {
+export function ScaleDialog({
+  cluster,
+  view,
+  open,
+  onOpenChange,
+  onConfirm,
+  onEditHpa,
+  onDone,
+  onReload,
+}: ScaleDialogProps) {
   const [text, setText] = useState(String(view.replicas ?? 1));
   const replicas = parseReplicasInput(text);
   const check = replicasSchema(view.maxReplicas).safeParse(replicas);
@@ -73,7 +86,18 @@ export function ScaleDialog({ view, open, onOpenChange, onConfirm, onEditHpa, on
           ) : null}
         </Warning>
       ) : null}
+      {cluster && check.success && view.replicas !== undefined && replicas < view.replicas ? (
+        <DisruptionPreview
+          cluster={cluster}
+          kind={view.kind}
+          namespace={view.namespace}
+          name={view.name}
+          podSelector={view.podSelector}
+          action={{ kind: 'scale', from: view.replicas, to: replicas }}
+        />
+      ) : null}
       {view.gitOpsWarning ? <Warning testId="gitops-warning">{view.gitOpsWarning}</Warning> : null}
+      {check.success ? <WorkloadKubectl view={view} action={{ action: 'scale', replicas }} /> : null}
     </ConfirmDialog>
   );
 }

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 
 import type { ActionName, ActionResult, WorkloadActionsView } from '@/lib/k8s/rollout/actions';
+import type { Completeness } from '@/lib/k8s/rollout/completeness';
 import { ApiError, apiFetch } from '@/lib/query/fetch';
 import { k8sKeys } from '@/lib/query/keys';
 
@@ -15,6 +16,23 @@ export function actionsViewOptions(cluster: string, kind: string, namespace: str
     queryFn: ({ signal }) => apiFetch<WorkloadActionsView>(base(cluster, kind, namespace, name), { signal }),
     // Freshness comes from the stream (the component invalidates on a new resourceVersion).
     staleTime: Infinity,
+  });
+}
+
+/** What rolling back to `toRevision` would not restore: the ConfigMaps and Secrets it reads, images. */
+export function rollbackCheckOptions(
+  cluster: string,
+  kind: string,
+  namespace: string,
+  name: string,
+  toRevision: number,
+) {
+  const url = `/api/k8s/${[cluster, kind, namespace, name].map(encodeURIComponent).join('/')}/rollback-check?toRevision=${toRevision}`;
+  return queryOptions({
+    queryKey: k8sKeys.rollbackCheck(cluster, kind, namespace, name, toRevision),
+    queryFn: ({ signal }) => apiFetch<Completeness>(url, { signal }),
+    staleTime: 10_000,
+    retry: false,
   });
 }
 

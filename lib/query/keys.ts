@@ -31,6 +31,9 @@ export const k8sKeys = {
   /** The actions view of one workload (GET …/actions): under its kind, refreshed by the kind's resync. */
   actions: (cluster: string, kind: string, namespace: string, name: string) =>
     ['k8s', cluster, kind, 'actions', namespace, name] as const,
+  /** Rollback completeness of one revision (GET …/rollback-check?toRevision=N). */
+  rollbackCheck: (cluster: string, kind: string, namespace: string, name: string, toRevision: number) =>
+    ['k8s', cluster, kind, 'rollback-check', namespace, name, toRevision] as const,
   /** The custom kinds (CRDs) the person may list: `_kinds` is no kind id (ids have no underscore). */
   customKinds: (cluster: string) => ['k8s', cluster, '_kinds'] as const,
   /** The certificates screen: cert-manager's kinds joined with TLS Secrets and Ingresses. */

@@ -2,7 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
+import { createPortal } from 'react-dom';
 
 import type { WorkloadAction } from '@/lib/k8s/kinds/descriptor';
 import { workloadOffers } from '@/lib/k8s/kinds/workload-traits';
@@ -14,6 +15,7 @@ import { routes } from '@/lib/routes';
 // "Why can't I …?" (issue 15, item 4): a quiet link next to an action that is not offered. Opening it
 // asks the server (GET /api/k8s/<cluster>/why) and shows, in words, the verb and resource Kubernetes
 // refused, whether elevation would help, and the bindings that grant it among those the person may read.
+// The answer floats under the link in a portal: the panels it sits in clip their overflow.
 
 export interface WhyNotProps {
   cluster: string;
@@ -43,6 +45,27 @@ export function WhyNot({ cluster, request, label }: WhyNotProps) {
   const [open, setOpen] = useState(false);
   const [showSystem, setShowSystem] = useState(false);
   const id = useId();
+  const anchor = useRef<HTMLButtonElement>(null);
+  const [place, setPlace] = useState<CSSProperties>({});
+  useEffect(() => {
+    if (!open) return;
+    const follow = () => {
+      const r = anchor.current?.getBoundingClientRect();
+      if (r) setPlace({ top: r.bottom + 4, right: Math.max(8, window.innerWidth - r.right) });
+    };
+    const close = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    follow();
+    window.addEventListener('scroll', follow, true);
+    window.addEventListener('resize', follow);
+    window.addEventListener('keydown', close);
+    return () => {
+      window.removeEventListener('scroll', follow, true);
+      window.removeEventListener('resize', follow);
+      window.removeEventListener('keydown', close);
+    };
+  }, [open]);
   const answer = useQuery({ ...whyOptions(cluster, request), enabled: open });
   const a = answer.data;
   const people = a?.grants.filter((g) => !isSystemBinding(g)) ?? [];
@@ -50,6 +73,7 @@ export function WhyNot({ cluster, request, label }: WhyNotProps) {
   return (
     <span className="relative inline-flex items-center" data-testid="why-not">
       <button
+        ref={anchor}
         type="button"
         aria-expanded={open}
         aria-controls={id}
@@ -58,56 +82,60 @@ export function WhyNot({ cluster, request, label }: WhyNotProps) {
       >
         Why can’t I {label}?
       </button>
-      {open ? (
-        <div
-          id={id}
-          role="region"
-          aria-label={`Why you cannot ${label}`}
-          data-testid="why-not-answer"
-          className="absolute top-full right-0 z-20 mt-1 w-[26rem] max-w-[90vw] rounded-md border border-slate-200 bg-white p-3 text-left text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
-        >
-          {answer.error ? (
-            <p className="text-red-700 dark:text-red-300">Could not find out: {answer.error.message}</p>
-          ) : !a ? (
-            <p className="text-slate-500 dark:text-slate-400">Asking Kubernetes…</p>
-          ) : (
-            <>
-              <p className="font-mono text-xs text-slate-900 dark:text-slate-100" data-testid="why-not-request">
-                {a.allowed ? 'allowed: ' : 'refused: '}
-                {a.target}
-              </p>
-              <ul className="mt-2 space-y-1 text-slate-700 dark:text-slate-300" data-testid="why-not-words">
-                {a.words.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-              {people.length ? (
-                <ul className="mt-2 divide-y divide-slate-100 dark:divide-slate-800" data-testid="why-not-grants">
-                  {people.map((b) => (
-                    <BindingRow key={`${b.kind}/${b.namespace ?? ''}/${b.name}`} cluster={cluster} b={b} />
-                  ))}
-                </ul>
-              ) : null}
-              {system.length ? (
-                <button
-                  type="button"
-                  onClick={() => setShowSystem((s) => !s)}
-                  className="mt-1 text-xs text-slate-500 underline dark:text-slate-400"
-                >
-                  {showSystem ? 'Hide' : 'Show'} Kubernetes’ own bindings ({system.length})
-                </button>
-              ) : null}
-              {showSystem ? (
-                <ul className="mt-1 divide-y divide-slate-100 dark:divide-slate-800">
-                  {system.map((b) => (
-                    <BindingRow key={`${b.kind}/${b.namespace ?? ''}/${b.name}`} cluster={cluster} b={b} />
-                  ))}
-                </ul>
-              ) : null}
-            </>
-          )}
-        </div>
-      ) : null}
+      {open
+        ? createPortal(
+            <div
+              id={id}
+              style={place}
+              role="region"
+              aria-label={`Why you cannot ${label}`}
+              data-testid="why-not-answer"
+              className="fixed z-50 w-[26rem] max-w-[90vw] rounded-md border border-slate-200 bg-white p-3 text-left text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
+            >
+              {answer.error ? (
+                <p className="text-red-700 dark:text-red-300">Could not find out: {answer.error.message}</p>
+              ) : !a ? (
+                <p className="text-slate-500 dark:text-slate-400">Asking Kubernetes…</p>
+              ) : (
+                <>
+                  <p className="font-mono text-xs text-slate-900 dark:text-slate-100" data-testid="why-not-request">
+                    {a.allowed ? 'allowed: ' : 'refused: '}
+                    {a.target}
+                  </p>
+                  <ul className="mt-2 space-y-1 text-slate-700 dark:text-slate-300" data-testid="why-not-words">
+                    {a.words.map((w) => (
+                      <li key={w}>{w}</li>
+                    ))}
+                  </ul>
+                  {people.length ? (
+                    <ul className="mt-2 divide-y divide-slate-100 dark:divide-slate-800" data-testid="why-not-grants">
+                      {people.map((b) => (
+                        <BindingRow key={`${b.kind}/${b.namespace ?? ''}/${b.name}`} cluster={cluster} b={b} />
+                      ))}
+                    </ul>
+                  ) : null}
+                  {system.length ? (
+                    <button
+                      type="button"
+                      onClick={() => setShowSystem((s) => !s)}
+                      className="mt-1 text-xs text-slate-500 underline dark:text-slate-400"
+                    >
+                      {showSystem ? 'Hide' : 'Show'} Kubernetes’ own bindings ({system.length})
+                    </button>
+                  ) : null}
+                  {showSystem ? (
+                    <ul className="mt-1 divide-y divide-slate-100 dark:divide-slate-800">
+                      {system.map((b) => (
+                        <BindingRow key={`${b.kind}/${b.namespace ?? ''}/${b.name}`} cluster={cluster} b={b} />
+                      ))}
+                    </ul>
+                  ) : null}
+                </>
+              )}
+            </div>,
+            document.body,
+          )
+        : null}
     </span>
   );
 }

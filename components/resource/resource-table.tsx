@@ -37,7 +37,8 @@ function width(c: Column<BaseSummary>): string {
   if (c.cell === 'images') return 'minmax(10rem, 1.4fr)';
   if (c.id === 'message') return 'minmax(16rem, 3fr)';
   if (c.cell === 'number' || c.cell === 'age') return 'minmax(6.5rem, 0.6fr)';
-  if (c.cell === 'badge') return 'minmax(7rem, 0.7fr)';
+  // Room for kubectl's longer pod words ("Init:CrashLoopBackOff", "Init:ImagePullBackOff") in full.
+  if (c.cell === 'badge') return 'minmax(11.5rem, 0.8fr)';
   return 'minmax(7rem, 1fr)';
 }
 

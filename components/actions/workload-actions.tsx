@@ -13,6 +13,7 @@ import { actionsViewOptions, postAction } from '@/lib/query/actions';
 import { rollbackRolledOut } from '@/lib/k8s/rollout/rollback';
 import { ActionDialogs, type OpenDialog } from './action-dialogs';
 import { RevisionHistory } from './revision-history';
+import { WorkloadWhyNot } from './why-not';
 
 // Actions on a workload (Deployment, StatefulSet, DaemonSet): buttons offered per
 // SelfSubjectAccessReview, the revision history with diff and rollback, and the result inline.
@@ -149,6 +150,7 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
               Abort rollout…
             </button>
           ) : null}
+          <WorkloadWhyNot cluster={cluster} view={v} />
         </div>
       </header>
       {v.inTrouble ? (

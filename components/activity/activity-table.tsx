@@ -1,11 +1,9 @@
 import type { AuditEntry } from '@/lib/audit/types';
 
-import { paramsSummary } from './params-summary';
-import { ResultBadge } from './result-badge';
-import { Timestamp } from '@/components/ui/timestamp';
-import { VisibleText } from '@/components/ui/visible-text';
+import { ActivityRow } from './activity-row';
 
-// The audit entries as a table, newest first. A server component: nothing here is interactive.
+// The audit entries as a table, newest first; a row whose write recorded its changed fields expands
+// to them (activity-row.tsx).
 
 export function ActivityTable({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) {
@@ -31,41 +29,7 @@ export function ActivityTable({ entries }: { entries: AuditEntry[] }) {
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {entries.map((e) => (
-            <tr key={e.id} data-testid="activity-row" data-request-id={e.requestId} className="align-top">
-              <td className="px-3 py-2 whitespace-nowrap text-slate-600 dark:text-slate-400">
-                <Timestamp iso={e.time} precision="second" />
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap" title={e.groups.join(', ')}>
-                {e.user}
-              </td>
-              <td className="px-3 py-2 font-medium whitespace-nowrap">{e.action}</td>
-              <td className="px-3 py-2">
-                <span className="text-slate-500 dark:text-slate-400">{e.kind}</span>{' '}
-                <span className="font-mono text-xs">
-                  {e.namespace ? `${e.namespace}/` : ''}
-                  {e.name}
-                </span>
-                {e.resourceVersion ? (
-                  <span className="block text-xs text-slate-400 dark:text-slate-500">rv {e.resourceVersion}</span>
-                ) : null}
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">{paramsSummary(e.params) || '–'}</td>
-              <td className="px-3 py-2">
-                <ResultBadge result={e.result} />
-              </td>
-              <td className="max-w-md px-3 py-2 break-words">
-                {e.reason ? (
-                  <span className="block text-slate-800 dark:text-slate-200">
-                    “<VisibleText text={e.reason} />”
-                  </span>
-                ) : null}
-                {e.message ? (
-                  <span className="block text-xs text-slate-500 dark:text-slate-400">
-                    <VisibleText text={e.message} />
-                  </span>
-                ) : null}
-              </td>
-            </tr>
+            <ActivityRow key={e.id} entry={e} />
           ))}
         </tbody>
       </table>

@@ -50,6 +50,13 @@ export class ActivityPage {
     return this.page.locator(`[data-testid="activity-row"][data-request-id="${requestId}"]`);
   }
 
+  /** The changed fields (before/after) of an expanded row. */
+  changes(requestId: string): Locator {
+    return this.page.locator(
+      `[data-testid="activity-changes"][data-request-id="${requestId}"] [data-testid="changed-field"]`,
+    );
+  }
+
   async download(format: 'csv' | 'jsonl'): Promise<{ download: Download; text: string }> {
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),

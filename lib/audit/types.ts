@@ -1,6 +1,8 @@
 // The audit log's plain data, shared by the server (server/audit) and the Activity components.
 // Pure types and constants only.
 
+import type { AuditChanges } from './changes';
+
 // 'refused': the change was declined as things stand (a paused Deployment, a revision that is gone, the
 // template already current), not for bad input ('invalid') and not for want of permission ('denied').
 export const AUDIT_RESULTS = ['pending', 'ok', 'denied', 'conflict', 'refused', 'invalid', 'failed'] as const;
@@ -31,4 +33,6 @@ export interface AuditEntry extends AuditAttempt {
   result: AuditResult;
   message: string | null;
   status: number | null;
+  /** What the write changed (spec fields before → after), recorded with an ok outcome; null otherwise. */
+  changes: AuditChanges | null;
 }

@@ -54,6 +54,38 @@ describe('audited', () => {
     expect(rows[0]?.finishedAt).not.toBeNull();
   });
 
+  it('records the changed fields derived from what run returned; a failure to derive them keeps the outcome', async () => {
+    const a = attempt();
+    const written = { before: { spec: { replicas: 1 } }, after: { spec: { replicas: 2 } } };
+    await auditedWith(store, a, async () => written, {
+      changes: (w) => ({
+        fields: [{ path: 'spec.replicas', before: String(w.before.spec.replicas), after: '2' }],
+        omitted: 0,
+      }),
+    });
+    expect((await rowsFor(a.requestId))[0]).toMatchObject({
+      result: 'ok',
+      changes: { fields: [{ path: 'spec.replicas', before: '1', after: '2' }], omitted: 0 },
+    });
+    const b = attempt();
+    await expect(
+      auditedWith(store, b, async () => 'done', {
+        changes: () => {
+          throw new Error('cannot describe');
+        },
+      }),
+    ).resolves.toBe('done');
+    expect((await rowsFor(b.requestId))[0]).toMatchObject({ result: 'ok', changes: null });
+    // A failed write records no changes, whatever `changes` would say.
+    const c = attempt();
+    await expect(
+      auditedWith(store, c, () => Promise.reject(new KubeError('conflict', 'changed', { status: 409 })), {
+        changes: () => ({ fields: [{ path: 'spec.replicas', before: '1', after: '2' }], omitted: 0 }),
+      }),
+    ).rejects.toThrow('changed');
+    expect((await rowsFor(c.requestId))[0]).toMatchObject({ result: 'conflict', changes: null });
+  });
+
   it.each([
     [new KubeError('forbidden', 'Not allowed (403 Forbidden)', { status: 403 }), 'denied', 403],
     [new KubeError('conflict', 'Someone else changed the object (409 Conflict)', { status: 409 }), 'conflict', 409],

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import type { AuditChanges } from '@/lib/audit/changes';
 import { KubeError } from '@/server/k8s/errors';
 import { logger } from '@/server/observability/log';
 
@@ -28,9 +29,14 @@ export class AuditUnavailableError extends Error {
  * Records the attempt BEFORE running it (if that write fails, throws AuditUnavailableError and
  * `run` is never called), runs it, then records the outcome exactly once: ok / denied (403) /
  * conflict (409) / refused (declined as things stand) / invalid (400/422) / failed, with the message.
- * Rethrows run's error.
+ * Rethrows run's error. `options.changes` derives, from run's value, what the write changed
+ * (lib/audit/changes.ts), recorded with an `ok` outcome.
  */
-export async function audited<T>(attempt: AuditAttempt, run: () => Promise<T>): Promise<T> {
+export async function audited<T>(
+  attempt: AuditAttempt,
+  run: () => Promise<T>,
+  options: AuditedOptions<T> = {},
+): Promise<T> {
   let store: AuditStore;
   try {
     store = await auditStore();
@@ -38,11 +44,21 @@ export async function audited<T>(attempt: AuditAttempt, run: () => Promise<T>): 
     throw new AuditUnavailableError(undefined, { cause: err });
   }
   // Counted as in flight until the outcome is recorded: graceful shutdown waits for it (ADR 0014).
-  return trackWrite(() => auditedWith(store, attempt, run));
+  return trackWrite(() => auditedWith(store, attempt, run, options));
+}
+
+export interface AuditedOptions<T> {
+  /** The fields the successful write changed, before → after; null when there is nothing to record. */
+  changes?: (value: T) => AuditChanges | null | undefined;
 }
 
 /** `audited()` against an explicit store (tests, and callers that already hold one). */
-export async function auditedWith<T>(store: AuditStore, attempt: AuditAttempt, run: () => Promise<T>): Promise<T> {
+export async function auditedWith<T>(
+  store: AuditStore,
+  attempt: AuditAttempt,
+  run: () => Promise<T>,
+  options: AuditedOptions<T> = {},
+): Promise<T> {
   let id: string;
   try {
     id = await store.recordAttempt(attempt);
@@ -58,8 +74,26 @@ export async function auditedWith<T>(store: AuditStore, attempt: AuditAttempt, r
     await recordOutcomeLoudly(store, id, attempt, outcomeOf(err));
     throw err;
   }
-  await recordOutcomeLoudly(store, id, attempt, { result: 'ok', message: null, status: null });
+  await recordOutcomeLoudly(store, id, attempt, {
+    result: 'ok',
+    message: null,
+    status: null,
+    changes: changesOf(options, value, attempt),
+  });
   return value;
+}
+
+// The change happened: a fault in describing it must not lose the outcome, so it is logged instead.
+function changesOf<T>(options: AuditedOptions<T>, value: T, attempt: AuditAttempt): AuditChanges | null {
+  try {
+    return options.changes?.(value) ?? null;
+  } catch (err) {
+    log.warn(
+      { requestId: attempt.requestId, err },
+      'could not compute the changed fields; recording the outcome without them',
+    );
+    return null;
+  }
 }
 
 /** Maps a failure of `run` to the recorded result (errors are already typed by server/k8s/errors.ts). */

@@ -39,15 +39,21 @@ export function attemptContent(row: Row): string {
   ]);
 }
 
-/** The columns the outcome sets. */
+/**
+ * The columns the outcome sets. `changes` (migration 0006) is appended only when the row has it, so
+ * every outcome hashed before it existed keeps its content and still verifies; removing or adding it
+ * later changes the content, so either is detected.
+ */
 export function outcomeContent(row: Row): string {
-  return JSON.stringify([
+  const content: unknown[] = [
     row.id,
     row.result,
     row.message,
     row.status === null ? null : Number(row.status),
     row.finished_at,
-  ]);
+  ];
+  if (row.changes !== null && row.changes !== undefined) content.push(row.changes);
+  return JSON.stringify(content);
 }
 
 export function contentOf(event: ChainEvent, row: Row): string {

@@ -21,6 +21,7 @@ const entry: AuditEntry = {
   result: 'ok',
   message: null,
   status: null,
+  changes: { fields: [{ path: 'spec.replicas', before: '3', after: '5' }], omitted: 0 },
 };
 
 describe('csvCell', () => {
@@ -56,17 +57,30 @@ describe('rows', () => {
   it('writes a header and one CRLF-terminated row per entry', () => {
     expect(csvHeader()).toBe(
       'time,finished_at,user,groups,cluster,kind,namespace,name,action,params,resource_version,reason,result,status,message,request_id,id,' +
-        'chain_seq,chain_prev_hash,chain_hash,outcome_seq,outcome_prev_hash,outcome_hash\r\n',
+        'chain_seq,chain_prev_hash,chain_hash,outcome_seq,outcome_prev_hash,outcome_hash,changes\r\n',
     );
     expect(entryToCsv(entry)).toBe(
       '2026-01-01T10:00:00.000Z,2026-01-01T10:00:00.120Z,alice,wheelhouse:operators team-a,local,Deployment,shop-frontend,web,scale,' +
-        '"{""replicas"":{""from"":3,""to"":5}}",42,"spike, ""big"" one",ok,,,req-9,0b0e,,,,,,\r\n',
+        '"{""replicas"":{""from"":3,""to"":5}}",42,"spike, ""big"" one",ok,,,req-9,0b0e,,,,,,,spec.replicas: 3 → 5\r\n',
     );
     const chained = {
       ...entry,
       chain: { attempt: { seq: 7, prevHash: 'p7', hash: 'h7' }, outcome: { seq: 9, prevHash: 'h8', hash: 'h9' } },
     };
-    expect(entryToCsv(chained).endsWith(',req-9,0b0e,7,p7,h7,9,h8,h9\r\n')).toBe(true);
+    expect(entryToCsv(chained).endsWith(',req-9,0b0e,7,p7,h7,9,h8,h9,spec.replicas: 3 → 5\r\n')).toBe(true);
+    // Several fields: one per line inside one quoted cell; none at all: an empty cell.
+    const two = {
+      ...entry,
+      changes: {
+        fields: [
+          { path: 'spec.paused', before: null, after: 'true' },
+          { path: 'spec.x', before: '=1', after: '2' },
+        ],
+        omitted: 3,
+      },
+    };
+    expect(entryToCsv(two).endsWith(',"spec.paused: (none) → true\nspec.x: =1 → 2\n… and 3 more"\r\n')).toBe(true);
+    expect(entryToCsv({ ...entry, changes: null }).endsWith(',0b0e,,,,,,,\r\n')).toBe(true);
   });
 
   it('writes JSON lines that parse back to the entry', () => {

@@ -2,6 +2,7 @@ import 'server-only';
 
 import type { Kysely } from 'kysely';
 
+import { changesText } from '@/lib/audit/changes';
 import { logger } from '@/server/observability/log';
 
 import type { Database } from './schema';
@@ -50,6 +51,8 @@ export const CSV_COLUMNS = [
   'outcome_seq',
   'outcome_prev_hash',
   'outcome_hash',
+  // Appended last (issue 15 item 5) so readers of the earlier columns by position are unaffected.
+  'changes',
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -97,6 +100,7 @@ export function entryToCsv(e: ExportEntry): string {
     o?.seq,
     o?.prevHash,
     o?.hash,
+    changesText(e.changes),
   ]);
 }
 

@@ -5,6 +5,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { replicaState } from './migrations/0003-replica-state';
 import { auditChain } from './migrations/0004-audit-chain';
 import { rateLimits } from './migrations/0005-rate-limits';
+import { auditChanges } from './migrations/0006-audit-changes';
 
 // In-code migrations (no migration files to ship or locate at run time). Names sort in the order
 // they apply; never edit one that has shipped, add the next instead. Only portable column types
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
   '0003_replica_state': replicaState,
   '0004_audit_chain': auditChain,
   '0005_rate_limits': rateLimits,
+  '0006_audit_changes': auditChanges,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -24,6 +24,8 @@ export interface AuditLogTable {
   result: string;
   message: string | null;
   status: number | null;
+  /** JSON: the fields the write changed, before → after (migration 0006); null for older rows and failures. */
+  changes: string | null;
 }
 
 export interface ElevationTable {

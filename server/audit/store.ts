@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 
+import { parseChanges } from '@/lib/audit/changes';
+
 import './audit-metrics';
 import { appendWithLink } from './chain';
 import { auditDatabase } from './database';
@@ -58,6 +60,7 @@ export class AuditStore {
           result: 'pending',
           message: null,
           status: null,
+          changes: null,
         })
         .execute(),
     );
@@ -77,6 +80,7 @@ export class AuditStore {
             result: outcome.result,
             message: outcome.message,
             status: outcome.status,
+            changes: outcome.changes ? JSON.stringify(outcome.changes) : null,
             finished_at: this.now().toISOString(),
           })
           .where('id', '=', id)
@@ -190,6 +194,7 @@ function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
     result: row.result as AuditResult,
     message: row.message,
     status: row.status === null ? null : Number(row.status),
+    changes: row.changes ? parseChanges(parseJson<unknown>(row.changes, (_v): _v is unknown => true, null)) : null,
   };
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 
 // Shapes shared by the audit store, `audited()` and the Activity page. Plain data only.
 
+import type { AuditChanges } from '@/lib/audit/changes';
 import type { AuditEntry, AuditResult } from '@/lib/audit/types';
 
 export { AUDIT_RESULTS } from '@/lib/audit/types';
@@ -12,6 +13,8 @@ export interface AuditOutcome {
   message: string | null;
   /** HTTP status from the API server, when there was one. */
   status: number | null;
+  /** The fields the write changed, before → after (lib/audit/changes.ts); only for `ok`. */
+  changes?: AuditChanges | null;
 }
 
 export interface AuditFilter {

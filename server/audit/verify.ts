@@ -70,6 +70,7 @@ export async function verifyChain(db: Kysely<Database>, options: { batch?: numbe
         'l.result',
         'l.message',
         'l.status',
+        'l.changes',
       ])
       .where('c.seq', '>=', expected)
       .orderBy('c.seq')

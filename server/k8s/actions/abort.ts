@@ -6,6 +6,7 @@ import type { RawDeployment } from '@/lib/k8s/rollout/types';
 import { mergePatch } from '@/server/k8s/actions/lifecycle';
 import {
   baseInput,
+  changesOfWrite,
   type ActionContext,
   type ActionSpec,
   type BaseInput,
@@ -100,9 +101,11 @@ export const abortAction: ActionSpec<BaseInput> = {
           history.annotationsByRevision.get(goal.revision),
         );
         if (!plan.ok) throw new ActionRefusedError(plan.message);
+        const updated = await applyRollback(ctx, target, plan);
         return {
           message: `Rolled ${what} back to revision ${goal.revision} (${goal.explanation})`,
-          resourceVersion: await applyRollback(ctx, target, plan),
+          resourceVersion: updated.metadata.resourceVersion,
+          written: { before: d, after: updated },
         };
       },
       async followUp(attempt, done) {
@@ -112,8 +115,10 @@ export const abortAction: ActionSpec<BaseInput> = {
             { ...attempt, action: 'pause', params: paused, resourceVersion: done.resourceVersion },
             async () => {
               const afterRollback = await readWorkload<RawDeployment>(ctx.kube, t);
-              return pauseAfter(ctx, target, afterRollback.metadata.generation, what);
+              const pausedNow = await pauseAfter(ctx, target, afterRollback.metadata.generation, what);
+              return { metadata: pausedNow.metadata, written: { before: afterRollback, after: pausedNow } };
             },
+            { changes: changesOfWrite },
           );
           return {
             ok: true,

@@ -55,7 +55,8 @@ export const hpaEditAction: ActionSpec<HpaInput> = {
   async prepare(ctx, target, input): Promise<Prepared> {
     const what = `HorizontalPodAutoscaler ${target.namespace}/${target.name}`;
     const path = `${hpaCollection(target.namespace)}/${encodeURIComponent(target.name)}`;
-    const current = toRef(await ctx.kube.request<RawHpa>({ path }));
+    const read = await ctx.kube.request<RawHpa>({ path });
+    const current = toRef(read);
     return {
       params: {
         minReplicas: { from: current.minReplicas, to: input.minReplicas },
@@ -77,6 +78,7 @@ export const hpaEditAction: ActionSpec<HpaInput> = {
         return {
           message: `${what} now scales between ${input.minReplicas} and ${input.maxReplicas} replicas`,
           resourceVersion: updated.metadata.resourceVersion,
+          written: { before: read, after: updated },
         };
       },
     };

@@ -56,7 +56,11 @@ function lifecycle(
           assertUnchanged(workload.metadata, input, what);
           const body = { metadata: { resourceVersion: workload.metadata.resourceVersion }, spec: planned.spec };
           const updated = await mergePatch(ctx, target, body);
-          return { message: planned.message, resourceVersion: updated.metadata.resourceVersion };
+          return {
+            message: planned.message,
+            resourceVersion: updated.metadata.resourceVersion,
+            written: { before: workload, after: updated },
+          };
         },
       };
     },

@@ -2,6 +2,7 @@ import 'server-only';
 
 import { z } from 'zod';
 
+import { specChanges, type AuditChanges } from '@/lib/audit/changes';
 import type { ActionName, ActionResult } from '@/lib/k8s/rollout/actions';
 import { audited, type AuditAttempt } from '@/server/audit/audited';
 import { assertMayMutate } from '@/server/audit/elevation';
@@ -40,12 +41,26 @@ export interface ActionContext {
   kube: UserKube;
 }
 
+/**
+ * The object as read before the write and as the API server answered the write: the audit record
+ * keeps the spec fields that differ between them (lib/audit/changes.ts), never whole objects.
+ */
+export interface Written {
+  before: unknown;
+  after: unknown;
+}
+
+/** What the audit log records a write changed, from run's answer. */
+export function changesOfWrite(done: { written?: Written }): AuditChanges | null {
+  return done.written ? specChanges(done.written.before, done.written.after) : null;
+}
+
 /** What an action prepared by reading: the audit record's details and the write to make. */
 export interface Prepared {
   params: Record<string, unknown>;
   resourceVersion?: string;
   /** Performs the write (or throws the refusal/conflict it detected); returns the success message. */
-  run(): Promise<{ message: string; resourceVersion?: string; newRevision?: number }>;
+  run(): Promise<{ message: string; resourceVersion?: string; newRevision?: number; written?: Written }>;
   /**
    * A further step after `run` succeeded and was recorded (abort's pause), which records its own
    * audit entry under the same request id and gives the answer; each step's row says what it did.
@@ -137,7 +152,7 @@ async function execute<I extends BaseInput>(
       params: prepared.params,
       resourceVersion: prepared.resourceVersion ?? input.resourceVersion,
     };
-    const done = await audited(recorded, prepared.run);
+    const done = await audited(recorded, prepared.run, { changes: changesOfWrite });
     if (prepared.followUp) return await prepared.followUp(recorded, done);
     return {
       ok: true,

@@ -48,16 +48,19 @@ export async function planRollback(
   return { workload, plan, current: history.revisions[0]?.revision };
 }
 
-/** Sends a planned rollback; returns the new resourceVersion. */
-export async function applyRollback(ctx: ActionContext, target: Target, plan: RollbackPlan & { ok: true }) {
+/** Sends a planned rollback; returns the workload as the API server answered (new resourceVersion). */
+export async function applyRollback(
+  ctx: ActionContext,
+  target: Target,
+  plan: RollbackPlan & { ok: true },
+): Promise<AnyWorkload> {
   const t = { kind: workloadKindOf(target), namespace: target.namespace, name: target.name };
-  const updated = await ctx.kube.request<{ metadata: { resourceVersion: string } }>({
+  return ctx.kube.request<AnyWorkload>({
     method: 'PATCH',
     path: workloadPath(t),
     body: plan.patch,
     contentType: plan.kind === 'json-patch' ? PATCH.json : PATCH.strategic,
   });
-  return updated.metadata.resourceVersion;
 }
 
 export const rollbackAction: ActionSpec<RollbackInput> = {
@@ -74,11 +77,12 @@ export const rollbackAction: ActionSpec<RollbackInput> = {
       async run() {
         assertUnchanged(workload.metadata, input, what);
         if (!plan.ok) throw new ActionRefusedError(plan.message);
-        const resourceVersion = await applyRollback(ctx, target, plan);
+        const updated = await applyRollback(ctx, target, plan);
         return {
           message: `Rolling back ${what} from revision ${plan.from} to revision ${plan.to}'s template: it becomes revision ${plan.next}`,
-          resourceVersion,
+          resourceVersion: updated.metadata.resourceVersion,
           newRevision: plan.next,
+          written: { before: workload, after: updated },
         };
       },
     };

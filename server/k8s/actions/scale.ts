@@ -66,6 +66,8 @@ export const scaleAction: ActionSpec<ScaleInput> = {
         return {
           message: `Scaled ${what} from ${from ?? '?'} to ${input.replicas} replicas.${note}`,
           resourceVersion: scale.metadata.resourceVersion,
+          // The Scale answer carries only spec.replicas: compare it with the workload's.
+          written: { before: { spec: { replicas: from ?? undefined } }, after: scale },
         };
       },
     };

@@ -27,6 +27,9 @@ const operatorActions: KubernetesObject = {
     },
     { apiGroups: ['apps'], resources: ['deployments/scale', 'statefulsets/scale'], verbs: ['get', 'update', 'patch'] },
     { apiGroups: ['autoscaling'], resources: ['horizontalpodautoscalers'], verbs: [...READ, 'update', 'patch'] },
+    // Node maintenance (issue 15): cordon/uncordon patch spec.unschedulable; drain evicts through the Eviction API.
+    { apiGroups: [''], resources: ['nodes'], verbs: ['patch'] },
+    { apiGroups: [''], resources: ['pods/eviction'], verbs: ['create'] },
   ],
 } as KubernetesObject;
 

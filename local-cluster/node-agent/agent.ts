@@ -126,13 +126,13 @@ export class NodeAgent {
     await this.startMetricsApi();
     this.servers.push(
       await startKubeletServer(
-        KUBELET_PORT,
+        config.kubeletPort,
         { cert: readFileSync(config.paths.nodeAgentCert), key: readFileSync(config.paths.nodeAgentKey) },
         this.logSource(),
         log,
       ),
     );
-    log.info('serving container logs', { url: `https://127.0.0.1:${KUBELET_PORT}/containerLogs/` });
+    log.info('serving container logs', { url: `https://127.0.0.1:${config.kubeletPort}/containerLogs/` });
     await pods.synced;
     log.info('node agent ready', { nodes: this.names.join(','), pods: this.controller.pods.size });
   }

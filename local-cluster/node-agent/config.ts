@@ -26,6 +26,7 @@ const Schema = z.object({
   context: z.string().min(1),
   metricsPort: z.coerce.number().int().min(1).max(65535),
   apiPort: z.coerce.number().int().min(1).max(65535),
+  kubeletPort: z.coerce.number().int().min(1).max(65535),
   cpu: z.string(),
   memory: z.string(),
   maxPods: z.string().regex(/^\d+$/),
@@ -42,6 +43,7 @@ export const USAGE = `usage: tsx local-cluster/node-agent/main.ts [options]
   --kubeconfig FILE    (default $WHEELHOUSE_HOME/cluster/kubeconfig)   --context NAME (default admin)
   --metrics-port N     Prometheus /metrics, plain HTTP (default 10255)
   --api-port N         metrics.k8s.io over TLS (default 10443)
+  --kubelet-port N     container logs over TLS (default 10250, what every Node reports; a second agent needs another)
   --cpu Q --memory Q --max-pods N   per-node capacity (default 64, 256Gi, 4000: room for 10k pods on 3 nodes)
   --no-register        do not create the APIService/Service (e.g. a second agent for tests)`;
 
@@ -58,6 +60,7 @@ export function parseConfig(argv: string[], home?: string): AgentConfig {
       context: { type: 'string', default: 'admin' },
       'metrics-port': { type: 'string', default: String(ENDPOINTS.nodeAgentMetricsPort) },
       'api-port': { type: 'string', default: String(ENDPOINTS.nodeAgentMetricsApiPort) },
+      'kubelet-port': { type: 'string', default: '10250' },
       cpu: { type: 'string', default: '64' },
       memory: { type: 'string', default: '256Gi' },
       'max-pods': { type: 'string', default: '4000' },
@@ -76,6 +79,7 @@ export function parseConfig(argv: string[], home?: string): AgentConfig {
     context: values.context,
     metricsPort: values['metrics-port'],
     apiPort: values['api-port'],
+    kubeletPort: values['kubelet-port'],
     cpu: values.cpu,
     memory: values.memory,
     maxPods: values['max-pods'],

@@ -14,7 +14,7 @@ const TTL_MS = 15_000;
 const MAX_ENTRIES = 10_000;
 
 interface Review {
-  verb: 'patch' | 'update';
+  verb: 'patch' | 'update' | 'create';
   group: string;
   resource: string;
   subresource?: string;
@@ -24,7 +24,7 @@ interface Review {
 
 const cache = new Map<string, { allowed: boolean; expires: number }>();
 
-async function selfReview(kube: UserKube, who: Identity, r: Review): Promise<boolean> {
+export async function selfReview(kube: UserKube, who: Identity, r: Review): Promise<boolean> {
   const key = [
     kube.cluster,
     who.user,

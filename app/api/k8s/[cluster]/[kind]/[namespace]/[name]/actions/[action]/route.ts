@@ -10,7 +10,7 @@ import { limitMutation } from '@/server/security/mutation-limit';
 
 // POST /api/k8s/<cluster>/<kind>/<namespace>/<name>/actions/<action>  (JSON body)
 // scale | rollback | restart | pause | resume | abort on deployments/statefulsets/daemonsets,
-// hpa-edit on horizontalpodautoscalers. Answers { ok: true, … } | { ok: false, code, message }.
+// hpa-edit on horizontalpodautoscalers, cordon | uncordon | drain on nodes (namespace `_`). Answers { ok: true, … } | { ok: false, code, message }.
 // Route handlers rather than server actions: see docs/adr (actions API).
 
 export const runtime = 'nodejs';
@@ -27,7 +27,8 @@ export async function POST(request: Request, context: { params: Promise<Params> 
   // A namespace that does not exist answers 404 here, before anything is audited: otherwise every
   // made-up namespace would write an audit row (issue 11, item 5; ADR 0016). It costs nothing (the
   // shared namespaces cache), so it comes before the mutation budget.
-  const exists = await namespaceExistsIn(params.cluster, params.namespace);
+  // `_` stands for no namespace (cluster-scoped nodes: cordon, uncordon, drain).
+  const exists = params.namespace === '_' ? undefined : await namespaceExistsIn(params.cluster, params.namespace);
   if (exists === false) return resultResponse(failure('not-found', 'No such namespace in this cluster'));
   const limited = await limitMutation(who.user);
   if (limited) return limited;

@@ -14,7 +14,20 @@ export interface ActivityFilterValues {
   to?: string;
 }
 
-const ACTIONS = ['scale', 'rollback', 'restart', 'pause', 'resume', 'abort', 'hpa-edit', 'elevate', 'elevate-end'];
+const ACTIONS = [
+  'scale',
+  'rollback',
+  'restart',
+  'pause',
+  'resume',
+  'abort',
+  'hpa-edit',
+  'cordon',
+  'uncordon',
+  'drain',
+  'elevate',
+  'elevate-end',
+];
 
 const input =
   'mt-1 block w-full rounded-md border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1.5 text-sm focus:border-sky-500 focus:outline-none';

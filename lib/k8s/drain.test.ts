@@ -48,6 +48,9 @@ describe('drainPreview', () => {
     expect(p.evict.map((e) => e.name)).toEqual(['web-1']);
     // A mirror pod has no controller but is not a bare pod: it is never evicted.
     expect(p.bare).toEqual([]);
+    expect(drainSentence('n', p, false)).toBe(
+      'Draining n cordons it and evicts 1 pod; every PodDisruptionBudget allows it now; 2 DaemonSet or mirror pods stay.',
+    );
   });
 
   it('lets the first eviction of a budget with one disruption go, and makes the second wait', () => {

@@ -159,7 +159,10 @@ export function drainSentence(node: string, preview: DrainPreview, force: boolea
     tail.push(
       `${plural(preview.localStorage.length, 'pod')} ${preview.localStorage.length === 1 ? 'loses' : 'lose'} emptyDir data`,
     );
-  if (preview.left.length > 0) tail.push(`${plural(preview.left.length, 'DaemonSet or mirror pod')} stay`);
+  if (preview.left.length > 0)
+    tail.push(
+      `${plural(preview.left.length, 'DaemonSet or mirror pod')} ${preview.left.length === 1 ? 'stays' : 'stay'}`,
+    );
   return `${parts.join('; ')}${tail.length ? `; ${tail.join(', ')}` : ''}.`;
 }
 

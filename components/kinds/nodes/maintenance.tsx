@@ -244,9 +244,11 @@ export function NodeMaintenancePanel({ cluster, name }: KindPanelProps) {
       meta={view.unschedulable ? 'Cordoned: no new pods are scheduled here' : 'Schedulable'}
     >
       <div className="flex flex-wrap items-center gap-2">
-        <StatusBadge tone={view.unschedulable ? 'amber' : 'green'}>
-          {view.unschedulable ? 'SchedulingDisabled' : 'Schedulable'}
-        </StatusBadge>
+        <span data-testid="node-scheduling">
+          <StatusBadge tone={view.unschedulable ? 'amber' : 'green'}>
+            {view.unschedulable ? 'SchedulingDisabled' : 'Schedulable'}
+          </StatusBadge>
+        </span>
         {view.permissions.cordon ? (
           view.unschedulable ? (
             <button type="button" className={button} onClick={() => open('uncordon')}>

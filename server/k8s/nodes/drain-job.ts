@@ -23,6 +23,8 @@ const KEEP_FINISHED = 50;
 
 interface PodState extends DrainPodProgress {
   uid?: string;
+  /** Budgets covering it (from the preview), to name the one refusing an eviction. */
+  pdbs: string[];
   nextTryAt: number;
 }
 
@@ -91,7 +93,7 @@ export async function drainFinished(id: string): Promise<DrainJobView | undefine
 function snapshot(job: Job): DrainJobView {
   return {
     ...job.view,
-    pods: job.pods.map(({ uid: _uid, nextTryAt: _next, ...p }) => ({ ...p })),
+    pods: job.pods.map(({ uid: _uid, nextTryAt: _next, pdbs: _pdbs, ...p }) => ({ ...p })),
     summary: job.view.state === 'running' ? progressSentence(job) : job.view.summary,
   };
 }
@@ -141,6 +143,7 @@ export async function startDrain(s: StartDrain): Promise<DrainJobView> {
     name: p.name,
     order: p.order,
     uid: p.uid,
+    pdbs: p.pdbs,
     state: p.multiplePdbs ? 'failed' : 'pending',
     message: p.multiplePdbs
       ? `covered by several PodDisruptionBudgets (${p.pdbs.join(', ')}): the eviction API refuses it`
@@ -249,7 +252,9 @@ async function evict(job: Job, s: StartDrain, pod: PodState): Promise<void> {
     if (status === 429) {
       // Blocked by a PodDisruptionBudget (or the API server's throttling): wait and retry.
       pod.state = 'waiting';
-      pod.message = message;
+      pod.message = pod.pdbs.length
+        ? `PodDisruptionBudget ${pod.pdbs.join(', ')} allows no disruption now (429): retrying until a replacement is Ready`
+        : `${message}: retrying`;
       pod.nextTryAt = Date.now() + BACKOFF_MS[Math.min(pod.attempts - 1, BACKOFF_MS.length - 1)]!;
     } else if (status === 404 || (status === 409 && pod.uid)) {
       // Gone already (or replaced by a pod of the same name: the one we meant is gone).

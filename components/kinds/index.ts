@@ -1,21 +1,31 @@
 import type { ComponentType } from 'react';
 
-import { IngressPanel } from '@/components/kinds/ingresses/panel';
 import { ConfigMapPanel } from '@/components/kinds/configmaps/panel';
 import { HelmReleasePanel } from '@/components/kinds/helm-releases/panel';
+import { IngressPanel } from '@/components/kinds/ingresses/panel';
 import { NamespacePanel } from '@/components/kinds/namespaces/panel';
+import { NodeMaintenancePanel } from '@/components/kinds/nodes/maintenance';
 import { NodePanel } from '@/components/kinds/nodes/panel';
 import { PodDisruptionBudgetPanel } from '@/components/kinds/poddisruptionbudgets/panel';
+import { PodPanel } from '@/components/kinds/pods/panel';
 import { NamespaceAccessPanel } from '@/components/kinds/rolebindings/namespace-access';
 import { BindingPanel } from '@/components/kinds/rolebindings/panel';
-import { ServicePanel } from '@/components/kinds/services/panel';
 import { SecretPanel } from '@/components/kinds/secrets/panel';
+import { ServicePanel } from '@/components/kinds/services/panel';
 import type { KindPanelProps } from '@/components/kinds/types';
+import { WorkloadPanel } from '@/components/kinds/workloads/panel';
 
 // Per-kind panels of the ResourceDetail shell, by kind id: one line per kind whose descriptor sets
 // `detail.panel`. The shell imports this map; panels never import the shell (imports point one way).
 
 export const KIND_PANELS: Partial<Record<string, ComponentType<KindPanelProps>>> = {
+  pods: PodPanel,
+  deployments: WorkloadPanel,
+  statefulsets: WorkloadPanel,
+  daemonsets: WorkloadPanel,
+  replicasets: WorkloadPanel,
+  jobs: WorkloadPanel,
+  cronjobs: WorkloadPanel,
   nodes: NodePanel,
   namespaces: NamespacePanel,
   poddisruptionbudgets: PodDisruptionBudgetPanel,
@@ -34,4 +44,5 @@ export const KIND_PANELS: Partial<Record<string, ComponentType<KindPanelProps>>>
  */
 export const KIND_EXTRA_PANELS: Partial<Record<string, readonly ComponentType<KindPanelProps>[]>> = {
   namespaces: [NamespaceAccessPanel],
+  nodes: [NodeMaintenancePanel],
 };

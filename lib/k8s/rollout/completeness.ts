@@ -175,7 +175,7 @@ export function rollbackCompleteness(input: {
   const blocking = items.some((i) => i.verdict === 'missing' && !i.optional);
   const count = (v: Verdict) => items.filter((i) => i.verdict === v).length;
   const parts: string[] = [];
-  if (count('missing')) parts.push(`${count('missing')} no longer exist`);
+  if (count('missing')) parts.push(`${count('missing')} no longer exist${count('missing') === 1 ? 's' : ''}`);
   if (count('changed') + count('recreated')) parts.push(`${count('changed') + count('recreated')} changed since then`);
   if (count('forbidden') + count('unknown')) parts.push(`${count('forbidden') + count('unknown')} cannot be checked`);
   const objects = `${items.length} ${items.length === 1 ? 'ConfigMap or Secret' : 'ConfigMaps and Secrets'}`;

@@ -129,7 +129,8 @@ export function disruptionPreview(input: {
     action.kind === 'scale'
       ? `Scaling ${workload.kind} ${workload.name} from ${action.from} to ${action.to}`
       : `Rolling ${workload.kind} ${workload.name} out again`;
-  const parts = [`${what} takes ${plural(unreadyAtOnce, 'ready pod')} out of service at once (${readyNow} ready now)`];
+  const taken = unreadyAtOnce === 0 ? 'no ready pod' : plural(unreadyAtOnce, 'ready pod');
+  const parts = [`${what} takes ${taken} out of service at once (${readyNow} ready now)`];
   for (const p of pdbs.filter((x) => x.exceeds)) {
     parts.push(
       `PodDisruptionBudget ${p.name} allows ${plural(p.allowed, 'disruption')} now, so this goes past it (budgets only stop evictions, not this)`,

@@ -120,13 +120,14 @@ function endSentence(job: Job): string {
   const evicted = job.pods.filter((p) => p.state === 'evicted').length;
   const waited = job.pods.filter((p) => p.attempts > 1 && p.state === 'evicted').length;
   const failed = job.pods.filter((p) => p.state === 'failed');
+  const terminating = job.pods.filter((p) => p.state === 'terminating').length;
   const took = seconds(v.startedAt, v.finishedAt ?? new Date().toISOString());
   const waitedText = waited ? ` (${plural(waited, 'pod')} waited for a PodDisruptionBudget)` : '';
   switch (v.state) {
     case 'completed':
       return `Drained ${v.node}: ${plural(evicted, 'pod')} evicted in ${took}${waitedText}; it stays cordoned until uncordoned.`;
     case 'stopped':
-      return `Drain of ${v.node} stopped by ${v.stoppedBy} after ${took}: ${evicted} of ${plural(job.pods.length, 'pod')} evicted; the node stays cordoned.`;
+      return `Drain of ${v.node} stopped by ${v.stoppedBy} after ${took}: ${evicted} of ${plural(job.pods.length, 'pod')} evicted${terminating ? `, ${terminating} terminating` : ''}; the node stays cordoned.`;
     default: {
       const why = failed.map((p) => `${p.namespace}/${p.name}: ${p.message ?? 'failed'}`).join('; ');
       return `Drain of ${v.node} did not complete after ${took}: ${evicted} of ${plural(job.pods.length, 'pod')} evicted${why ? `; ${why}` : ''}.`;

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { setUpDrainScenario, type DrainScenario } from '@/local-cluster/test/drain-scenario';
-import { clients } from '@/local-cluster/test/kube';
+import { clients, mergePatch, waitFor } from '@/local-cluster/test/kube';
 import { auditStore } from '@/server/audit/store';
 import { act, alice, bob } from '@/server/k8s/actions/actions-test-helpers';
 import { userKube } from '@/server/k8s/actions/user-kube';
-import { drainFinished } from '@/server/k8s/nodes/drain-job';
+import { drainFinished, drainJob, stopDrain } from '@/server/k8s/nodes/drain-job';
 import { nodeMaintenanceView } from '@/server/k8s/nodes/maintenance';
 
 process.env.WHEELHOUSE_DATA_DIR = mkdtempSync(join(tmpdir(), 'wh-drain-it-'));
@@ -97,4 +97,40 @@ describe('drain', () => {
     ]);
     expect(entries.map((e) => e.message)).toContain(job?.summary);
   }, 120_000);
+
+  it('a drain stopped while an eviction waits ends "stopped": the node stays cordoned, the audit says who stopped it', async () => {
+    // Back the other way: the pods now run on the target; make the source schedulable and drain the target.
+    await admin.core.patchNode({ name: s.source, body: { spec: { unschedulable: null } } }, mergePatch);
+    const node = await admin.core.readNode({ name: s.target });
+    const requestId = randomUUID();
+    const result = await act(
+      alice,
+      'drain',
+      { kind: 'nodes', namespace: '_', name: s.target },
+      {
+        requestId,
+        resourceVersion: node.metadata!.resourceVersion!,
+        unschedulable: false,
+      },
+    );
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    const id = String(result.params?.job);
+    await waitFor(() => drainJob(id)?.view.pods.some((p) => p.state === 'waiting'), 30_000, 'an eviction waiting');
+    expect(stopDrain(id, 'alice')).toBe(true);
+    const job = await drainFinished(id);
+    expect(job?.state).toBe('stopped');
+    expect(job?.summary).toMatch(
+      new RegExp(
+        `^Drain of ${s.target} stopped by alice after \\d+ s: (1 of 2 pods evicted|0 of 2 pods evicted, 1 terminating); the node stays cordoned\\.$`,
+      ),
+    );
+    expect(stopDrain(id, 'alice')).toBe(false);
+    expect((await admin.core.readNode({ name: s.target })).spec?.unschedulable).toBe(true);
+    const store = await auditStore();
+    const run = (await store.list({ cluster: 'local' }, { limit: 200 })).entries.find(
+      (e) => e.requestId === requestId && e.message === job?.summary,
+    );
+    expect(run).toMatchObject({ action: 'drain', result: 'failed', user: 'alice' });
+  }, 60_000);
 });

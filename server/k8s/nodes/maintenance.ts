@@ -12,6 +12,7 @@ import { baseInput, type ActionContext, type ActionSpec, type BaseInput } from '
 import { selfReview } from '@/server/k8s/actions/permissions';
 import { ActionRefusedError, conflictError } from '@/server/k8s/actions/results';
 import { PATCH, type UserKube } from '@/server/k8s/actions/user-kube';
+import { KubeError } from '@/server/k8s/errors';
 import { latestDrain, runningDrain, startDrain } from '@/server/k8s/nodes/drain-job';
 
 // Node maintenance (issue 15, item 3): cordon, uncordon and drain, as the person, through the same
@@ -54,13 +55,28 @@ function assertSeen(node: RawNode, input: NodeInput): void {
 }
 
 async function setUnschedulable(ctx: ActionContext, node: RawNode, to: boolean): Promise<RawNode> {
-  return ctx.kube.request<RawNode>({
-    method: 'PATCH',
-    path: nodePath(node.metadata.name),
-    // kubectl cordon/uncordon set exactly this field; null removes it (the API's default, false).
-    body: { metadata: { resourceVersion: node.metadata.resourceVersion }, spec: { unschedulable: to ? true : null } },
-    contentType: PATCH.merge,
-  });
+  let current = node;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.kube.request<RawNode>({
+        method: 'PATCH',
+        path: nodePath(current.metadata.name),
+        // kubectl cordon/uncordon set exactly this field; null removes it (the API's default, false).
+        body: {
+          metadata: { resourceVersion: current.metadata.resourceVersion },
+          spec: { unschedulable: to ? true : null },
+        },
+        contentType: PATCH.merge,
+      });
+    } catch (err) {
+      // The node's heartbeat moves its resourceVersion every few seconds: a 409 whose fresh read still
+      // shows spec.unschedulable as the person saw it was only the status; anything else is a conflict.
+      if (!(err instanceof KubeError) || err.kind !== 'conflict' || attempt >= 3) throw err;
+      const fresh = await readNode(ctx.kube, current.metadata.name);
+      if ((fresh.spec?.unschedulable === true) !== (node.spec?.unschedulable === true)) throw err;
+      current = fresh;
+    }
+  }
 }
 
 function cordonSpec(name: 'cordon' | 'uncordon'): ActionSpec<NodeInput> {

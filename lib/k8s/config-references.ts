@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { dnsSubdomainSchema } from '@/lib/k8s/names';
 import type { ReferencedKind } from '@/lib/k8s/pod-references';
 
 // The answer of GET /api/k8s/<cluster>/references/<namespace>?kind=ConfigMap|Secret&name=…: the
@@ -8,10 +9,7 @@ import type { ReferencedKind } from '@/lib/k8s/pod-references';
 
 export const referencesQuerySchema = z.object({
   kind: z.enum(['ConfigMap', 'Secret']),
-  name: z
-    .string()
-    .max(253)
-    .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a DNS subdomain'),
+  name: dnsSubdomainSchema,
 });
 
 export interface ConfigReference {

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { kindById } from '@/lib/k8s/kinds';
 import { z } from 'zod';
 
 import { WORKLOAD_KINDS, type WorkloadKind } from '@/lib/k8s/rollout/actions';
@@ -36,8 +37,10 @@ export async function planRollback(
   const t = { kind: workloadKindOf(target), namespace: target.namespace, name: target.name };
   const workload = await readWorkload(ctx.kube, t);
   const history = await readHistory(ctx.kube, t, workload);
+  // Kinds that roll out through ReplicaSets roll back as `kubectl rollout undo` does for Deployments;
+  // the others restore a ControllerRevision's template.
   const plan =
-    t.kind === 'deployments'
+    kindById(t.kind)?.workload?.rollout === 'replicasets'
       ? planDeploymentRollback(
           workload as RawDeployment,
           history.revisions,

@@ -26,9 +26,11 @@ import type { UserKube } from '@/server/k8s/actions/user-kube';
 // each revision's pod template against the current one, GitOps and HPA warnings, and which actions
 // SelfSubjectAccessReview says they may take.
 
+/** `kubectl rollout status`'s "done" for the kind's rollout view (its descriptor's trait). */
 function rolledOut(kind: WorkloadKind, w: unknown): boolean {
-  if (kind === 'deployments') return deploymentRolloutStatus(w as RawDeployment).done;
-  if (kind === 'statefulsets') return statefulSetRolloutStatus(w as StatefulSetLike).done;
+  const rollout = kindById(kind)?.workload?.rollout;
+  if (rollout === 'replicasets') return deploymentRolloutStatus(w as RawDeployment).done;
+  if (rollout === 'statefulset') return statefulSetRolloutStatus(w as StatefulSetLike).done;
   return daemonSetRolloutStatus(w as DaemonSetLike).done;
 }
 

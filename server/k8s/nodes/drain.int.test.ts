@@ -30,6 +30,24 @@ afterAll(async () => {
   await s?.cleanup();
 }, 120_000);
 
+/** Drains a schedulable node as alice, from what she sees now. */
+async function drainAsAlice(name: string, reason?: string) {
+  const node = await admin.core.readNode({ name });
+  const requestId = randomUUID();
+  const result = await act(
+    alice,
+    'drain',
+    { kind: 'nodes', namespace: '_', name },
+    {
+      requestId,
+      resourceVersion: node.metadata!.resourceVersion!,
+      unschedulable: false,
+      ...(reason ? { reason } : {}),
+    },
+  );
+  return { requestId, result };
+}
+
 describe('drain', () => {
   it('previews what kubectl drain would do: 2 pods evicted, the second blocked by the budget now', async () => {
     const view = await nodeMaintenanceView(userKube({ name: 'local' }, alice), alice, s.source);
@@ -57,19 +75,7 @@ describe('drain', () => {
   });
 
   it('alice drains: cordoned, first pod evicted, second waits for the budget, then all run on the other node', async () => {
-    const node = await admin.core.readNode({ name: s.source });
-    const requestId = randomUUID();
-    const result = await act(
-      alice,
-      'drain',
-      { kind: 'nodes', namespace: '_', name: s.source },
-      {
-        requestId,
-        resourceVersion: node.metadata!.resourceVersion!,
-        unschedulable: false,
-        reason: 'integration test: hardware swap',
-      },
-    );
+    const { requestId, result } = await drainAsAlice(s.source, 'integration test: hardware swap');
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
     expect((await admin.core.readNode({ name: s.source })).spec?.unschedulable).toBe(true);
@@ -101,18 +107,7 @@ describe('drain', () => {
   it('a drain stopped while an eviction waits ends "stopped": the node stays cordoned, the audit says who stopped it', async () => {
     // Back the other way: the pods now run on the target; make the source schedulable and drain the target.
     await admin.core.patchNode({ name: s.source, body: { spec: { unschedulable: null } } }, mergePatch);
-    const node = await admin.core.readNode({ name: s.target });
-    const requestId = randomUUID();
-    const result = await act(
-      alice,
-      'drain',
-      { kind: 'nodes', namespace: '_', name: s.target },
-      {
-        requestId,
-        resourceVersion: node.metadata!.resourceVersion!,
-        unschedulable: false,
-      },
-    );
+    const { requestId, result } = await drainAsAlice(s.target);
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
     const id = String(result.params?.job);

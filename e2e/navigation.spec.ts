@@ -8,7 +8,7 @@ import type { LocalUserName } from './support/test-accounts';
 // is none, never a placeholder and never a failure. Every listed kind with a detail page opens one
 // from its first row, with its YAML. Done as an operator and as a developer, and no page or API
 // answer on the way carries a Secret's value or a Helm release's values or manifest (the seed writes
-// SECRET_MARKER into each; a release's notes are shown by design).
+// SECRET_MARKER into each; a release's notes, rendered from its values, are shown with the values hidden).
 
 const NEVER_SHOWN = ['-db-password', '-token', '-query', '-helm-values', '-helm-manifest'].map(
   (s) => SECRET_MARKER + s,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { groupReleases, revisionFacts, type HelmRevisionRecord } from '@/lib/k8s/helm';
+import { groupReleases, redactValues, revisionFacts, type HelmRevisionRecord } from '@/lib/k8s/helm';
 
 const release = {
   name: 'web',
@@ -11,7 +11,7 @@ const release = {
     last_deployed: '2026-01-02T00:00:00Z',
     status: 'failed',
     description: 'Upgrade failed',
-    notes: 'password: marker-notes',
+    notes: 'Log in with password marker-config at http://web.shop',
   },
   chart: { metadata: { name: 'nginx', version: '1.2.3', appVersion: '1.25' }, values: { secret: 'marker-chart' } },
   config: { password: 'marker-config' },
@@ -19,7 +19,7 @@ const release = {
 };
 
 describe('revisionFacts', () => {
-  it('keeps the public facts and drops values, manifest and notes', () => {
+  it('keeps the public facts, the notes with every value hidden, and drops values and manifest', () => {
     const facts = revisionFacts(release, 'sh.helm.release.v1.web.v2');
     expect(facts).toEqual({
       revision: 2,
@@ -30,9 +30,18 @@ describe('revisionFacts', () => {
       updated: '2026-01-02T00:00:00Z',
       firstDeployed: '2026-01-01T00:00:00Z',
       description: 'Upgrade failed',
+      notes: 'Log in with password [value hidden] at http://web.shop',
       secret: 'sh.helm.release.v1.web.v2',
     });
     expect(JSON.stringify(facts)).not.toContain('marker');
+  });
+
+  it('hides every value of 4 characters or more, longest first, nested and in lists', () => {
+    const config = { a: { b: ['s3cret-token', 'token'] }, port: 5432, tag: 'v1' };
+    expect(redactValues('token s3cret-token on 5432, tag v1', config)).toBe(
+      '[value hidden] [value hidden] on [value hidden], tag v1',
+    );
+    expect(redactValues('x'.repeat(9000), {}).length).toBe(8 * 1024 + 1);
   });
 
   it('rejects what is not a Helm 3 release', () => {

@@ -9,9 +9,10 @@ import type { KubeObject } from '@/lib/k8s/object';
 // util.go (encodeRelease/decodeRelease); the JSON is pkg/release/release.go.
 //
 // The server decodes (server/k8s/helm-releases.ts) and keeps only what this schema names: chart
-// name and version, app version, status, revision, times and description. `config` (the values),
-// `manifest` (which renders Secrets), `hooks`, chart files and `info.notes` (NOTES.txt, rendered from
-// the values) are never read into anything that leaves the server (ADR 0019).
+// name and version, app version, status, revision, times, description, and the notes (NOTES.txt)
+// with every value of the release redacted — notes are rendered from the values, so any value they
+// repeat is replaced before they leave the server. `config` (the values), `manifest` (which renders
+// Secrets), `hooks` and chart files are never read into anything that leaves the server (ADR 0019).
 
 export const HELM_RELEASE_TYPE = 'helm.sh/release.v1';
 export const HELM_LABEL_SELECTOR = 'owner=helm';
@@ -28,8 +29,11 @@ const releaseSchema = z.object({
       deleted: z.string().optional(),
       description: z.string().optional(),
       status: z.string().optional(),
+      notes: z.string().optional(),
     })
     .optional(),
+  // Read only to redact the notes (redactValues); never copied into the facts.
+  config: z.unknown().optional(),
   chart: z
     .object({
       metadata: z
@@ -49,8 +53,39 @@ export interface HelmRevision {
   updated: string;
   firstDeployed: string;
   description: string;
+  /** NOTES.txt as rendered, every value of the release replaced by REDACTED (at most 8 KiB). */
+  notes: string;
   /** The Secret that stores this revision. */
   secret: string;
+}
+
+export const REDACTED = '[value hidden]';
+const NOTES_MAX = 8 * 1024;
+
+/** Every string (and longer number) value in a release's values, longest first. */
+function valueStrings(config: unknown, out: Set<string> = new Set(), depth = 0): Set<string> {
+  if (depth > 32) return out;
+  if (typeof config === 'string') {
+    if (config.length >= 4) out.add(config);
+  } else if (typeof config === 'number' && String(config).length >= 4) {
+    out.add(String(config));
+  } else if (Array.isArray(config)) {
+    for (const v of config) valueStrings(v, out, depth + 1);
+  } else if (config && typeof config === 'object') {
+    for (const v of Object.values(config)) valueStrings(v, out, depth + 1);
+  }
+  return out;
+}
+
+/**
+ * The notes with every value of the release replaced (values of 4 characters or more; shorter ones
+ * such as "1" or "dev" would blank half the text and guard nothing), capped at 8 KiB.
+ */
+export function redactValues(notes: string, config: unknown): string {
+  let text = notes.length > NOTES_MAX ? `${notes.slice(0, NOTES_MAX)}…` : notes;
+  const values = [...valueStrings(config)].sort((a, b) => b.length - a.length);
+  for (const v of values) text = text.split(v).join(REDACTED);
+  return text;
 }
 
 /** Only the public facts of a decoded release JSON; undefined when it is not a Helm 3 release. */
@@ -67,6 +102,7 @@ export function revisionFacts(release: unknown, secretName: string): HelmRevisio
     updated: info?.last_deployed ?? '',
     firstDeployed: info?.first_deployed ?? '',
     description: info?.description ?? '',
+    notes: redactValues(info?.notes ?? '', r.data.config),
     secret: secretName,
   };
 }

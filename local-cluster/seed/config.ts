@@ -188,7 +188,7 @@ export const HELM_RELEASES: readonly ReleaseSeed[] = [
   },
 ];
 
-/** The release.Release JSON Helm 3 stores (pkg/release), with values, manifest and notes that hold the marker. */
+/** The release.Release JSON Helm 3 stores (pkg/release), with values, manifest and notes (rendered from the values) that hold the marker. */
 export function helmReleaseJson(r: ReleaseSeed, index: number): Record<string, unknown> {
   const rev = r.revisions[index] as RevisionSeed;
   const first = (r.revisions[0] as RevisionSeed).deployed;
@@ -201,7 +201,8 @@ export function helmReleaseJson(r: ReleaseSeed, index: number): Record<string, u
       deleted: '',
       description: rev.description,
       status: rev.status,
-      notes: `Connect with password ${SECRET_MARKER}-helm-notes`,
+      // NOTES.txt as Helm renders it: from the values, so it repeats the password (shown redacted).
+      notes: `${r.name} is running. Connect with password ${values.auth.password} on port 6379.`,
     },
     chart: {
       metadata: {
@@ -251,10 +252,13 @@ export function helmReleaseSecret(r: ReleaseSeed, index: number): Obj {
 export async function seedConfig(kube: Kube): Promise<void> {
   kube.log('config: ConfigMaps, Secrets, Helm releases');
   const helm = HELM_RELEASES.flatMap((r) => r.revisions.map((_, i) => helmReleaseSecret(r, i)));
-  // Secrets are created once and never patched: a rotated value in a demo is kept.
+  // Secrets are created once and never patched: a rotated value in a demo is kept. Helm's release
+  // Secrets follow the seed (their bytes are the same every run), so a changed release reaches a
+  // cluster seeded before.
   await Promise.all([
     ...CONFIG_MAPS.map((cm) => ensure(kube, cm)),
-    ...[...SECRETS, ...helm].map((s) => ensure(kube, s, { patch: false })),
+    ...SECRETS.map((s) => ensure(kube, s, { patch: false })),
+    ...helm.map((s) => ensure(kube, s)),
   ]);
   await ensure(kube, CONFIG_READER);
 }

@@ -65,6 +65,7 @@ describe('Helm releases', () => {
     updated: `2026-01-0${revision}T00:00:00Z`,
     firstDeployed: '2026-01-01T00:00:00Z',
     description: status === 'failed' ? 'Upgrade failed' : 'Upgrade complete',
+    notes: '',
     secret: `sh.helm.release.v1.cache.v${revision}`,
   });
   const [obj] = groupReleases(

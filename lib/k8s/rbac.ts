@@ -79,9 +79,7 @@ export function subjectsOf(obj: KubeObject): Subject[] {
 }
 
 /** The label selectors of an aggregated ClusterRole (`aggregationRule.clusterRoleSelectors`). */
-export function aggregationSelectorsOf(
-  obj: KubeObject,
-): {
+export function aggregationSelectorsOf(obj: KubeObject): {
   matchLabels?: Record<string, string>;
   matchExpressions?: { key: string; operator: string; values?: string[] }[];
 }[] {

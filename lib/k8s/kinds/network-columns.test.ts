@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { ingressesKind } from '@/lib/k8s/kinds/ingresses';
+import { networkPoliciesKind } from '@/lib/k8s/kinds/networkpolicies';
 import { servicesKind } from '@/lib/k8s/kinds/services';
 import type { KubeObject } from '@/lib/k8s/object';
 
@@ -70,5 +71,25 @@ describe('Service columns (printService, v1.31)', () => {
     expect(svc('external-ip', service({ type: 'NodePort', externalIPs: ['192.0.2.1'] }))).toBe('192.0.2.1');
     const ext = service({ type: 'ExternalName', externalName: 'db.example' });
     expect([svc('external-ip', ext), svc('cluster-ip', ext)]).toEqual(['db.example', '<none>']);
+  });
+});
+
+describe('NetworkPolicy columns (printNetworkPolicy, v1.31)', () => {
+  const policy = (podSelector: unknown) =>
+    networkPoliciesKind.toSummary({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: meta,
+      spec: { podSelector, policyTypes: ['Ingress'] },
+    } as unknown as KubeObject);
+  const np = (s: ReturnType<typeof policy>) => col(networkPoliciesKind.columns, 'pod-selector', s);
+
+  it('POD-SELECTOR is the selector as FormatLabelSelector writes it, <none> for the empty one', () => {
+    expect(np(policy({ matchLabels: { app: 'web' } }))).toBe('app=web');
+    expect(np(policy({ matchExpressions: [{ key: 'tier', operator: 'In', values: ['web', 'api'] }] }))).toBe(
+      'tier in (api,web)',
+    );
+    // The API server writes `podSelector: {}` for a policy over every pod of the namespace.
+    expect(np(policy({}))).toBe('<none>');
   });
 });

@@ -112,6 +112,25 @@ describe('PersistentVolume columns', () => {
   });
 });
 
+describe('STATUS of claims and volumes being deleted', () => {
+  // printPersistentVolumeClaim / printPersistentVolume: a deletionTimestamp prints Terminating
+  // whatever the phase (a claim held by the pvc-protection finalizer stays Bound until its pods go).
+  const deleting = { deletionTimestamp: '2026-11-24T13:00:00Z', finalizers: ['kubernetes.io/pvc-protection'] };
+
+  it('prints Terminating for a bound claim and a bound volume with a deletionTimestamp', () => {
+    const claim = persistentVolumeClaimsKind.toSummary(
+      pvc({ volumeName: 'pv-1', storageClassName: 'standard' }, { phase: 'Bound' }, deleting),
+    );
+    expect(col(persistentVolumeClaimsKind.columns, 'status', claim)).toBe('Terminating');
+    const volume = persistentVolumesKind.toSummary({
+      metadata: meta({ deletionTimestamp: '2026-11-24T13:00:00Z', finalizers: ['kubernetes.io/pv-protection'] }),
+      spec: { capacity: { storage: '5Gi' }, claimRef: { namespace: 'shop', name: 'invoices' } },
+      status: { phase: 'Bound' },
+    } as unknown as KubeObject);
+    expect(col(persistentVolumesKind.columns, 'status', volume)).toBe('Terminating');
+  });
+});
+
 describe('StorageClass columns', () => {
   const sc = (annotations: Record<string, string>, rest: Record<string, unknown> = {}) =>
     storageClassesKind.toSummary({

@@ -145,3 +145,19 @@ describe('limit ranges', () => {
     expect(limitRangesKind.toSummary(lr).types).toBe('Container, Pod');
   });
 });
+
+describe('Namespace STATUS (printNamespace)', () => {
+  it('prints status.phase as kubectl get namespaces does, amber while Terminating', async () => {
+    const { namespacesKind } = await import('./namespaces');
+    const obj = {
+      metadata: { name: 'old', uid: 'u', resourceVersion: '1', deletionTimestamp: '2026-11-24T10:00:00Z' },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Terminating' },
+    };
+    const s = namespacesKind.toSummary(obj);
+    const status = namespacesKind.columns?.find((c) => c.id === 'status');
+    expect(status?.value(s)).toBe('Terminating');
+    expect(status?.tone?.(s)).toBe('amber');
+    expect(namespacesKind.columns?.map((c) => c.title)).toEqual(['Status', 'Age']);
+  });
+});

@@ -1,9 +1,12 @@
 import {
+  ageColumn,
   baseSummary,
   byAge,
   byName,
+  compareText,
   defaultSearchText,
   type BaseSummary,
+  type CellTone,
   type KindDescriptor,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
@@ -17,6 +20,9 @@ function inThisNamespace(obj: KubeObject, candidate: BaseSummary): boolean {
   return candidate.namespace === obj.metadata.name;
 }
 
+const phaseTone = (s: NamespaceListItem): CellTone =>
+  s.phase === 'Active' ? 'green' : s.phase === 'Terminating' ? 'amber' : 'slate';
+
 export const namespacesKind: KindDescriptor<NamespaceListItem> = {
   id: 'namespaces',
   title: 'Namespaces',
@@ -24,13 +30,7 @@ export const namespacesKind: KindDescriptor<NamespaceListItem> = {
   description: 'Namespaces you may read.',
   nav: { group: 'cluster', order: 20 },
   detail: {
-    facts: (_obj, s) => [
-      {
-        label: 'Status',
-        value: s.phase,
-        tone: s.phase === 'Active' ? 'green' : s.phase === 'Terminating' ? 'amber' : 'slate',
-      },
-    ],
+    facts: (_obj, s) => [{ label: 'Status', value: s.phase, tone: phaseTone(s) }],
     panel: true,
     related: [
       { kind: 'resourcequotas', title: 'Resource quotas', match: inThisNamespace },
@@ -48,6 +48,15 @@ export const namespacesKind: KindDescriptor<NamespaceListItem> = {
     return { ...baseSummary(obj), phase };
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.phase}`.toLowerCase(),
-  sorts: { name: byName, age: byAge },
+  sorts: {
+    name: byName,
+    age: byAge,
+    status: (a, b) => compareText(a.phase, b.phase) || byName(a, b),
+  },
   defaultSort: 'name',
+  // kubectl get namespaces: NAME, STATUS, AGE (printNamespace).
+  columns: [
+    { id: 'status', title: 'Status', cell: 'badge', value: (s) => s.phase, tone: phaseTone, sort: 'status' },
+    ageColumn,
+  ],
 };

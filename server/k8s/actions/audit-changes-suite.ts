@@ -29,6 +29,22 @@ export function auditChangesSuite(database: 'SQLite' | 'PostgreSQL') {
     const v = await view(alice, 'deployments', ns, 'web');
     return { resourceVersion: v.resourceVersion, generation: v.generation };
   };
+  /** Until the controllers stop rewriting the status (each write moves the resourceVersion). */
+  const settled = (replicas: number) =>
+    waitFor(
+      async () => {
+        const d = await read();
+        const st = d.status ?? {};
+        return (
+          st.observedGeneration === d.metadata.generation &&
+          st.replicas === replicas &&
+          st.availableReplicas === replicas &&
+          st.updatedReplicas === replicas
+        );
+      },
+      60_000,
+      `web settled at ${replicas}`,
+    );
 
   beforeAll(async () => {
     expect(databaseTarget().kind).toBe(database === 'SQLite' ? 'sqlite' : 'postgres');
@@ -60,6 +76,7 @@ export function auditChangesSuite(database: 'SQLite' | 'PostgreSQL') {
     it('a scale records spec.replicas before and after, and the chain still verifies', async () => {
       const up = await act(alice, 'scale', target, { ...(await seen()), replicas: 3, requestId: crypto.randomUUID() });
       expect(up).toMatchObject({ ok: true, params: { replicas: { from: 1, to: 3 } } });
+      await settled(3);
       const requestId = crypto.randomUUID();
       expect(await act(alice, 'scale', target, { ...(await seen()), replicas: 2, requestId })).toMatchObject({
         ok: true,
@@ -75,6 +92,7 @@ export function auditChangesSuite(database: 'SQLite' | 'PostgreSQL') {
     });
 
     it('a rollback records the pod template diff by container name; a refused one records none', async () => {
+      await settled(2);
       const requestId = crypto.randomUUID();
       const r = await act(alice, 'rollback', target, { ...(await seen()), toRevision: 1, requestId });
       expect(r).toMatchObject({ ok: true });
@@ -102,11 +120,17 @@ export function auditChangesSuite(database: 'SQLite' | 'PostgreSQL') {
     });
 
     it('pause and resume record spec.paused', async () => {
+      await settled(2);
       const requestId = crypto.randomUUID();
       expect(await act(alice, 'pause', target, { ...(await seen()), requestId })).toMatchObject({ ok: true });
       expect((await auditFor(requestId))?.changes?.fields).toEqual([
         { path: 'spec.paused', before: null, after: 'true' },
       ]);
+      await waitFor(
+        async () => (await read()).status?.observedGeneration === (await read()).metadata.generation,
+        60_000,
+        'pause observed',
+      );
       const resumed = crypto.randomUUID();
       expect(await act(alice, 'resume', target, { ...(await seen()), requestId: resumed })).toMatchObject({ ok: true });
       expect((await auditFor(resumed))?.changes?.fields).toEqual([

@@ -219,7 +219,9 @@ test.describe('as bob', () => {
     const ui = new WorkloadActionsPage(page);
     await ui.goto('deployments', 'shop-backend', 'payments');
     await expect(ui.history.locator('tbody tr')).not.toHaveCount(0);
-    await expect(ui.toolbar.getByRole('button')).toHaveCount(0);
+    // No action is offered; only the quiet "Why can't I …?" links (issue 15) are there.
+    await expect(ui.toolbar.getByRole('button', { name: /scale…|restart…|rollout…/i })).toHaveCount(0);
+    await expect(ui.toolbar.getByRole('button', { name: /why can.t i scale/i })).toBeVisible();
     await expect(ui.history.getByRole('button')).toHaveCount(0);
 
     const before = await admin.apps.readNamespacedDeployment({ name: 'payments', namespace: 'shop-backend' });

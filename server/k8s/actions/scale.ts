@@ -11,6 +11,7 @@ import { workloadKindOf } from '@/server/k8s/actions/rollback';
 import { ActionRefusedError } from '@/server/k8s/actions/results';
 import { findHpaFor } from '@/server/k8s/actions/hpa';
 import { readWorkload, workloadPath } from '@/server/k8s/actions/workloads';
+import { KubeError } from '@/server/k8s/errors';
 
 // Scale through the `scale` subresource: PUT the Scale object carrying the resourceVersion, so a
 // concurrent change is a 409, never an overwrite (REFERENCE.md "Scale").
@@ -49,17 +50,33 @@ export const scaleAction: ActionSpec<ScaleInput> = {
               : `A ${target.kind} cannot be scaled here`,
           );
         assertUnchanged(workload.metadata, input, what);
-        const body = {
-          apiVersion: 'autoscaling/v1',
-          kind: 'Scale',
-          metadata: {
-            name: target.name,
-            namespace: target.namespace,
-            resourceVersion: workload.metadata.resourceVersion,
-          },
-          spec: { replicas: input.replicas },
-        };
-        const scale = await ctx.kube.request<Scale>({ method: 'PUT', path: workloadPath(t, 'scale'), body });
+        const put = (resourceVersion: string) =>
+          ctx.kube.request<Scale>({
+            method: 'PUT',
+            path: workloadPath(t, 'scale'),
+            body: {
+              apiVersion: 'autoscaling/v1',
+              kind: 'Scale',
+              metadata: { name: target.name, namespace: target.namespace, resourceVersion },
+              spec: { replicas: input.replicas },
+            },
+          });
+        // The PUT carries the resourceVersion read a moment ago; the controllers' status writes move it
+        // without changing what the person reviewed. On a 409, read again: the same generation and
+        // replicas mean only the status moved, so the scale goes on; anything else is the person's conflict.
+        let scale: Scale | undefined;
+        let resourceVersion = workload.metadata.resourceVersion;
+        for (let attempt = 1; !scale; attempt++) {
+          try {
+            scale = await put(resourceVersion);
+          } catch (err) {
+            if (!(err instanceof KubeError && err.kind === 'conflict') || attempt >= 3) throw err;
+            const fresh = await readWorkload(ctx.kube, t);
+            assertUnchanged(fresh.metadata, input, what);
+            if ((fresh.spec.replicas ?? null) !== from) throw err;
+            resourceVersion = fresh.metadata.resourceVersion;
+          }
+        }
         const note = hpa
           ? ` The HorizontalPodAutoscaler ${hpa.name} manages it and will set it back within ${hpa.minReplicas}–${hpa.maxReplicas}.`
           : '';

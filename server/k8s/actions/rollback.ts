@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { kindById } from '@/lib/k8s/kinds';
+import { KubeError } from '@/server/k8s/errors';
 import { z } from 'zod';
 
 import { WORKLOAD_KINDS, type WorkloadKind } from '@/lib/k8s/rollout/actions';
@@ -80,7 +81,22 @@ export const rollbackAction: ActionSpec<RollbackInput> = {
       async run() {
         assertUnchanged(workload.metadata, input, what);
         if (!plan.ok) throw new ActionRefusedError(plan.message);
-        const updated = await applyRollback(ctx, target, plan);
+        // The patch carries the resourceVersion read a moment ago; a controller's status write moves it
+        // without changing what the person reviewed. On a 409, plan again from a fresh read: the same
+        // generation and the same current revision mean only the status moved, so the rollback goes on.
+        let updated: AnyWorkload | undefined;
+        let sending = plan;
+        for (let attempt = 1; !updated; attempt++) {
+          try {
+            updated = await applyRollback(ctx, target, sending);
+          } catch (err) {
+            if (!(err instanceof KubeError && err.kind === 'conflict') || attempt >= 3) throw err;
+            const again = await planRollback(ctx, target, input.toRevision);
+            assertUnchanged(again.workload.metadata, input, what);
+            if (!again.plan.ok || again.current !== current) throw err;
+            sending = again.plan;
+          }
+        }
         return {
           message: `Rolling back ${what} from revision ${plan.from} to revision ${plan.to}'s template: it becomes revision ${plan.next}`,
           resourceVersion: updated.metadata.resourceVersion,

@@ -1,4 +1,5 @@
-import { clients, createNamespace, deleteNamespace, deployment, waitFor } from '../local-cluster/test/kube';
+import { clients, createNamespace, deleteNamespace } from '../local-cluster/test/kube';
+import { createRollbackScenario } from '../local-cluster/test/rollback-scenario';
 
 import { expect, test } from './fixtures';
 import { WorkloadActionsPage } from './pages/actions-workload-page';
@@ -12,40 +13,7 @@ let ns = '';
 
 test.beforeAll(async () => {
   ns = await createNamespace(admin, 'safer-actions');
-  await admin.core.createNamespacedConfigMap({
-    namespace: ns,
-    body: { metadata: { name: 'app-config' }, data: { MODE: 'a' } },
-  });
-  await admin.core.createNamespacedConfigMap({
-    namespace: ns,
-    body: { metadata: { name: 'old-config' }, data: { X: '1' } },
-  });
-  const d = deployment('web', { image: 'shop/web:1.0', replicas: 1 });
-  const c = d.spec!.template.spec!.containers[0]!;
-  c.envFrom = [{ configMapRef: { name: 'app-config' } }];
-  d.spec!.template.spec!.volumes = [{ name: 'old', configMap: { name: 'old-config' } }];
-  await admin.apps.createNamespacedDeployment({ namespace: ns, body: d });
-  const rsCount = async () => (await admin.apps.listNamespacedReplicaSet({ namespace: ns })).items.length;
-  await waitFor(async () => (await rsCount()) === 1, 30_000, 'revision 1');
-  await new Promise((r) => setTimeout(r, 1100)); // managedFields times have one-second resolution
-  await admin.apps.patchNamespacedDeployment({
-    name: 'web',
-    namespace: ns,
-    body: [
-      { op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'shop/web:2.0' },
-      { op: 'remove', path: '/spec/template/spec/volumes' },
-    ],
-  });
-  await waitFor(async () => (await rsCount()) === 2, 30_000, 'revision 2');
-  await new Promise((r) => setTimeout(r, 1100));
-  // Changed as `kubectl edit` changes it, then the old ConfigMap goes.
-  await admin.core.patchNamespacedConfigMap({
-    name: 'app-config',
-    namespace: ns,
-    fieldManager: 'kubectl-edit',
-    body: [{ op: 'replace', path: '/data/MODE', value: 'b' }],
-  });
-  await admin.core.deleteNamespacedConfigMap({ name: 'old-config', namespace: ns });
+  await createRollbackScenario(admin, ns);
 });
 
 test.afterAll(async () => {

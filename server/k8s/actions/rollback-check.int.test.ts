@@ -3,7 +3,8 @@
 // may not get Secrets) and as admin. Metadata only: no Secret value in any answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { clients, createNamespace, deleteNamespace, deployment, waitFor } from '@/local-cluster/test/kube';
+import { clients, createNamespace, deleteNamespace } from '@/local-cluster/test/kube';
+import { createRollbackScenario } from '@/local-cluster/test/rollback-scenario';
 import { rollbackCheck } from '@/server/k8s/actions/rollback-check';
 import { userKube } from '@/server/k8s/actions/user-kube';
 import { KubeError } from '@/server/k8s/errors';
@@ -14,52 +15,9 @@ const root = { user: 'admin', groups: ['system:masters'] };
 const SECRET_VALUE = 'rollback-check-secret-value-q8z';
 let ns = '';
 
-async function revisions(): Promise<number> {
-  const list = await admin.apps.listNamespacedReplicaSet({ namespace: ns });
-  return list.items.length;
-}
-
 beforeAll(async () => {
   ns = await createNamespace(admin, 'rollback-check');
-  await admin.core.createNamespacedConfigMap({
-    namespace: ns,
-    body: { metadata: { name: 'app-config' }, data: { MODE: 'a' } },
-  });
-  await admin.core.createNamespacedConfigMap({
-    namespace: ns,
-    body: { metadata: { name: 'old-config' }, data: { X: '1' } },
-  });
-  await admin.core.createNamespacedSecret({
-    namespace: ns,
-    body: { metadata: { name: 'app-secret' }, stringData: { password: SECRET_VALUE } },
-  });
-  const d = deployment('web', { image: 'shop/web:1.0', replicas: 1 });
-  const c = d.spec!.template.spec!.containers[0]!;
-  c.envFrom = [{ configMapRef: { name: 'app-config' } }];
-  c.env = [{ name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'app-secret', key: 'password' } } }];
-  d.spec!.template.spec!.volumes = [{ name: 'old', configMap: { name: 'old-config' } }];
-  await admin.apps.createNamespacedDeployment({ namespace: ns, body: d });
-  await waitFor(async () => (await revisions()) === 1, 30_000, 'revision 1');
-  // Revision 2 drops the old ConfigMap and changes the image; then the configuration moves on.
-  await new Promise((r) => setTimeout(r, 1100)); // managedFields times have one-second resolution
-  await admin.apps.patchNamespacedDeployment({
-    name: 'web',
-    namespace: ns,
-    body: [
-      { op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'shop/web:2.0' },
-      { op: 'remove', path: '/spec/template/spec/volumes' },
-    ],
-  });
-  await waitFor(async () => (await revisions()) === 2, 30_000, 'revision 2');
-  await new Promise((r) => setTimeout(r, 1100));
-  // Edited as `kubectl edit` would (its own field manager), so the change has a time of its own.
-  await admin.core.patchNamespacedConfigMap({
-    name: 'app-config',
-    namespace: ns,
-    fieldManager: 'kubectl-edit',
-    body: [{ op: 'replace', path: '/data/MODE', value: 'b' }],
-  });
-  await admin.core.deleteNamespacedConfigMap({ name: 'old-config', namespace: ns });
+  await createRollbackScenario(admin, ns, { secretValue: SECRET_VALUE });
 }, 90_000);
 
 afterAll(async () => {

@@ -35,6 +35,7 @@ export const ATTENTION_BYTES_LIMIT = 32 * 1024;
 
 export function attentionTargets(runs: readonly AttentionRun[] | undefined) {
   return (runs ?? []).map((a) => ({
+    id: `attention-bytes-${a.who}`,
     name: `Overview "needs attention" answer, ${a.who}`,
     target: `bounded: ≤ ${ATTENTION_BYTES_LIMIT / 1024} KiB whatever the cluster`,
     value: `${a.bytes} B for ${a.counted.workloads.toLocaleString('en')} workloads, ${a.counted.needAttention} needing attention`,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { loadResults, renderDoc, renderRun, writeDoc } from './report';
+import { loadResults, renderDoc, renderRun, renderStanding, writeDoc } from './report';
 import { checkTargets, type BenchResult } from './result';
 
 function run(overrides: Partial<BenchResult> = {}): BenchResult {
@@ -274,5 +274,72 @@ describe('runs of the standalone server (ready time, metrics scrape)', () => {
     expect(md).toContain('| cold: server spawn → listening | 400 ms |');
     expect(md).toContain('(includes the first sync)');
     expect(md).not.toContain('```text');
+  });
+});
+
+describe('issue 14: cold first page against the paginated LIST, and memory per pod', () => {
+  const perPod = (bytesPerPod: number | null) => ({
+    withoutRssMiB: 240,
+    withoutPods: 60,
+    withRssMiB: 600,
+    withPods: 100_060,
+    bytesPerPod,
+  });
+
+  it('judges the cold ratio on the paginated LIST and memory on RSS and bytes per pod', () => {
+    const r = run({
+      cold: { ...run().cold, ratioPaged: 1.4 },
+      memory: { ...run().memory, afterSyncRssMiB: 600, afterWarmRssMiB: 900, perPod: perPod(3800) },
+    });
+    const byId = new Map(checkTargets(r).map((t) => [t.id, t]));
+    expect(byId.get('cold-first-page')).toMatchObject({ met: true, target: '≤ 1.5×' });
+    expect(byId.get('rss-total')).toMatchObject({ met: true, value: '900 MiB with 10,060 pods' });
+    expect(byId.get('rss-per-pod')).toMatchObject({ met: true });
+    expect(byId.get('rss-per-pod')?.value).toContain('3.71 KiB');
+  });
+
+  it('misses them past the goals, and says when too few pods were added to tell', () => {
+    const r = run({
+      cold: { ...run().cold, ratioPaged: 1.6 },
+      memory: { ...run().memory, afterSyncRssMiB: 1100, afterWarmRssMiB: 900, perPod: perPod(null) },
+    });
+    const byId = new Map(checkTargets(r).map((t) => [t.id, t]));
+    expect(byId.get('cold-first-page')?.met).toBe(false);
+    expect(byId.get('rss-total')).toMatchObject({ met: false, value: '1100 MiB with 10,060 pods' });
+    expect(byId.get('rss-per-pod')).toMatchObject({ met: false, value: 'not measured (too few pods added)' });
+  });
+});
+
+describe('where each target stands', () => {
+  const at = (id: string, pods: number, p99: number) =>
+    run({ id, scale: { ...run().scale, pods }, warm: { ...run().warm, p99 } });
+
+  it('puts the newest default-scale run next to the newest largest-scale run, joined on target ids', () => {
+    const runs = [at('2026-11-24T01', 10_000, 40), at('2026-11-24T02', 10_000, 45), at('2026-11-24T03', 100_000, 80)];
+    const md = renderStanding(runs);
+    expect(md).toContain('## Where each target stands');
+    expect(md).toContain('10,000 pods (2026-11-24T02)');
+    expect(md).toContain('100,000 pods (2026-11-24T03)');
+    const warmRow = md.split('\n').find((l) => l.startsWith('| warm p99, 50 connections')) ?? '';
+    expect(warmRow).toContain('45 ms at 2000 req/s | yes | 80 ms at 2000 req/s | **no** |');
+  });
+
+  it('shows only the default scale when nothing larger ran, and nothing without runs', () => {
+    const md = renderStanding([at('2026-11-24T01', 10_000, 40)]);
+    expect(md).toContain('10,000 pods (2026-11-24T01)');
+    expect(
+      md
+        .split('\n')
+        .find((l) => l.startsWith('| Target'))
+        ?.split('|').length,
+    ).toBe(6);
+    expect(renderStanding([])).toBe('');
+  });
+
+  it('marks a target one run did not measure', () => {
+    const big = run({ id: 'b', scale: { ...run().scale, pods: 50_000 }, cold: { ...run().cold, ratioPaged: 1.2 } });
+    const md = renderStanding([at('a', 10_000, 40), big]);
+    const row = md.split('\n').find((l) => l.startsWith('| cold: server spawn')) ?? '';
+    expect(row).toContain('| not measured | — |');
   });
 });

@@ -262,7 +262,56 @@ export function renderDoc(results: readonly BenchResult[], inProcess: readonly s
   const runs = [...results].sort((a, b) => b.id.localeCompare(a.id));
   const body = runs.length ? runs.map(renderRun).join('\n\n') : '## Runs\n\nNo runs recorded yet.';
   const extra = inProcess.map((md) => `${md.trim()}\n\n`).join('');
-  return `${INTRO}\n${extra}${body}\n`;
+  return `${INTRO}\n${renderStanding(runs)}${extra}${body}\n`;
+}
+
+const DEFAULT_PODS = 10_000;
+
+/** The runs the standing table compares: the newest at the default scale, and the newest at the largest scale above it. */
+export function standingRuns(runs: readonly BenchResult[]): { base?: BenchResult; large?: BenchResult } {
+  const newest = [...runs].sort((a, b) => b.id.localeCompare(a.id));
+  const base = newest.find((r) => r.scale.pods === DEFAULT_PODS);
+  const top = Math.max(0, ...newest.map((r) => r.scale.pods));
+  const large = top > DEFAULT_PODS ? newest.find((r) => r.scale.pods === top) : undefined;
+  return { base, large };
+}
+
+/**
+ * Every target of the newest default-scale run next to the newest largest-scale run, joined on the
+ * target's id: one table that says what is met where.
+ */
+export function renderStanding(runs: readonly BenchResult[]): string {
+  const { base, large } = standingRuns(runs);
+  if (!base && !large) return '';
+  const cols = [base, large].filter((r): r is BenchResult => r !== undefined);
+  const checks = cols.map((r) => new Map(checkTargets(r).map((t) => [t.id, t])));
+  const ids: string[] = [];
+  for (const m of checks) for (const id of m.keys()) if (!ids.includes(id)) ids.push(id);
+  const head = [
+    'Target',
+    'Goal',
+    ...cols.flatMap((r) => [`${r.scale.pods.toLocaleString('en')} pods (${r.id})`, 'Met']),
+  ];
+  const rows = ids.map((id) => {
+    const first = checks.map((m) => m.get(id)).find((t) => t !== undefined);
+    return [
+      first?.name ?? id,
+      first?.target ?? '',
+      ...checks.flatMap((m) => {
+        const t = m.get(id);
+        return t ? [t.value, t.met ? 'yes' : '**no**'] : ['not measured', '—'];
+      }),
+    ];
+  });
+  return [
+    '## Where each target stands',
+    '',
+    'The newest run at the default scale next to the newest run at the largest scale reached; each run is in full below.',
+    '',
+    table([head, ...rows]),
+    '',
+    '',
+  ].join('\n');
 }
 
 /** The in-process sections, in file-name order; none when the folder does not exist. */

@@ -75,6 +75,8 @@ export const resultSchema = z.object({
     rawPagedRequests: z.number(),
     /** firstPageMs / rawListMs */
     ratio: z.number(),
+    /** firstPageMs / rawPagedMs: issue 14's cold target (≤ 1.5×); absent in earlier runs. */
+    ratioPaged: z.number().optional(),
   }),
   warm: z.object({
     path: z.string(),
@@ -151,6 +153,20 @@ export const resultSchema = z.object({
     cachedObjects: z.number(),
     /** (after sync − baseline) / cachedObjects; only meaningful when the baseline had nothing cached. */
     bytesPerCachedObject: z.number().optional(),
+    /**
+     * RSS per cached pod: the same server started twice, against the cluster without the bench pods
+     * (`without`) and with them (`with`), each read 5 s after ready; (with − without) / (pods added).
+     * Absent in earlier runs.
+     */
+    perPod: z
+      .object({
+        withoutRssMiB: z.number(),
+        withoutPods: z.number(),
+        withRssMiB: z.number(),
+        withPods: z.number(),
+        bytesPerPod: z.number().nullable(),
+      })
+      .optional(),
   }),
   /** `GET /api/metrics` (bearer token) right after the warm runs; absent before the standalone runner. */
   serverMetrics: z.object({ scrapedAt: z.string(), text: z.string() }).optional(),
@@ -163,6 +179,8 @@ export const resultSchema = z.object({
 export type BenchResult = z.infer<typeof resultSchema>;
 
 export interface TargetCheck {
+  /** Stable across runs and scales (names carry numbers): the summary table joins runs on it. */
+  id: string;
   name: string;
   target: string;
   value: string;
@@ -176,6 +194,7 @@ export function checkTargets(r: BenchResult): TargetCheck[] {
   const scrollCheck: TargetCheck[] = scroll
     ? [
         {
+          id: 'scroll-long-tasks',
           name: `long tasks while scrolling ${scroll.rowsTotal.toLocaleString('en')} pods`,
           target: '0 over 50 ms, to the end',
           value: `${scroll.longTasks.count} (max ${scroll.longTasks.maxMs} ms)${scroll.reachedEnd ? '' : ', end not reached'}`,
@@ -187,6 +206,7 @@ export function checkTargets(r: BenchResult): TargetCheck[] {
   const usersCheck: TargetCheck[] = u
     ? [
         {
+          id: 'warm-users-p99',
           name: `warm p99, ${u.users} users (a page every ${u.meanIntervalS} s each, open loop)`,
           target: '≤ 50 ms',
           value: u.latency.p99 === null ? 'no requests' : `${u.latency.p99} ms at ${u.requestsPerSecond} req/s`,
@@ -197,30 +217,77 @@ export function checkTargets(r: BenchResult): TargetCheck[] {
   return [
     ...usersCheck,
     {
+      id: 'warm-closed-p99',
       name: `warm p99, ${r.warm.connections} connections back to back (closed loop, saturation)`,
       target: '≤ 50 ms',
       value: `${r.warm.p99} ms at ${r.warm.requestsPerSecond} req/s`,
       met: r.warm.p99 <= 50 && r.warm.non2xx === 0,
     },
     {
+      id: 'warm-lists',
       name: 'LISTs of cached kinds during warm run',
       target: '0',
       value: `${r.apiserver.listsDuringWarm} (any resource, any client: ${r.apiserver.allListsDuringWarm})`,
       met: r.apiserver.listsDuringWarm === 0,
     },
     {
+      id: 'watches',
       name: 'watches held (after warm run)',
       target: `= kinds × clusters = ${r.apiserver.expectedWatches}`,
       value: String(r.apiserver.wheelhouseWatchesAfterWarm),
       met: r.apiserver.wheelhouseWatchesAfterWarm === r.apiserver.expectedWatches,
     },
     {
+      id: 'change-to-event-p95',
       name: `change-to-event p95 (${r.events.targetRate}/s)`,
       target: '≤ 250 ms, none lost',
       value: p95 === null ? 'no events' : `${p95} ms, ${r.events.missing} lost`,
       met: p95 !== null && p95 <= 250 && r.events.missing === 0,
     },
+    ...coldChecks(r),
+    ...memoryChecks(r),
     ...scrollCheck,
     ...attentionTargets(r.attention),
+  ];
+}
+
+/** Issue 14: the cold first page against the raw paginated LIST of all pods in the same run. */
+function coldChecks(r: BenchResult): TargetCheck[] {
+  const ratio = r.cold.ratioPaged;
+  if (ratio === undefined) return [];
+  return [
+    {
+      id: 'cold-first-page',
+      name: 'cold: server spawn → first page of all pods, against the raw paginated LIST (limit=500)',
+      target: '≤ 1.5×',
+      value: `${ratio.toFixed(2)}× (${Math.round(r.cold.firstPageMs)} ms / ${Math.round(r.cold.rawPagedMs)} ms)`,
+      met: ratio <= 1.5,
+    },
+  ];
+}
+
+/** Issue 14: server RSS ≤ 1 GiB, and ≤ 4 KiB per cached pod. */
+function memoryChecks(r: BenchResult): TargetCheck[] {
+  const per = r.memory.perPod;
+  if (!per) return [];
+  const worst = Math.max(r.memory.afterSyncRssMiB, r.memory.afterWarmRssMiB);
+  return [
+    {
+      id: 'rss-total',
+      name: 'server RSS, the highest of after sync and after the warm runs',
+      target: '≤ 1 GiB',
+      value: `${worst} MiB with ${r.scale.podsInCluster.toLocaleString('en')} pods`,
+      met: worst <= 1024,
+    },
+    {
+      id: 'rss-per-pod',
+      name: 'server RSS per cached pod (two starts: without and with the bench pods)',
+      target: '≤ 4 KiB',
+      value:
+        per.bytesPerPod === null
+          ? 'not measured (too few pods added)'
+          : `${(per.bytesPerPod / 1024).toFixed(2)} KiB (${per.withoutRssMiB} MiB with ${per.withoutPods.toLocaleString('en')} pods → ${per.withRssMiB} MiB with ${per.withPods.toLocaleString('en')})`,
+      met: per.bytesPerPod !== null && per.bytesPerPod <= 4096,
+    },
   ];
 }

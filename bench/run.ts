@@ -76,10 +76,57 @@ function coldSection(cold: ColdResult, raw: RawListTimes): BenchResult['cold'] {
     rawPagedMs: Math.round(raw.rawPagedMs),
     rawPagedRequests: raw.rawPagedRequests,
     ratio: Math.round((cold.firstPageMs / raw.rawListMs) * 100) / 100,
+    ratioPaged: Math.round((cold.firstPageMs / raw.rawPagedMs) * 100) / 100,
   };
 }
 
-async function measure(o: BenchOptions, namespaces: string[], kube: KubeHttp, seedSeconds: number) {
+interface RssAt {
+  rssMiB: number;
+  pods: number;
+}
+
+/**
+ * The server's RSS after its first page and 5 s, against the cluster as it is now (before the bench pods are seeded):
+ * the "without" half of RSS per cached pod. The same binary, environment and wait as the measured run.
+ */
+async function rssWithoutBenchPods(o: BenchOptions, kube: KubeHttp): Promise<RssAt> {
+  const pods = await podsInCluster(kube);
+  const baseUrl = `http://127.0.0.1:${o.port}`;
+  const server = await startServer(o.distDir, o.port, join(REPO_ROOT, o.distDir, 'bench-baseline.log'), {
+    ...authServerEnv(baseUrl, REPO_ROOT),
+  });
+  try {
+    // As the measured run does before reading "after sync": sign in, serve the first page, wait 5 s.
+    await measureCold(server, authenticate, () => undefined);
+    await sleep(5000);
+    const rssMiB = MiB(serverRss(server.pid));
+    log(`memory: ${rssMiB} MiB RSS 5 s after ready with ${pods} pods in the cluster (before seeding)`);
+    return { rssMiB, pods };
+  } finally {
+    await server.stop();
+  }
+}
+
+function perPodMemory(without: RssAt | undefined, withRssMiB: number, withPods: number) {
+  if (!without) return undefined;
+  const added = withPods - without.pods;
+  return {
+    withoutRssMiB: without.rssMiB,
+    withoutPods: without.pods,
+    withRssMiB,
+    withPods,
+    // Fewer than 1,000 pods added: the difference would be mostly noise.
+    bytesPerPod: added >= 1000 ? Math.round(((withRssMiB - without.rssMiB) * 2 ** 20) / added) : null,
+  };
+}
+
+async function measure(
+  o: BenchOptions,
+  namespaces: string[],
+  kube: KubeHttp,
+  seedSeconds: number,
+  without: RssAt | undefined,
+) {
   const raw = await measureRawList(kube, log);
   const inCluster = await podsInCluster(kube);
   const watchesBeforeStart = (await scrapeApiserver(kube)).watches;
@@ -177,7 +224,9 @@ async function measure(o: BenchOptions, namespaces: string[], kube: KubeHttp, se
         afterSyncRssMiB: MiB(afterSyncRss),
         afterWarmRssMiB: MiB(afterWarmRss),
         cachedObjects,
-        // No per-object figure: at readiness the caches are already listed, so the baseline holds them.
+        // No per-object figure from one start: at readiness the caches are already listed, so the
+        // baseline holds them. perPod compares two starts instead.
+        perPod: perPodMemory(without, MiB(afterSyncRss), inCluster),
       },
       serverMetrics: { scrapedAt, text: metricsText },
       scroll,
@@ -210,11 +259,12 @@ async function main(argv: string[]): Promise<void> {
   }
   let ok = false;
   try {
+    const without = await rssWithoutBenchPods(o, kube);
     const seedStarted = performance.now();
     const namespaces = await seedBench(o, log);
     await waitAllRunning(o, kube, log);
     const seedSeconds = Math.round((performance.now() - seedStarted) / 1000);
-    const measured = await measure(o, namespaces, kube, seedSeconds);
+    const measured = await measure(o, namespaces, kube, seedSeconds, without);
     const finishedAt = new Date();
     const id = startedAt
       .toISOString()

@@ -74,6 +74,68 @@ export async function benchPodNames(kube: KubeHttp, selector: string): Promise<{
   return out;
 }
 
+export interface PatcherRun {
+  /** Patches the apiserver accepted, with the resourceVersion it gave each. */
+  patches: PatchRecord[];
+  /** Patches sent (accepted or not). */
+  sent: number;
+  errors: number;
+  /** From the first patch sent to the last answer. */
+  seconds: number;
+  /** Patches sent per second over `seconds`. */
+  achievedRate: number;
+}
+
+/**
+ * Patches pods (one annotation) at `rate` per second, open loop, round robin over `pods`: `count`
+ * patches, or until `signal` aborts (whichever comes first; at least one of them must be given).
+ * Resolves once every patch sent has been answered.
+ */
+export async function patchAtRate(
+  kube: KubeHttp,
+  pods: readonly { namespace: string; name: string }[],
+  opts: { rate: number; count?: number; signal?: AbortSignal },
+): Promise<PatcherRun> {
+  if (!pods.length) throw new Error('no bench pods to patch');
+  if (opts.count === undefined && !opts.signal) throw new Error('patchAtRate needs a count or a signal');
+  const patches: PatchRecord[] = [];
+  let errors = 0;
+  const inFlight = new Set<Promise<void>>();
+  const total = opts.count ?? Infinity;
+  // A merge patch that sets the value a pod already has is a no-op: no new resourceVersion, no watch
+  // event. Pods kept from an earlier run (--keep) carry that run's `seq` values, so every value
+  // written here is unique to this run.
+  const run = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
+  const started = performance.now();
+  let i = 0;
+  for (; i < total && !opts.signal?.aborted; i++) {
+    // Open-loop schedule: patch i goes out at started + i/rate, whatever the earlier ones took.
+    const due = started + (i * 1000) / opts.rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    if (opts.signal?.aborted) break;
+    while (inFlight.size >= 200) await Promise.race(inFlight);
+    const pod = pods[i % pods.length] as { namespace: string; name: string };
+    const sentAt = performance.now();
+    const p = kube
+      .request('PATCH', `/api/v1/namespaces/${pod.namespace}/pods/${pod.name}`, {
+        body: { metadata: { annotations: { 'bench.wheelhouse.dev/seq': `${run}-${i}` } } },
+        contentType: 'application/merge-patch+json',
+      })
+      .then((res) => {
+        if (res.status !== 200) return void errors++;
+        const rv = (JSON.parse(res.body) as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
+        patches.push({ key: changeKey(pod.namespace, pod.name, rv), sentAt, patchMs: res.ms });
+      })
+      .catch(() => void errors++)
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  }
+  await Promise.all(inFlight);
+  const seconds = (performance.now() - started) / 1000;
+  return { patches, sent: i, errors, seconds, achievedRate: seconds > 0 ? Math.round((i / seconds) * 10) / 10 : 0 };
+}
+
 export interface EventsResult extends Deliveries {
   streams: number;
   targetRate: number;
@@ -95,39 +157,8 @@ export async function measureEvents(
   if (!pods.length) throw new Error('no bench pods to patch');
   const streams = await Promise.all(Array.from({ length: opts.streams }, () => openStream(baseUrl, headers)));
   log(`events: ${opts.streams} streams open; patching pods at ${opts.rate}/s for ${opts.seconds} s`);
-  const patches: PatchRecord[] = [];
-  let errors = 0;
-  const inFlight = new Set<Promise<void>>();
-  const total = opts.rate * opts.seconds;
-  // A merge patch that sets the value a pod already has is a no-op: no new resourceVersion, no watch
-  // event. Pods kept from an earlier run (--keep) carry that run's `seq` values, so every value
-  // written here is unique to this run.
-  const run = Date.now().toString(36);
-  const started = performance.now();
-  for (let i = 0; i < total; i++) {
-    // Open-loop schedule: patch i goes out at started + i/rate, whatever the earlier ones took.
-    const due = started + (i * 1000) / opts.rate;
-    const wait = due - performance.now();
-    if (wait > 0) await sleep(wait);
-    while (inFlight.size >= 200) await Promise.race(inFlight);
-    const pod = pods[i % pods.length] as { namespace: string; name: string };
-    const sentAt = performance.now();
-    const p = kube
-      .request('PATCH', `/api/v1/namespaces/${pod.namespace}/pods/${pod.name}`, {
-        body: { metadata: { annotations: { 'bench.wheelhouse.dev/seq': `${run}-${i}` } } },
-        contentType: 'application/merge-patch+json',
-      })
-      .then((res) => {
-        if (res.status !== 200) return void errors++;
-        const rv = (JSON.parse(res.body) as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
-        patches.push({ key: changeKey(pod.namespace, pod.name, rv), sentAt, patchMs: res.ms });
-      })
-      .catch(() => void errors++)
-      .finally(() => inFlight.delete(p));
-    inFlight.add(p);
-  }
-  await Promise.all(inFlight);
-  const elapsed = (performance.now() - started) / 1000;
+  const bg = await patchAtRate(kube, pods, { rate: opts.rate, count: opts.rate * opts.seconds });
+  const { patches, errors } = bg;
   // Late events still count (they show up in the maximum); after 5 s they are lost.
   await sleep(5000);
   for (const s of streams) s.close();
@@ -142,7 +173,7 @@ export async function measureEvents(
     seconds: opts.seconds,
     patches: patches.length,
     patchErrors: errors,
-    achievedRate: Math.round((total / elapsed) * 10) / 10,
+    achievedRate: bg.achievedRate,
     patchLatency: summarize(patches.map((p) => p.patchMs)),
   };
   log(

@@ -50,4 +50,28 @@ describe('applyChange', () => {
     expect(applyChange(p, {}, change('DELETED', pod('nope')))).toBe(p);
     expect(applyChange(undefined, {}, change('ADDED', pod('y')))).toBeUndefined();
   });
+
+  it('counts only what is new to the list: a change of an object on another page leaves the total alone', () => {
+    // A full first page (limit 2) of a longer list: c is on a later page.
+    const p = { ...page([pod('a'), pod('b')], 0, 2), total: 5 };
+    expect(applyChange(p, {}, change('MODIFIED', pod('c')))).toBe(p);
+    // c sorts onto this page (newest-first style order): in, the last one out, the total the same.
+    const moved = applyChange(p, { order: 'desc' }, change('MODIFIED', pod('c')));
+    expect(names(moved)).toEqual(['c', 'b']);
+    expect(moved?.total).toBe(5);
+    expect(applyChange(p, {}, change('ADDED', pod('c')))?.total).toBe(6);
+    // The whole list on one page: a modified object not on it has just begun to match.
+    const whole = applyChange(page([pod('a')]), {}, change('MODIFIED', pod('b')));
+    expect(names(whole)).toEqual(['a', 'b']);
+    expect(whole?.total).toBe(2);
+  });
+
+  it('counts one fewer when an object of the list is deleted from another page', () => {
+    const p = { ...page([pod('a'), pod('b')], 0, 2), total: 5 };
+    expect(applyChange(p, {}, change('DELETED', pod('z')))?.total).toBe(4);
+    expect(applyChange(p, { namespaces: ['b'] }, change('DELETED', pod('z', 'a')))?.total).toBe(5);
+    expect(applyChange({ ...page([pod('x')], 10), total: 20 }, {}, change('DELETED', pod('y')))?.total).toBe(19);
+    const whole = page([pod('a')]);
+    expect(applyChange(whole, {}, change('DELETED', pod('z')))).toBe(whole);
+  });
 });

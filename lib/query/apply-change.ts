@@ -35,9 +35,20 @@ export function applyChange(
     items[index] = change.summary;
     return { ...page, items: sorted(items, kind, params) };
   }
+  // Not on this page. Unless this page is the whole list, the object sits on another page: counted in
+  // `total` already when it changed, one fewer when it was deleted (its last state passed the filters).
+  const wholeList = page.offset === 0 && page.total <= page.items.length;
+  if (change.type === 'DELETED') {
+    return !wholeList && passesFilters(change, params, kind) ? { ...page, total: Math.max(0, page.total - 1) } : page;
+  }
   if (!wanted || page.offset > 0) return page;
-  const items = sorted([...page.items, change.summary], kind, params);
-  return { ...page, items: items.slice(0, page.limit), total: page.total + 1 };
+  // ADDED is new to the list; MODIFIED is new only when the whole list is here (it began to match the
+  // filters). Otherwise it enters this page only if its sort key moved it here (the next fetch drops it
+  // from its old page).
+  const isNew = change.type === 'ADDED' || wholeList;
+  const items = sorted([...page.items, change.summary], kind, params).slice(0, page.limit);
+  if (!isNew && !items.includes(change.summary)) return page;
+  return { ...page, items, total: page.total + (isNew ? 1 : 0) };
 }
 
 function passesFilters(change: LiveChange, params: ListParams, kind: KindDescriptor | undefined): boolean {

@@ -107,7 +107,7 @@ describe('the clock check', () => {
 
 describe('create → visible figures of a bench run', () => {
   it('meets the target only with p95 ≤ 100 ms, nothing missed, and the changes flowing', () => {
-    expect(visibleTargets(run())[0]?.met).toBe(true);
+    expect(visibleTargets(run())[0]).toMatchObject({ id: 'create-visible-p95', met: true });
     expect(visibleTargets(run({ latency: lat(101) }))[0]?.met).toBe(false);
     expect(visibleTargets(run({ misses: 1 }))[0]?.met).toBe(false);
     expect(visibleTargets(run({ latency: lat(null), visible: 0 }))[0]?.met).toBe(false);

@@ -174,6 +174,7 @@ export function visibleTargets(run: VisibleRun | undefined) {
   const flowing = run.background.achievedRate >= VISIBLE_CHANGE_RATE * 0.95;
   return [
     {
+      id: 'create-visible-p95',
       name: `Create → visible in the browser (${run.view})`,
       target: `p95 ≤ ${VISIBLE_P95_TARGET_MS} ms while ${VISIBLE_CHANGE_RATE} changes/s flow, no miss`,
       value:

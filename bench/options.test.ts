@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { benchNamespaces, deploymentsPerNamespace, parseOptions, replicasPerDeployment } from './options';
+import {
+  barePods,
+  benchNamespaces,
+  deploymentsPerNamespace,
+  LARGE,
+  parseOptions,
+  replicasPerDeployment,
+} from './options';
 
 describe('parseOptions', () => {
   it('defaults to the target scale: 10,000 pods, 50 namespaces, 1,000 Deployments', () => {
@@ -55,6 +62,49 @@ describe('parseOptions', () => {
     expect(() => parseOptions(['--only', 'warm'])).toThrow(/invalid options/);
   });
 
+  it("--large is the issue's large scale: 100k pods, 1,000 namespaces, bare pods, 1,000 one-replica Deployments", () => {
+    const o = parseOptions(['--large']);
+    if (o === 'help') throw new Error('unexpected help');
+    expect(o).toMatchObject({ ...LARGE, seed: 'pods', pods: 100_000, namespaces: 1_000, deployments: 1_000 });
+    expect(replicasPerDeployment(o)).toBe(1);
+    expect(barePods(o)).toBe(99_000);
+    expect(benchNamespaces(o)[0]).toBe('bench-0000');
+    expect(benchNamespaces(o).at(-1)).toBe('bench-0999');
+  });
+
+  it('lets options given beside --large win, in any order', () => {
+    const o = parseOptions(['--pods', '30000', '--large', '--failing-pods=0', '--seed-concurrency', '8']);
+    if (o === 'help') throw new Error('unexpected help');
+    expect(o).toMatchObject({ pods: 30_000, namespaces: 1_000, seed: 'pods', failingPods: 0, seedConcurrency: 8 });
+    const d = parseOptions(['--large', '--seed', 'deployments', '--pods', '100000']);
+    if (d === 'help') throw new Error('unexpected help');
+    expect(d).toMatchObject({ seed: 'deployments', failingPods: 0, namespaces: 1_000 });
+    expect(replicasPerDeployment(d)).toBe(100);
+  });
+
+  it('checks bare-pod seeding: enough pods for the Deployments and the failing ones; failing needs --seed pods', () => {
+    expect(() =>
+      parseOptions([
+        '--seed',
+        'pods',
+        '--pods',
+        '100',
+        '--deployments',
+        '100',
+        '--namespaces',
+        '10',
+        '--failing-pods',
+        '1',
+      ]),
+    ).toThrow(/must cover/);
+    expect(() => parseOptions(['--failing-pods', '10'])).toThrow(/needs --seed pods/);
+    // Bare pods need not divide by the Deployments.
+    const o = parseOptions(['--seed', 'pods', '--pods', '1001', '--deployments', '10', '--namespaces', '10']);
+    if (o === 'help') throw new Error('unexpected help');
+    expect(barePods(o)).toBe(991);
+    expect(() => parseOptions(['--pods', '200001'])).toThrow(/invalid options/);
+  });
+
   it('returns help for --help', () => {
     expect(parseOptions(['--help'])).toBe('help');
   });
@@ -64,5 +114,11 @@ describe('benchNamespaces', () => {
   it('numbers them with two digits', () => {
     expect(benchNamespaces({ namespaces: 3 })).toEqual(['bench-00', 'bench-01', 'bench-02']);
     expect(benchNamespaces({ namespaces: 50 }).at(-1)).toBe('bench-49');
+    expect(benchNamespaces({ namespaces: 99 }).at(-1)).toBe('bench-98');
+  });
+
+  it('numbers them with four digits from 100 namespaces on', () => {
+    expect(benchNamespaces({ namespaces: 100 }).slice(0, 2)).toEqual(['bench-0000', 'bench-0001']);
+    expect(benchNamespaces({ namespaces: 1000 }).at(-1)).toBe('bench-0999');
   });
 });

@@ -3,14 +3,25 @@ import { z } from 'zod';
 
 // Command-line options of `npm run bench`, validated with zod. The defaults are the issue's target
 // scale (10,000 pods in 50 namespaces, 1,000 Deployments); development runs pass a smaller --pods.
+// `--large` is the issue's large scale in one flag (LARGE below); any option given beside it wins.
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 export const optionsSchema = z
   .object({
-    pods: int(1, 50_000).default(10_000),
-    namespaces: int(1, 100).default(50),
+    pods: int(1, 200_000).default(10_000),
+    namespaces: int(1, 2_000).default(50),
     deployments: int(1, 5_000).default(1_000),
+    /**
+     * How the pods are made: `deployments` (every pod belongs to a Deployment; the controller-manager's
+     * QPS bounds the rate) or `pods` (one Deployment of 1 replica per `deployments`, the rest bare pods
+     * POSTed by the bench, bound to the simulated nodes directly: bench/seed.ts).
+     */
+    seed: z.enum(['deployments', 'pods']).default('deployments'),
+    /** Bare pods seeded failing (crash loop or image pull failure), for the Overview; `pods` seeding only. */
+    failingPods: int(0, 200_000).default(0),
+    /** Bare pod POSTs in flight while seeding. */
+    seedConcurrency: int(1, 256).default(32),
     port: int(1024, 65_535).default(3200),
     distDir: z
       .string()
@@ -37,17 +48,48 @@ export const optionsSchema = z
     message: '--deployments must be a multiple of --namespaces',
     path: ['deployments'],
   })
-  .refine((o) => o.pods % o.deployments === 0, {
+  .refine((o) => o.seed === 'pods' || o.pods % o.deployments === 0, {
     message: '--pods must be a multiple of --deployments (every Deployment gets pods/deployments replicas)',
     path: ['pods'],
+  })
+  .refine((o) => o.seed === 'deployments' || o.pods >= o.deployments + o.failingPods, {
+    message: '--pods must cover --deployments (1 replica each) and --failing-pods with bare pods',
+    path: ['pods'],
+  })
+  .refine((o) => o.seed === 'pods' || o.failingPods === 0, {
+    message: '--failing-pods needs --seed pods',
+    path: ['failingPods'],
   });
 
 export type BenchOptions = z.infer<typeof optionsSchema>;
 
+/**
+ * `--large`: issue 14's large scale. 100,000 pods in 1,000 namespaces, seeded as bare pods (minutes, not
+ * the hour Deployments would take at the controller-manager's QPS), with 1,000 one-replica Deployments
+ * (one per namespace) for the Overview and 1 % of the pods failing. Options given beside it override.
+ */
+export const LARGE = {
+  pods: 100_000,
+  namespaces: 1_000,
+  deployments: 1_000,
+  seed: 'pods',
+  failingPods: 1_000,
+  readyTimeoutSeconds: 3_600,
+} as const;
+
 export const USAGE = `usage: npm run bench -- [options]
-  --pods N              pods to run (default 10000; a multiple of --deployments)
-  --namespaces N        bench namespaces bench-00.. (default 50)
+  --large               issue 14's large scale in one flag: --pods 100000 --namespaces 1000
+                        --deployments 1000 --seed pods --failing-pods 1000 --ready-timeout-seconds 3600
+                        (options given beside it win)
+  --pods N              pods to run (default 10000; a multiple of --deployments with --seed deployments)
+  --namespaces N        bench namespaces bench-00.. (default 50; bench-0000.. from 100 on)
   --deployments N       Deployments in total (default 1000; a multiple of --namespaces)
+  --seed deployments|pods  deployments (default): every pod belongs to a Deployment of pods/deployments
+                        replicas; pods: each Deployment has 1 replica and the other pods are bare pods
+                        POSTed by the bench and bound to the simulated nodes directly (much faster)
+  --failing-pods N      with --seed pods: this many bare pods crash-loop or fail to pull their image
+                        (default 0)
+  --seed-concurrency N  bare pod POSTs in flight while seeding (default 32)
   --port N              Wheelhouse server port (default 3200)
   --dist-dir DIR        Next.js build directory (default .next-bench)
   --build               run \`next build\` into the dist dir first (also done when it has no build)
@@ -77,6 +119,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       pods: { type: 'string' },
       namespaces: { type: 'string' },
       deployments: { type: 'string' },
+      large: { type: 'boolean' },
+      seed: { type: 'string' },
+      'failing-pods': { type: 'string' },
+      'seed-concurrency': { type: 'string' },
       port: { type: 'string' },
       'dist-dir': { type: 'string' },
       build: { type: 'boolean' },
@@ -96,21 +142,34 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     },
   });
   if (values.help) return 'help';
+  const { large, ...given } = values;
   const camel = Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), v]),
+    Object.entries(given).map(([k, v]) => [k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), v]),
   );
-  const parsed = optionsSchema.safeParse(camel);
+  // `--large --seed deployments`: the large scale through Deployments, with no failing bare pods.
+  const preset = large ? { ...LARGE, ...(camel.seed === 'deployments' ? { failingPods: 0 } : {}) } : {};
+  const parsed = optionsSchema.safeParse({ ...preset, ...camel });
   if (!parsed.success) throw new Error(`invalid options:\n${z.prettifyError(parsed.error)}\n\n${USAGE}`);
   return parsed.data;
 }
 
-/** The namespaces of a run: bench-00 … bench-49 (two digits while fewer than 100). */
+/** The namespaces of a run: bench-00 … bench-49 (two digits below 100), bench-0000 … bench-0999 from 100 on. */
 export function benchNamespaces(o: Pick<BenchOptions, 'namespaces'>): string[] {
-  return Array.from({ length: o.namespaces }, (_, i) => `bench-${String(i).padStart(2, '0')}`);
+  const width = o.namespaces >= 100 ? 4 : 2;
+  return Array.from({ length: o.namespaces }, (_, i) => `bench-${String(i).padStart(width, '0')}`);
 }
 
-export function replicasPerDeployment(o: Pick<BenchOptions, 'pods' | 'deployments'>): number {
-  return o.pods / o.deployments;
+/** Replicas of each Deployment: pods/deployments, or 1 when the rest are bare pods. */
+
+export function replicasPerDeployment(
+  o: Pick<BenchOptions, 'pods' | 'deployments'> & { seed?: BenchOptions['seed'] },
+): number {
+  return o.seed === 'pods' ? 1 : o.pods / o.deployments;
+}
+
+/** Bare pods the bench POSTs itself (`--seed pods`): all pods but the Deployments' replicas. */
+export function barePods(o: Pick<BenchOptions, 'pods' | 'deployments' | 'seed'>): number {
+  return o.seed === 'pods' ? o.pods - o.deployments : 0;
 }
 
 export function deploymentsPerNamespace(o: Pick<BenchOptions, 'deployments' | 'namespaces'>): number {

@@ -1,7 +1,7 @@
 import 'server-only';
 
 import type { BaseSummary } from '@/lib/k8s/kinds/descriptor';
-import type { IndexEntry, ListIndex, Order } from '@/server/k8s/list-index';
+import { TEXT_SEPARATOR, type IndexEntry, type ListIndex, type Order } from '@/server/k8s/list-index';
 import { sortOf, type ListPage, type ListQuery } from '@/server/k8s/list-query';
 import type { Cursor, Direction, SortedChunks } from '@/server/k8s/sorted-chunks';
 
@@ -10,14 +10,22 @@ import type { Cursor, Direction, SortedChunks } from '@/server/k8s/sorted-chunks
 // - no label selector and no text: the total is counted per namespace and the walk starts at the
 //   offset (all namespaces: a position; a few: a selection across their lists; many: whole chunks
 //   passed over by their namespace counts), then stops after `limit` entries;
-// - a label selector or text: every object in scope is tested (the total must be exact), in order,
-//   against precomputed lower-case text, and nothing is sorted.
+// - a label selector or text: every object in scope is tested (the total must be exact): the text by
+//   String.indexOf over the index's joined texts (or, for a few namespaces, over their own entries),
+//   then the page is taken from the matches: sorted when they are few, else by walking the order and
+//   keeping the matched entries until the page is full.
 
 /** Namespaces whose objects may appear: 'all' (cluster-scoped objects included) or a set of names. */
 export type NamespaceScope = 'all' | ReadonlySet<string>;
 
 /** Up to this many namespaces are merged one list each; more are read from the whole kind's list. */
 export const MERGE_MAX = 64;
+
+/**
+ * A text search reads the joined texts of the whole kind when the scope holds at least 1/this of it;
+ * a smaller scope (a developer's few namespaces) tests its own entries one by one instead.
+ */
+export const FEW_NAMESPACES_SHARE = 8;
 
 type Visit<S> = (e: IndexEntry<S>) => boolean;
 
@@ -43,15 +51,76 @@ export function selectIndexedPage<S extends BaseSummary>(
     if (offset < source.total) source.walk(offset, (e) => items.push(e.s) < limit);
     return { items, total: source.total, offset, limit };
   }
-  let total = 0;
-  source.walk(0, (e) => {
-    if (text && !e.text.includes(text)) return true;
-    if (!matchLabels(e.labels)) return true;
-    if (total >= offset && items.length < limit) items.push(e.s);
-    total++;
-    return true;
-  });
+  const matches = matching(index, order, scope, text, matchLabels);
+  const total = matches.length;
+  if (offset < total) pageOf(matches, source, order, dir, offset, limit, index.nextMark(), items);
   return { items, total, offset, limit };
+}
+
+/**
+ * The entries of the scope that match the text and the labels, in no particular order. Text over all
+ * namespaces (or most of them) is found by searching the index's joined block texts; a few namespaces
+ * are read from their own lists and each entry tested.
+ */
+function matching<S extends BaseSummary>(
+  index: ListIndex<S>,
+  order: Order<S>,
+  scope: NamespaceScope,
+  text: string,
+  matchLabels: (labels: Record<string, string>) => boolean,
+): IndexEntry<S>[] {
+  const out: IndexEntry<S>[] = [];
+  const inScope = (e: IndexEntry<S>) => scope === 'all' || scope.has(e.ns);
+  const test = (e: IndexEntry<S>) => {
+    if (inScope(e) && (!text || e.text.includes(text)) && matchLabels(e.labels)) out.push(e);
+    return true;
+  };
+  const scopeSize = scope === 'all' ? index.size : [...scope].reduce((n, ns) => n + index.countIn(ns), 0);
+  if (text && !text.includes(TEXT_SEPARATOR) && scopeSize * FEW_NAMESPACES_SHARE >= index.size) {
+    index.searchText(text, (e) => {
+      if (inScope(e) && matchLabels(e.labels)) out.push(e);
+    });
+  } else if (scope === 'all') {
+    for (const e of index.entriesInSlots()) test(e);
+  } else {
+    for (const ns of scope) {
+      const list = order.byNs.get(ns);
+      list?.walk(list.start(1), 1, test);
+    }
+  }
+  return out;
+}
+
+/**
+ * Fills `items` with the matches at positions offset… in the order: by sorting the matches when they
+ * are few, or by walking the order and taking the marked ones when they are many (then the page fills
+ * after about (offset + limit) × scope / matches entries). Either gives the same page: the order is total.
+ */
+function pageOf<S extends BaseSummary>(
+  matches: IndexEntry<S>[],
+  source: Source<S>,
+  order: Order<S>,
+  dir: Direction,
+  offset: number,
+  limit: number,
+  mark: number,
+  items: S[],
+): void {
+  const m = matches.length;
+  const sortCost = m * Math.log2(m + 1);
+  const walkCost = Math.min(source.total, ((offset + limit) * source.total) / m);
+  if (sortCost <= walkCost) {
+    matches.sort(dir === 1 ? order.cmp : (a, b) => order.cmp(b, a));
+    for (const e of matches.slice(offset, offset + limit)) items.push(e.s);
+    return;
+  }
+  for (const e of matches) e.mark = mark;
+  let seen = 0;
+  source.walk(0, (e) => {
+    if (e.mark !== mark) return true;
+    if (seen++ < offset) return true;
+    return items.push(e.s) < limit;
+  });
 }
 
 function sourceOf<S extends BaseSummary>(

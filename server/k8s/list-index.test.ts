@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import type { BaseSummary, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { nodesKind } from '@/lib/k8s/kinds/nodes';
@@ -178,5 +178,72 @@ describe('ordered list indexes answer what the full sort answers', () => {
     expect(index.failed).toBe(false);
     expect(store.size).toBe(1);
     other.detach();
+  });
+});
+
+describe('text search over the joined texts of blocks of entries', () => {
+  const TEXTS = ['p-1', 'ns-2', 'running', 'n1', 'zzz', '/p-', 'ns-1/p-2', 'pending\nn1', 'P-7', 'e'];
+
+  function compareAll(rnd: () => number, store: ObjectStore<KubeObject>, index: ListIndex<BaseSummary>): void {
+    const few = new Set(['ns-1', 'ns-2', 'ns-404']);
+    const many = new Set(Array.from({ length: MERGE_MAX + 6 }, (_, i) => `ns-${i}`));
+    for (const q of TEXTS) {
+      for (const scope of ['all', few, many] as const) {
+        for (const offset of [0, 3, 40, 500]) {
+          const query = listQuerySchema.parse({
+            q,
+            offset,
+            limit: pick(rnd, [1, 7, 50]),
+            sort: pick(rnd, Object.keys(podsKind.sorts)),
+            order: pick(rnd, ['asc', 'desc']),
+            labelSelector: pick(rnd, ['', '', 'app=web']),
+          });
+          const got = selectIndexedPage(index, query, labelMatcher(query.labelSelector), scope);
+          const want = naive(podsKind as KindDescriptor<BaseSummary>, store, query, scope);
+          expect(idsOf(got), JSON.stringify({ q, offset, scope: scope === 'all' ? scope : scope.size })).toEqual(
+            idsOf(want),
+          );
+        }
+      }
+    }
+  }
+
+  it('finds what testing each object finds, across blocks, freed and reused slots and a clear', () => {
+    const rnd = random(11);
+    const store = newStore();
+    for (let i = 0; i < 800; i++) store.upsert(randomPod(rnd, `ns-${Math.floor(rnd() * 40)}`, `p-${i}`));
+    // Blocks of 8 slots: a search reads a hundred joined texts, and every event dirties one.
+    const index = new ListIndex(podsKind as KindDescriptor<BaseSummary>, store, 16, 8);
+    compareAll(rnd, store, index);
+    for (let e = 0; e < 400; e++) {
+      const keys = [...store.keys()];
+      if (rnd() < 0.5) store.delete(pick(rnd, keys));
+      else store.upsert(randomPod(rnd, `ns-${Math.floor(rnd() * 40)}`, `p-new-${e}`));
+    }
+    compareAll(rnd, store, index);
+    store.clear();
+    for (let i = 0; i < 30; i++) store.upsert(randomPod(rnd, 'ns-1', `again-${i}`));
+    compareAll(rnd, store, index);
+  });
+
+  it('searches the joined texts for most of the kind and tests a few namespaces entry by entry', () => {
+    const rnd = random(12);
+    const store = newStore();
+    for (let i = 0; i < 400; i++) store.upsert(randomPod(rnd, `ns-${i % 40}`, `p-${i}`));
+    const index = new ListIndex(podsKind as KindDescriptor<BaseSummary>, store);
+    const search = vi.spyOn(index, 'searchText');
+    const query = listQuerySchema.parse({ q: 'p-1' });
+    const all = selectIndexedPage(index, query, () => true, 'all');
+    expect(search).toHaveBeenCalledTimes(1);
+    expect(all.total).toBe(111); // p-1, p-10…p-19, p-100…p-199
+    const few = selectIndexedPage(index, query, () => true, new Set(['ns-1', 'ns-2']));
+    expect(search).toHaveBeenCalledTimes(1);
+    expect(idsOf(few)).toEqual(
+      idsOf(naive(podsKind as KindDescriptor<BaseSummary>, store, query, new Set(['ns-1', 'ns-2']))),
+    );
+    // A separator in the query could join two entries' texts: it is tested entry by entry.
+    expect(selectIndexedPage(index, listQuerySchema.parse({ q: 'p-1\n' }), () => true, 'all').total).toBe(0);
+    expect(search).toHaveBeenCalledTimes(1);
+    expect(() => index.searchText('a\nb', () => undefined)).toThrow();
   });
 });

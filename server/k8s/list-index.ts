@@ -19,6 +19,22 @@ export interface IndexEntry<S> {
   text: string;
   labels: Record<string, string>;
   rv: string;
+  /** Its place in the index's text blocks (stable while it lives). */
+  slot: number;
+  /** Scratch for one page's text search: equal to the search's mark when the entry matched. */
+  mark: number;
+}
+
+/** Slots per text block: a block's joined text is made again (≈ 60 KB for pods) after any change in it. */
+const TEXT_BLOCK = 1024;
+/** Joins the texts of a block: a query without it cannot match across two entries. */
+export const TEXT_SEPARATOR = '\n';
+
+interface TextBlock {
+  /** The block's entries' texts joined by TEXT_SEPARATOR ('' for a free slot); undefined until asked after a change. */
+  text?: string;
+  /** Where each slot's text starts in `text`. */
+  starts?: Int32Array;
 }
 
 export interface Order<S> {
@@ -31,6 +47,11 @@ export class ListIndex<S extends BaseSummary> {
   private readonly entries = new Map<string, IndexEntry<S>>();
   private readonly orders = new Map<string, Order<S>>();
   private readonly nsCounts = new Map<string, number>();
+  /** Entries by slot, and the text of each block of TEXT_BLOCK slots joined into one string. */
+  private readonly slots: (IndexEntry<S> | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  private readonly blocks: TextBlock[] = [];
+  private marks = 0;
   private readonly stop: () => void;
   /** A summary threw: the index stops following the store and lists go back to a full sort (which throws as before). */
   failed = false;
@@ -39,6 +60,7 @@ export class ListIndex<S extends BaseSummary> {
     readonly kind: KindDescriptor<S>,
     store: ObjectStore<KubeObject>,
     private readonly chunkSize?: number,
+    private readonly blockSize = TEXT_BLOCK,
   ) {
     try {
       for (const [key, obj] of iterateEntries(store)) this.add(key, obj);
@@ -61,6 +83,67 @@ export class ListIndex<S extends BaseSummary> {
 
   countIn(ns: string): number {
     return this.nsCounts.get(ns) ?? 0;
+  }
+
+  /** Every entry, in slot order (no sort order). */
+  *entriesInSlots(): Generator<IndexEntry<S>> {
+    for (const e of this.slots) if (e) yield e;
+  }
+
+  /** A fresh mark for one search (entries keep the last mark they were given). */
+  nextMark(): number {
+    this.marks = (this.marks + 1) | 0 || 1;
+    return this.marks;
+  }
+
+  /**
+   * Calls `visit` once for each entry whose text contains `text` (lower-case, non-empty, without
+   * TEXT_SEPARATOR), in slot order: String.indexOf over each block's joined text, which is an order of
+   * magnitude faster than testing 100,000 strings one by one (ADR 0024, amendment).
+   */
+  searchText(text: string, visit: (e: IndexEntry<S>) => void): void {
+    if (!text || text.includes(TEXT_SEPARATOR)) throw new Error('searchText: empty text or a separator in it');
+    const n = Math.ceil(this.slots.length / this.blockSize);
+    for (let b = 0; b < n; b++) {
+      const block = this.joined(b);
+      const joined = block.text!;
+      const starts = block.starts!;
+      const base = b * this.blockSize;
+      // Matches come in increasing positions: the slot under each is found by stepping forward.
+      let j = 0;
+      let at = joined.indexOf(text);
+      while (at >= 0) {
+        while (j + 1 < starts.length && starts[j + 1]! <= at) j++;
+        const e = this.slots[base + j];
+        if (e) visit(e);
+        if (++j >= starts.length) break;
+        at = joined.indexOf(text, starts[j]!);
+      }
+    }
+  }
+
+  private joined(b: number): TextBlock {
+    const block = (this.blocks[b] ??= {});
+    if (block.text !== undefined) return block;
+    const base = b * this.blockSize;
+    const end = Math.min(this.slots.length, base + this.blockSize);
+    const parts: string[] = [];
+    const starts = new Int32Array(end - base);
+    let at = 0;
+    for (let i = base; i < end; i++) {
+      const t = this.slots[i]?.text ?? '';
+      starts[i - base] = at;
+      parts.push(t);
+      at += t.length + TEXT_SEPARATOR.length;
+    }
+    block.text = parts.join(TEXT_SEPARATOR);
+    block.starts = starts;
+    return block;
+  }
+
+  private changedSlot(slot: number): void {
+    const block = this.blocks[Math.floor(slot / this.blockSize)];
+    if (block) block.text = block.starts = undefined;
   }
 
   detach(): void {
@@ -111,8 +194,12 @@ export class ListIndex<S extends BaseSummary> {
       text: this.kind.searchText(s),
       labels: obj.metadata.labels ?? {},
       rv: obj.metadata.resourceVersion,
+      slot: this.freeSlots.pop() ?? this.slots.length,
+      mark: 0,
     };
     this.entries.set(key, e);
+    this.slots[e.slot] = e;
+    this.changedSlot(e.slot);
     this.nsCounts.set(e.ns, this.countIn(e.ns) + 1);
     for (const o of this.orders.values()) {
       o.all.insert(e);
@@ -126,6 +213,9 @@ export class ListIndex<S extends BaseSummary> {
     const e = this.entries.get(key);
     if (!e) return;
     this.entries.delete(key);
+    this.slots[e.slot] = undefined;
+    this.freeSlots.push(e.slot);
+    this.changedSlot(e.slot);
     const left = this.countIn(e.ns) - 1;
     if (left) this.nsCounts.set(e.ns, left);
     else this.nsCounts.delete(e.ns);
@@ -141,6 +231,9 @@ export class ListIndex<S extends BaseSummary> {
     this.entries.clear();
     this.nsCounts.clear();
     this.orders.clear();
+    this.slots.length = 0;
+    this.freeSlots.length = 0;
+    this.blocks.length = 0;
   }
 }
 

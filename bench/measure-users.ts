@@ -60,19 +60,29 @@ function get(agent: Agent, url: URL, headers: Record<string, string>): Promise<n
   });
 }
 
-export async function measureUsers(
+/** What an open-loop run measured: requests sent, their rate, failures and latency from the scheduled times. */
+export interface OpenLoopResult {
+  requests: number;
+  requestsPerSecond: number;
+  non2xx: number;
+  errors: number;
+  latency: LatencySummary;
+}
+
+/**
+ * The open loop itself: `opts.users` people, each asking every `opts.meanIntervalS` s on average
+ * (Poisson, seeded), the i-th request for `pathFor(i)`. Used by measureUsers (one namespace's page)
+ * and bench/measure-views.ts (every view of the Pods list).
+ */
+export async function openLoop(
   baseUrl: string,
   headers: Record<string, string>,
-  namespaces: readonly string[],
+  pathFor: (i: number) => string,
   opts: { users: number; meanIntervalS: number; seconds: number },
-  log: Log,
-): Promise<UsersResult> {
+  seed = 20261121,
+): Promise<OpenLoopResult> {
   const rate = opts.users / opts.meanIntervalS;
-  const schedule = poissonSchedule(rate, opts.seconds, rng(20261121));
-  log(
-    `users: ${opts.users} people, one page every ${opts.meanIntervalS} s each on average ` +
-      `(${rate} req/s, open loop) for ${opts.seconds} s`,
-  );
+  const schedule = poissonSchedule(rate, opts.seconds, rng(seed));
   const agent = new Agent({ keepAlive: true, maxSockets: opts.users });
   const latencies: number[] = [];
   let non2xx = 0;
@@ -82,7 +92,7 @@ export async function measureUsers(
   for (const [i, at] of schedule.entries()) {
     const wait = started + at - performance.now();
     if (wait > 0) await sleep(wait);
-    const url = new URL(warmPath(namespaces[i % namespaces.length] ?? 'default'), baseUrl);
+    const url = new URL(pathFor(i), baseUrl);
     inFlight.push(
       get(agent, url, headers).then(
         (status) => {
@@ -96,20 +106,38 @@ export async function measureUsers(
   await Promise.all(inFlight);
   agent.destroy();
   const elapsed = (performance.now() - started) / 1000;
-  const result: UsersResult = {
-    path: warmPath(namespaces[0] ?? 'default'),
-    users: opts.users,
-    meanIntervalS: opts.meanIntervalS,
-    seconds: opts.seconds,
+  return {
     requests: schedule.length,
     requestsPerSecond: Math.round((schedule.length / elapsed) * 10) / 10,
     non2xx,
     errors,
     latency: summarize(latencies),
   };
+}
+
+export async function measureUsers(
+  baseUrl: string,
+  headers: Record<string, string>,
+  namespaces: readonly string[],
+  opts: { users: number; meanIntervalS: number; seconds: number },
+  log: Log,
+): Promise<UsersResult> {
+  const rate = opts.users / opts.meanIntervalS;
+  log(
+    `users: ${opts.users} people, one page every ${opts.meanIntervalS} s each on average ` +
+      `(${rate} req/s, open loop) for ${opts.seconds} s`,
+  );
+  const run = await openLoop(baseUrl, headers, (i) => warmPath(namespaces[i % namespaces.length] ?? 'default'), opts);
+  const result: UsersResult = {
+    path: warmPath(namespaces[0] ?? 'default'),
+    users: opts.users,
+    meanIntervalS: opts.meanIntervalS,
+    seconds: opts.seconds,
+    ...run,
+  };
   log(
     `users: p50 ${result.latency.p50} ms, p95 ${result.latency.p95} ms, p99 ${result.latency.p99} ms, ` +
-      `max ${result.latency.max} ms; ${result.requestsPerSecond} req/s, ${non2xx} non-2xx, ${errors} errors`,
+      `max ${result.latency.max} ms; ${result.requestsPerSecond} req/s, ${result.non2xx} non-2xx, ${result.errors} errors`,
   );
   return result;
 }

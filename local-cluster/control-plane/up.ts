@@ -128,10 +128,13 @@ export function printSummary(log: Log = console.log): void {
  * keep running), for tests of watch resume. `downMs` keeps it down a while; resolves once /readyz
  * answers. Every client of the cluster sees the outage: use sparingly.
  */
-export async function restartApiServer(opts: { downMs?: number; log?: Log } = {}): Promise<void> {
+export async function restartApiServer(
+  opts: { downMs?: number; log?: Log; /** Called once the old process has exited. */ onStopped?: () => void } = {},
+): Promise<void> {
   const log = opts.log ?? (() => undefined);
   const p = clusterPaths();
   if (await stopProcess(p, 'kube-apiserver')) log('stopped kube-apiserver');
+  opts.onStopped?.();
   if (opts.downMs) await new Promise((r) => setTimeout(r, opts.downMs));
   start(apiserverSpec(p), log);
   const ca = readFileSync(p.caCert);

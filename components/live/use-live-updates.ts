@@ -10,7 +10,7 @@ import { k8sKeys, type ListParams } from '@/lib/query/keys';
 import type { ResourceListResponse } from '@/lib/k8s/list-response';
 import {
   catchUp,
-  oldestPosition,
+  resumePosition,
   parseStreamPosition,
   RecentChanges,
   type StreamPosition,
@@ -110,7 +110,7 @@ export function useLiveUpdates(subscriptions: readonly string[]): void {
     // while no replica is up, a restart in progress) closes it for good, and the page would silently
     // stop updating: open a new one, with backoff, from the last event seen (replay or resync).
     let source: EventSource | undefined;
-    let lastId = oldestPosition(cachedLists(queryClient, kinds).map(([, page]) => page?.stream));
+    let lastId = resumePosition(cachedLists(queryClient, kinds).map(([, page]) => page));
     let retryMs = REOPEN_MIN_MS;
     let reopenTimer: ReturnType<typeof setTimeout> | undefined;
     const track = (e: Event) => {

@@ -1,5 +1,6 @@
 'use client';
 
+import { tableParams } from '@/lib/query/pages';
 import { routes } from '@/lib/routes';
 import { useLiveUpdates } from '@/components/live/use-live-updates';
 import { ListFilters } from '@/components/resource/list-filters';
@@ -15,13 +16,7 @@ export function PodsView({ cluster }: { cluster: string }) {
       <ResourceTable
         cluster={cluster}
         kind="pods"
-        params={{
-          namespaces: state.namespaces,
-          q: state.q,
-          labelSelector: state.labelSelector,
-          sort: state.sort,
-          order: state.order,
-        }}
+        params={tableParams(state)}
         onSort={toggleSort}
         hrefFor={(row) => routes.object(cluster, 'pods', row.namespace, row.name)}
       />

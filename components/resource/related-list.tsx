@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { kindById } from '@/lib/k8s/kinds';
 import type { BaseSummary, Column, RelatedSpec } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
+import { relatedListParams } from '@/lib/query/pages';
 import { routes } from '@/lib/routes';
 import { ResourceCell } from '@/components/resource/resource-cell';
 import { useNow } from '@/components/resource/use-now';
@@ -32,16 +33,9 @@ export function RelatedList({
   } catch {
     selector = null; // a selector the API would have rejected matches nothing, never everything
   }
-  const list = useResourceList(
-    cluster,
-    spec.kind,
-    {
-      namespaces: spec.allNamespaces || !namespace ? [] : [namespace],
-      labelSelector: selector ?? undefined,
-      limit: 500,
-    },
-    { enabled: selector !== null && kind !== undefined },
-  );
+  const list = useResourceList(cluster, spec.kind, relatedListParams(spec, namespace, selector), {
+    enabled: selector !== null && kind !== undefined,
+  });
   const now = useNow((list.data?.items ?? []).map((c) => c.createdAt));
   if (!kind) return null;
   const rows = selector === null ? [] : (list.data?.items ?? []).filter((c) => !spec.match || spec.match(object, c));

@@ -16,6 +16,7 @@ import { ErrorPanel } from '@/components/ui/error-panel';
 import { kindById } from '@/lib/k8s/kinds';
 import type { RelatedSpec } from '@/lib/k8s/kinds/descriptor';
 import { conditionsOf } from '@/lib/k8s/kinds/workload-fields';
+import { objectEventsParams } from '@/lib/query/pages';
 
 // The detail page of any kind, knowing none: the descriptor's facts and tables, its own panel
 // (components/kinds/<id>/), conditions, related objects, events, labels and the YAML. Live: the
@@ -54,11 +55,7 @@ export function ResourceDetail({
   ]);
   const { summary, object, error, isLoading } = useLiveObject(cluster, kind, namespace ?? '', name);
   // Events of a cluster-scoped object (a Node) are recorded in some namespace (usually default).
-  const events = useResourceList(cluster, 'events', {
-    namespaces: namespace ? [namespace] : [],
-    q: name,
-    limit: 200,
-  });
+  const events = useResourceList(cluster, 'events', objectEventsParams(namespace, name));
   const title = descriptor?.titleSingular ?? descriptor?.kind ?? kind;
   if (error)
     return (

@@ -6,6 +6,7 @@ import { useLiveUpdates } from '@/components/live/use-live-updates';
 import { ListFilters } from '@/components/resource/list-filters';
 import { ResourceTable } from '@/components/resource/resource-table';
 import { useListState } from '@/components/resource/use-list-state';
+import { tableParams } from '@/lib/query/pages';
 import { routes } from '@/lib/routes';
 
 // The list page of any kind, knowing none: filters in the URL, the virtualized table with the
@@ -26,13 +27,7 @@ export function ResourceListView({ cluster, kind }: { cluster: string; kind: str
         cluster={cluster}
         kind={descriptor.id}
         descriptor={descriptor}
-        params={{
-          namespaces: namespaced ? state.namespaces : [],
-          q: state.q,
-          labelSelector: state.labelSelector,
-          sort: state.sort,
-          order: state.order,
-        }}
+        params={tableParams(state, namespaced)}
         onSort={toggleSort}
         hrefFor={
           descriptor.detail

@@ -19,6 +19,7 @@ import { ErrorPanel } from '@/components/ui/error-panel';
 // view (docs/adr/0007-virtualized-resource-table.md). Only ~30 rows are in the DOM at any time.
 
 const ROW_HEIGHT = 40;
+const INITIAL_RECT = { width: 1280, height: 720 };
 
 export interface ResourceTableProps {
   cluster: string;
@@ -68,6 +69,9 @@ export function ResourceTable({
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
     scrollMargin: margin,
+    // The first page is rendered on the server (ADR 0018), where there is no window: a screenful of
+    // rows in the HTML. The client's first (hydrating) render uses the same size, then measures.
+    initialRect: INITIAL_RECT,
     // Render the rows that scrolled into view in React's own task, not synchronously inside the
     // scroll event: a fast scroll's frame is then two short tasks, not one long one (ADR 0007).
     useFlushSync: false,

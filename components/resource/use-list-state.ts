@@ -3,16 +3,12 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo } from 'react';
 
+import { listStateFrom, type ListState } from '@/lib/query/pages';
+
+export type { ListState };
+
 // List filters live in the URL (shareable, back button) and the namespace choice is also remembered
 // in localStorage, so opening the page again without parameters restores it.
-
-export interface ListState {
-  namespaces: string[];
-  q: string;
-  labelSelector: string;
-  sort?: string;
-  order: 'asc' | 'desc';
-}
 
 const NS_KEY = (cluster: string) => `wheelhouse:${cluster}:namespaces`;
 
@@ -21,16 +17,9 @@ export function useListState(cluster: string) {
   const pathname = usePathname();
   const search = useSearchParams();
 
-  const state: ListState = useMemo(
-    () => ({
-      namespaces: (search.get('namespace') ?? '').split(',').filter(Boolean),
-      q: search.get('q') ?? '',
-      labelSelector: search.get('labelSelector') ?? '',
-      sort: search.get('sort') ?? undefined,
-      order: search.get('order') === 'desc' ? 'desc' : 'asc',
-    }),
-    [search],
-  );
+  // Parsed as the server page parses its searchParams (lib/query/pages.ts), so a list prefetched on
+  // the server has this very key (ADR 0018).
+  const state: ListState = useMemo(() => listStateFrom(search), [search]);
 
   const update = useCallback(
     (patch: Partial<ListState>) => {

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import type { SummaryOf } from '@/lib/k8s/kinds';
 import type { BaseSummary } from '@/lib/k8s/kinds/descriptor';
 import { resourceObjectOptions } from '@/lib/query/options';
+import { objectLiveParams } from '@/lib/query/pages';
 import { useResourceList } from '@/components/resource/use-resource-list';
 
 /**
@@ -20,7 +21,7 @@ export function useLiveObject<K extends string, S extends BaseSummary = SummaryO
   name: string,
 ) {
   const queryClient = useQueryClient();
-  const list = useResourceList<K, S>(cluster, kind, { namespaces: namespace ? [namespace] : [], q: name, limit: 1000 });
+  const list = useResourceList<K, S>(cluster, kind, objectLiveParams(namespace, name));
   const live = list.data?.items.find((s) => s.name === name && (s.namespace ?? '') === namespace);
   const object = useQuery(resourceObjectOptions<K, S>(cluster, kind, namespace, name));
   const seen = object.data?.summary.resourceVersion;

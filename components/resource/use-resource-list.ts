@@ -7,6 +7,7 @@ import type { BaseSummary } from '@/lib/k8s/kinds/descriptor';
 import type { ListParams } from '@/lib/query/keys';
 import type { ResourceListResponse } from '@/lib/k8s/list-response';
 import { resourceListOptions } from '@/lib/query/options';
+import { PAGE_SIZE, windowPageParams } from '@/lib/query/pages';
 
 // The generic hooks over the list API (STYLE.md rule 11): one for a single page, one for a window of
 // pages under a virtualized table. Live changes reach every cached page through useLiveUpdates.
@@ -23,8 +24,6 @@ export function useResourceList<K extends string, S extends BaseSummary = Summar
     enabled: options.enabled ?? true,
   });
 }
-
-export const PAGE_SIZE = 200;
 
 /**
  * Rows [start, end) of a large list, fetched as fixed pages of PAGE_SIZE (offset = k × PAGE_SIZE) so
@@ -43,7 +42,7 @@ export function useWindowedList<K extends string, S extends BaseSummary = Summar
   for (let p = Math.max(1, first); p <= last; p++) pages.push(p);
   const results = useQueries({
     queries: pages.map((p) => ({
-      ...resourceListOptions<K, S>(cluster, kind, { ...params, limit: PAGE_SIZE, offset: p * PAGE_SIZE }),
+      ...resourceListOptions<K, S>(cluster, kind, windowPageParams(params, p)),
       placeholderData: p === 0 ? keepPreviousData : undefined,
     })),
   });
@@ -60,6 +59,8 @@ export function useWindowedList<K extends string, S extends BaseSummary = Summar
     denied: head?.data?.denied === true,
     error: results.find((r) => r.error)?.error ?? null,
     isLoading: head?.isLoading ?? true,
+    /** When the first page was read (on the server, for a page that prefetched it). */
+    updatedAt: head?.dataUpdatedAt,
     /** The row at an index, when its page has arrived. */
     row(index: number): S | undefined {
       return byPage.get(Math.floor(index / PAGE_SIZE))?.items[index % PAGE_SIZE];

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import type { LiveChange } from '@/lib/query/apply-change';
-import { catchUp, oldestPosition, parseStreamPosition, RecentChanges } from '@/lib/query/stream-catch-up';
+import {
+  catchUp,
+  oldestPosition,
+  parseStreamPosition,
+  RecentChanges,
+  resumePosition,
+} from '@/lib/query/stream-catch-up';
 
 const change = (name: string, kind = 'pods'): LiveChange => ({
   cluster: 'local',
@@ -62,5 +68,15 @@ describe('oldestPosition', () => {
     expect(oldestPosition(['0a1b2c3d-9', undefined])).toBeUndefined();
     expect(oldestPosition(['0a1b2c3d-9', 'ffffffff-1'])).toBeUndefined();
     expect(oldestPosition([])).toBeUndefined();
+  });
+});
+
+describe('resumePosition', () => {
+  it('resumes at the oldest loaded list, ignoring lists without data (a disabled query)', () => {
+    // A page's hydrated list beside the command palette's disabled pods query (no data yet).
+    expect(resumePosition([{ stream: '0a1b2c3d-9' }, undefined, { stream: '0a1b2c3d-7' }])).toBe('0a1b2c3d-7');
+    expect(resumePosition([undefined])).toBeUndefined();
+    // A loaded list without a position (read as the person) still means: no resume.
+    expect(resumePosition([{ stream: '0a1b2c3d-9' }, {}])).toBeUndefined();
   });
 });

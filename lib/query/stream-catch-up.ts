@@ -84,3 +84,14 @@ export function oldestPosition(ids: readonly (string | undefined)[]): string | u
   const oldest = all.reduce((a, b) => (b.seq < a.seq ? b : a));
   return `${oldest.boot}-${oldest.seq}`;
 }
+
+/**
+ * Where a stream opens, given the lists cached for its kinds: the oldest position among those that
+ * hold data. A list still without data (a disabled query, e.g. the command palette's, or one still
+ * loading) has nothing to catch up and must not stop the stream from resuming at the others' —
+ * without a position the stream starts at "now", and every list read before it (all the lists a
+ * page prefetched on the server) would be refetched once on `ready` (ADR 0018).
+ */
+export function resumePosition(lists: readonly ({ stream?: string } | undefined)[]): string | undefined {
+  return oldestPosition(lists.flatMap((page) => (page ? [page.stream] : [])));
+}

@@ -20,6 +20,7 @@ import type { StatefulSetSummary } from '@/lib/k8s/kinds/statefulsets';
 import { labelSelectorText, type LabelSelectorObject } from '@/lib/k8s/label-selector';
 import { isActionableKind } from '@/lib/k8s/rollout/actions';
 import { resourceListOptions } from '@/lib/query/options';
+import { workloadPodsParams, workloadReplicaSetsParams } from '@/lib/query/pages';
 
 // The panel of every workload kind on the generic detail page, driven by the descriptor's
 // `workload` traits: the actions it offers, how its rollout is shown, its pods (one label-selector
@@ -62,19 +63,12 @@ export function WorkloadPanel({ cluster, kind, namespace = '', name, object, sum
     { selector?: LabelSelectorObject; template?: { metadata?: { labels?: Record<string, string> } } } | undefined;
   const podSelector = podSelectorText(spec?.selector);
   const pods = useQuery({
-    ...resourceListOptions(cluster, 'pods', {
-      namespaces: [namespace],
-      labelSelector: podSelector ?? '',
-      limit: 500,
-    }),
+    ...resourceListOptions(cluster, 'pods', workloadPodsParams(namespace, podSelector ?? '')),
     enabled: podSelector !== null,
   });
-  const rs = useResourceList(
-    cluster,
-    'replicasets',
-    { namespaces: [namespace], q: name, limit: 200 },
-    { enabled: traits?.rollout === 'replicasets' },
-  );
+  const rs = useResourceList(cluster, 'replicasets', workloadReplicaSetsParams(namespace, name), {
+    enabled: traits?.rollout === 'replicasets',
+  });
   return (
     <>
       <div data-slot="workload-actions">

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { Suspense } from 'react';
 
+import { RenderTimeProvider } from '@/components/resource/use-now';
 import { ClusterHeader } from '@/components/shell/cluster-header';
 import { SidebarNav } from '@/components/shell/sidebar-nav';
 import { UserMenu } from '@/components/shell/user-menu';
@@ -61,7 +62,10 @@ export default async function ClusterLayout({ children, params }: ClusterLayoutP
         <Suspense fallback={<ClusterHeader name={ref.name} pending />}>
           <ClusterHeaderWithStatus cluster={ref} who={who} />
         </Suspense>
-        <main className="flex-1 px-6 py-6">{children}</main>
+        <main className="flex-1 px-6 py-6">
+          {/* Pages render their data on the server: ages are computed from this time until hydrated. */}
+          <RenderTimeProvider at={new Date().toISOString()}>{children}</RenderTimeProvider>
+        </main>
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
@@ -5,17 +6,20 @@ import { Suspense } from 'react';
 import { ResourceListView } from '@/components/resource/resource-list-view';
 import { ErrorPanel } from '@/components/ui/error-panel';
 import { kindById } from '@/lib/k8s/kinds';
+import { searchOf } from '@/lib/query/pages';
 import { kindSection, routes } from '@/lib/routes';
 import { currentIdentity, requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
 import { isPersonRead, mayListSomewhere, resolveKind } from '@/server/k8s/custom-kinds';
 import { clusterNamespaces } from '@/server/k8s/custom-person';
 import { cacheFor } from '@/server/k8s/registry';
+import { prefetchListPage, serverQueryClient } from '@/server/query/prefetch';
 
 export const dynamic = 'force-dynamic';
 
 interface KindListPageProps {
   params: Promise<{ cluster: string; section: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
 }
 
 // The list page of any registered kind (/c/<cluster>/<kind id>). Sections with pages of their own
@@ -31,7 +35,7 @@ export async function generateMetadata({ params }: KindListPageProps): Promise<M
   return { title: kind?.title ?? 'Not found' };
 }
 
-export default async function KindListPage({ params }: KindListPageProps) {
+export default async function KindListPage({ params, searchParams }: KindListPageProps) {
   const { cluster, section } = await params;
   // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
   const who = await requireIdentity(routes.section(cluster, section));
@@ -43,6 +47,10 @@ export default async function KindListPage({ params }: KindListPageProps) {
   // A CRD the registry describes (certificates.cert-manager.io) lives at its built-in page.
   if (kind.id !== section || kindSection(kind.id) !== kind.id) redirect(routes.kindList(ref.name, kind.id));
   const denied = isPersonRead(kind) && !(await mayListSomewhere(cache, who, kind, await clusterNamespaces(cache)));
+  // The table's first page for the URL's filters, read as the person under the table's own key
+  // (ADR 0018); kinds read as the person keep their own routes and load in the browser.
+  const queryClient = serverQueryClient();
+  if (!denied) await prefetchListPage(queryClient, cache, who, kind, searchOf((await searchParams) ?? {}));
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div>
@@ -60,9 +68,11 @@ export default async function KindListPage({ params }: KindListPageProps) {
           }}
         />
       ) : (
-        <Suspense>
-          <ResourceListView cluster={ref.name} kind={kind.id} />
-        </Suspense>
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <Suspense>
+            <ResourceListView cluster={ref.name} kind={kind.id} />
+          </Suspense>
+        </HydrationBoundary>
       )}
     </div>
   );

@@ -1,21 +1,37 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 
 import { PodsView } from '@/components/pods/pods-view';
 import { requireIdentity } from '@/server/auth/identity';
-import { resolveCluster } from '@/server/k8s/cluster';
+import { podsKind } from '@/lib/k8s/kinds/pods';
+import { searchOf } from '@/lib/query/pages';
 import { routes } from '@/lib/routes';
+import { resolveCluster } from '@/server/k8s/cluster';
+import { cacheFor } from '@/server/k8s/registry';
+import { prefetchListPage, serverQueryClient } from '@/server/query/prefetch';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Pods' };
 
-export default async function PodsPage({ params }: { params: Promise<{ cluster: string }> }) {
+interface PodsPageProps {
+  params: Promise<{ cluster: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+// The first page of pods for the URL's filters is read here, as the signed-in person, under the
+// table's own query key, and arrives in the HTML; the stream keeps it live from there (ADR 0018).
+export default async function PodsPage({ params, searchParams }: PodsPageProps) {
   const { cluster } = await params;
   // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
-  await requireIdentity(routes.section(cluster, 'pods'));
+  const who = await requireIdentity(routes.section(cluster, 'pods'));
   const ref = resolveCluster(cluster);
   if (!ref) notFound();
+  const cache = cacheFor(ref.name);
+  if (!cache) notFound();
+  const queryClient = serverQueryClient();
+  await prefetchListPage(queryClient, cache, who, podsKind, searchOf(await searchParams));
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div>
@@ -24,9 +40,11 @@ export default async function PodsPage({ params }: { params: Promise<{ cluster: 
           Pods you may read, with status, restarts and logs.
         </p>
       </div>
-      <Suspense>
-        <PodsView cluster={ref.name} />
-      </Suspense>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <Suspense>
+          <PodsView cluster={ref.name} />
+        </Suspense>
+      </HydrationBoundary>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
@@ -10,6 +11,7 @@ import { currentIdentity, requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
 import { resolveKind } from '@/server/k8s/custom-kinds';
 import { cacheFor } from '@/server/k8s/registry';
+import { prefetchObjectPage, serverQueryClient } from '@/server/query/prefetch';
 
 export const dynamic = 'force-dynamic';
 
@@ -49,17 +51,20 @@ export async function generateMetadata({ params }: ObjectPageProps): Promise<Met
 // for cluster-scoped kinds. The ResourceDetail shell renders it from the kind's descriptor.
 export default async function ObjectPage({ params }: ObjectPageProps) {
   const p = await params;
-  await requireIdentity(`${routes.section(p.cluster, p.section)}/${p.ref.join('/')}`);
+  const who = await requireIdentity(`${routes.section(p.cluster, p.section)}/${p.ref.join('/')}`);
   const ref = resolveCluster(p.cluster);
   const cache = ref && cacheFor(ref.name);
   // Built-in kinds first, then the cluster's CRDs (`<plural>.<group>`; ADR 0020).
   const kind = cache ? await resolveKind(cache, p.section) : undefined;
   const target = kind && parseRef(kind.namespaced, p.ref);
-  if (!ref || !kind || !target) notFound();
+  if (!ref || !cache || !kind || !target) notFound();
   // Kinds hosted by a section of their own (a Deployment's page is under Workloads) live there, and a
   // CRD the registry describes (certificates.cert-manager.io) at its built-in page.
   if (kind.id !== p.section || kindSection(kind.id) !== kind.id)
     redirect(routes.object(ref.name, kind.id, target.namespace, target.name));
+  // The object and what its page shows first, read as the person under the client's keys (ADR 0018).
+  const queryClient = serverQueryClient();
+  await prefetchObjectPage(queryClient, cache, who, kind, target.namespace, target.name);
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div>
@@ -74,7 +79,9 @@ export default async function ObjectPage({ params }: ObjectPageProps) {
           {target.name}
         </h1>
       </div>
-      <ResourceDetail cluster={ref.name} kind={kind.id} namespace={target.namespace} name={target.name} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <ResourceDetail cluster={ref.name} kind={kind.id} namespace={target.namespace} name={target.name} />
+      </HydrationBoundary>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -5,6 +6,9 @@ import { notFound } from 'next/navigation';
 import { ResourceDetail } from '@/components/resource/resource-detail';
 import { requireIdentity } from '@/server/auth/identity';
 import { resolveCluster } from '@/server/k8s/cluster';
+import { cacheFor } from '@/server/k8s/registry';
+import { prefetchObjectPage, serverQueryClient } from '@/server/query/prefetch';
+import { podsKind } from '@/lib/k8s/kinds/pods';
 import { namespaceSchema, objectNameSchema } from '@/lib/k8s/names';
 import { routes } from '@/lib/routes';
 
@@ -22,11 +26,15 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function PodPage({ params }: Params) {
   const p = await params;
   // Who is asking comes first: an anonymous visitor learns nothing, not even which clusters exist.
-  await requireIdentity(routes.object(p.cluster, 'pods', p.namespace, p.name));
+  const who = await requireIdentity(routes.object(p.cluster, 'pods', p.namespace, p.name));
   const ref = resolveCluster(p.cluster);
   const ns = namespaceSchema.safeParse(p.namespace);
   const name = objectNameSchema.safeParse(p.name);
   if (!ref || !ns.success || !name.success) notFound();
+  // The pod and what its page shows first, read as the person under the client's keys (ADR 0018).
+  const cache = cacheFor(ref.name);
+  const queryClient = serverQueryClient();
+  if (cache) await prefetchObjectPage(queryClient, cache, who, podsKind, ns.data, name.data);
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4">
       <div>
@@ -41,7 +49,9 @@ export default async function PodPage({ params }: Params) {
           {name.data}
         </h1>
       </div>
-      <ResourceDetail cluster={ref.name} kind="pods" namespace={ns.data} name={name.data} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <ResourceDetail cluster={ref.name} kind="pods" namespace={ns.data} name={name.data} />
+      </HydrationBoundary>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { attentionRunSchema, attentionTargets } from './attention-result';
+import { visibleRunSchema, visibleTargets } from './visible-result';
 
 // The record of one benchmark run, as written to bench/results/<id>.json and read back (validated)
 // when docs/benchmarks.md is regenerated. Times in milliseconds, sizes in bytes unless named otherwise.
@@ -174,6 +175,8 @@ export const resultSchema = z.object({
   scroll: scrollSchema.optional(),
   /** The Overview's attention answer as an operator and a developer; absent in runs before it existed. */
   attention: z.array(attentionRunSchema).optional(),
+  /** Create → visible in Chromium while changes flow (bench/measure-visible.ts); absent in earlier runs. */
+  visible: visibleRunSchema.optional(),
 });
 
 export type BenchResult = z.infer<typeof resultSchema>;
@@ -248,6 +251,7 @@ export function checkTargets(r: BenchResult): TargetCheck[] {
     ...memoryChecks(r),
     ...scrollCheck,
     ...attentionTargets(r.attention),
+    ...visibleTargets(r.visible),
   ];
 }
 

@@ -17,6 +17,7 @@ import { measureCold, measureRawList, type ColdResult, type RawListTimes } from 
 import { benchPodNames, measureEvents } from './measure-events';
 import { measureScroll } from './measure-scroll';
 import { measureUsers } from './measure-users';
+import { measureVisible } from './measure-visible';
 import { idleWindow, measureWarm, scrapeApiserver, warmPath } from './measure-warm';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { sleep } from './pool';
@@ -190,6 +191,15 @@ async function measure(
       { streams: o.streams, rate: o.changeRate, seconds: o.changeSeconds },
       log,
     );
+    // After measureEvents: both patch the bench pods, and must not run at once.
+    const visible = await measureVisible(
+      server.baseUrl,
+      headers,
+      kube,
+      pods,
+      { namespace: namespaces[0] ?? 'bench-00', pods: 30, spacingMs: 300, rate: o.changeRate },
+      log,
+    );
     const scroll = await measureScroll(server.baseUrl, headers, o.scrollSeconds, log);
     return {
       scale: {
@@ -231,6 +241,7 @@ async function measure(
       serverMetrics: { scrapedAt, text: metricsText },
       scroll,
       attention,
+      visible,
     };
   } finally {
     await server.stop();

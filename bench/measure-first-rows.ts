@@ -1,0 +1,234 @@
+import { chromium, type BrowserContext } from '@playwright/test';
+
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/support/chromium';
+import { signInWithPassword } from '../e2e/support/sign-in-http';
+import { LOCAL_USERS, type LocalUserName } from '../e2e/support/test-accounts';
+import {
+  dataRequestsOf,
+  summarizeFirstRows,
+  type FirstRowsRun,
+  type FirstRowsSample,
+  type SeenRequest,
+} from './first-rows-result';
+
+// First rows in Debian's Chromium (never a downloaded browser), issue 14 target 2: navigation start
+// → the first data row painted, for the Pods list (all namespaces), the Overview and a Deployment's
+// page, signed in as an operator (alice) and, for the Pods list, as a developer (bob). Each page is
+// opened once to warm it, then `navigations` times, each in a fresh tab of the same browser context
+// (same cookies, nothing cached in the page). The browser records, from before any page script
+// runs, when the first row appears (MutationObserver) and when the frame holding it has been
+// painted (requestAnimationFrame, then the next task); Playwright records every API request, so a
+// page that fetched its rows after hydration (a waterfall) shows, whatever its timing.
+
+type Log = (msg: string) => void;
+
+export interface FirstRowsPage {
+  id: string;
+  label: string;
+  path: string;
+  /** A data row, as the page renders it (only rows with data: skeleton rows do not count). */
+  rowSelector: string;
+  /** The API paths (pathname, exact) the row's data would come from if the browser fetched it. */
+  dataPaths: string[];
+}
+
+export interface FirstRowsOptions {
+  /** The Deployment whose page is measured (the bench's, e.g. bench-0000/bench-app-00). */
+  deployment: { namespace: string; name: string };
+  /** Measured navigations per page and person (after one to warm it). Default 10. */
+  navigations?: number;
+  cluster?: string;
+}
+
+const enc = encodeURIComponent;
+
+/** The pages of the target, for one cluster and Deployment. */
+export function firstRowsPages(deployment: { namespace: string; name: string }, cluster = 'local'): FirstRowsPage[] {
+  const api = `/api/k8s/${enc(cluster)}`;
+  return [
+    {
+      id: 'pods',
+      label: 'Pods list, all namespaces',
+      path: `/c/${enc(cluster)}/pods`,
+      rowSelector: '[data-testid="resource-table"] [role="row"][aria-rowindex] a[data-row-link]',
+      dataPaths: [`${api}/pods`],
+    },
+    {
+      id: 'overview',
+      label: 'Overview',
+      path: `/c/${enc(cluster)}/overview`,
+      rowSelector: '[data-testid="attention-item"], [data-testid="deployments-table"] tbody tr',
+      dataPaths: [`${api}/attention`, `${api}/deployments`],
+    },
+    {
+      id: 'deployment',
+      label: "a Deployment's page (its pods)",
+      path: `/c/${enc(cluster)}/workloads/deployments/${enc(deployment.namespace)}/${enc(deployment.name)}`,
+      rowSelector: '[data-testid="workload-pods"] tbody tr',
+      dataPaths: [
+        `${api}/pods`,
+        `${api}/deployments`,
+        `${api}/deployments/${enc(deployment.namespace)}/${enc(deployment.name)}`,
+        `${api}/replicasets`,
+      ],
+    },
+  ];
+}
+
+const PEOPLE: readonly { user: LocalUserName; who: string; pages: readonly string[] }[] = [
+  { user: 'alice', who: 'operator (alice)', pages: ['pods', 'overview', 'deployment'] },
+  { user: 'bob', who: 'developer (bob)', pages: ['pods'] },
+];
+
+/**
+ * In the page, before any of its scripts: the first visible element matching `selector` is noted
+ * when it appears, then the time after the frame that paints it. A plain string: tsx compiles
+ * functions with a `__name` helper that does not exist in the page.
+ */
+export function firstRowScript(selector: string): string {
+  return `(() => {
+    const SELECTOR = ${JSON.stringify(selector)};
+    const rec = { foundMs: null, frameMs: null, paintedMs: null, inHtml: false };
+    window.__firstRows = rec;
+    const visible = (el) => el.isConnected && !el.closest('[hidden]') && el.getClientRects().length > 0;
+    const check = () => {
+      if (rec.foundMs !== null) return true;
+      const all = document.querySelectorAll(SELECTOR);
+      // In the HTML: present while the parser still runs (perhaps in a streamed, hidden Suspense
+      // chunk that React reveals in the next frame), i.e. not rendered by the browser after a fetch.
+      if (all.length && document.readyState === 'loading') rec.inHtml = true;
+      const el = Array.from(all).find(visible);
+      if (!el) return false;
+      rec.foundMs = performance.now();
+      // rAF runs just before the frame's paint; the next task runs after it.
+      requestAnimationFrame(() => {
+        rec.frameMs = performance.now();
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => { rec.paintedMs = performance.now(); };
+        ch.port2.postMessage(0);
+      });
+      return true;
+    };
+    const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
+    mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
+    document.addEventListener('DOMContentLoaded', () => { if (check()) mo.disconnect(); });
+  })();`;
+}
+
+interface BrowserRecord {
+  foundMs: number;
+  paintedMs: number;
+  inHtml: boolean;
+  timeOrigin: number;
+  responseStartMs: number;
+  fcpMs: number | null;
+}
+
+const READ_RECORD = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  const r = window.__firstRows;
+  return {
+    foundMs: r.foundMs, paintedMs: r.paintedMs, inHtml: r.inHtml, timeOrigin: performance.timeOrigin,
+    responseStartMs: nav ? nav.responseStart : NaN,
+    fcpMs: fcp && fcp.startTime <= r.paintedMs ? fcp.startTime : null,
+  };
+})()`;
+
+/** After the row: long enough for a fetch that hydration would start to show up. */
+const SETTLE_MS = 500;
+
+async function navigateOnce(context: BrowserContext, baseUrl: string, page: FirstRowsPage): Promise<FirstRowsSample> {
+  const tab = await context.newPage();
+  const requests: SeenRequest[] = [];
+  tab.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/')) requests.push({ url: `${url.pathname}${url.search}`, startedAt: Date.now() });
+  });
+  try {
+    await tab.goto(`${baseUrl}${page.path}`, { waitUntil: 'commit', timeout: 60_000 });
+    // Polled with evaluate (CDP), not waitForFunction: the app's CSP forbids the eval that needs.
+    const deadline = Date.now() + 60_000;
+    while (!(await tab.evaluate('Boolean(window.__firstRows && window.__firstRows.paintedMs !== null)'))) {
+      if (Date.now() > deadline) throw new Error(`${page.path}: no data row within 60 s`);
+      await tab.waitForTimeout(25);
+    }
+    await tab.waitForTimeout(SETTLE_MS);
+    const rec = (await tab.evaluate(READ_RECORD)) as BrowserRecord;
+    const data = dataRequestsOf(requests, page.dataPaths, rec.timeOrigin, rec.paintedMs);
+    return {
+      paintedMs: Math.round(rec.paintedMs * 10) / 10,
+      foundMs: Math.round(rec.foundMs * 10) / 10,
+      responseStartMs: Math.round(rec.responseStartMs * 10) / 10,
+      fcpMs: rec.fcpMs === null ? null : Math.round(rec.fcpMs * 10) / 10,
+      inHtml: rec.inHtml,
+      dataRequestsBefore: data.before,
+      dataRequests: data.all,
+    };
+  } finally {
+    await tab.close();
+  }
+}
+
+async function contextFor(
+  browser: Awaited<ReturnType<typeof chromium.launch>>,
+  baseUrl: string,
+  cookieHeader: string,
+  page: FirstRowsPage,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addCookies(
+    cookieHeader
+      .split('; ')
+      .filter(Boolean)
+      .map((pair) => {
+        const eq = pair.indexOf('=');
+        return {
+          name: pair.slice(0, eq),
+          value: pair.slice(eq + 1),
+          url: baseUrl,
+          httpOnly: true,
+          sameSite: 'Lax' as const,
+        };
+      }),
+  );
+  await context.addInitScript(firstRowScript(page.rowSelector));
+  return context;
+}
+
+/**
+ * Measures every page of the target for each person: one warm-up navigation, then `navigations`
+ * measured ones. Returns one record per (page, person).
+ */
+export async function measureFirstRows(baseUrl: string, opts: FirstRowsOptions, log: Log): Promise<FirstRowsRun[]> {
+  const n = opts.navigations ?? 10;
+  const pages = firstRowsPages(opts.deployment, opts.cluster);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
+  const runs: FirstRowsRun[] = [];
+  try {
+    for (const person of PEOPLE) {
+      const cookie = await signInWithPassword(baseUrl, person.user, LOCAL_USERS[person.user].password);
+      for (const page of pages.filter((p) => person.pages.includes(p.id))) {
+        const context = await contextFor(browser, baseUrl, cookie, page);
+        try {
+          await navigateOnce(context, baseUrl, page); // warm: the server's first render of this page
+          const samples: FirstRowsSample[] = [];
+          for (let i = 0; i < n; i++) samples.push(await navigateOnce(context, baseUrl, page));
+          const run = summarizeFirstRows(page, person, samples);
+          runs.push(run);
+          log(
+            `first rows: ${page.label} as ${person.who}: p50 ${run.firstRow.p50} ms, p95 ${run.firstRow.p95} ms, ` +
+              `max ${run.firstRow.max} ms (first byte p50 ${run.responseStart.p50} ms); in the HTML ` +
+              `${run.inHtml}/${n}; data requests before the row ${run.waterfalls}/${n}, at all ${run.refetches}/${n}` +
+              (run.dataRequestsSeen.length ? ` ${run.dataRequestsSeen.slice(0, 3).join(' ')}` : ''),
+          );
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return runs;
+}

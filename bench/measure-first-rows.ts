@@ -138,7 +138,12 @@ const READ_RECORD = `(() => {
 /** After the row: long enough for a fetch that hydration would start to show up. */
 const SETTLE_MS = 500;
 
-async function navigateOnce(context: BrowserContext, baseUrl: string, page: FirstRowsPage): Promise<FirstRowsSample> {
+async function navigateOnce(
+  context: BrowserContext,
+  baseUrl: string,
+  page: FirstRowsPage,
+  timeoutMs = 60_000,
+): Promise<FirstRowsSample> {
   const tab = await context.newPage();
   const requests: SeenRequest[] = [];
   tab.on('request', (r) => {
@@ -148,9 +153,9 @@ async function navigateOnce(context: BrowserContext, baseUrl: string, page: Firs
   try {
     await tab.goto(`${baseUrl}${page.path}`, { waitUntil: 'commit', timeout: 60_000 });
     // Polled with evaluate (CDP), not waitForFunction: the app's CSP forbids the eval that needs.
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + timeoutMs;
     while (!(await tab.evaluate('Boolean(window.__firstRows && window.__firstRows.paintedMs !== null)'))) {
-      if (Date.now() > deadline) throw new Error(`${page.path}: no data row within 60 s`);
+      if (Date.now() > deadline) throw new Error(`${page.path}: no data row within ${timeoutMs / 1000} s`);
       await tab.waitForTimeout(25);
     }
     await tab.waitForTimeout(SETTLE_MS);
@@ -197,6 +202,24 @@ async function contextFor(
 }
 
 /**
+ * The server's first render of a page as this person, until it shows a row: a developer's first read
+ * across many namespaces may be refused for a moment ("too many permission checks") while the
+ * server's access answers fill in.
+ */
+async function warmUp(context: BrowserContext, baseUrl: string, page: FirstRowsPage, log: Log): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await navigateOnce(context, baseUrl, page, 30_000);
+      return;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      log(`first rows: warming ${page.path}: ${(err as Error).message}; again in 2 s`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}
+
+/**
  * Measures every page of the target for each person: one warm-up navigation, then `navigations`
  * measured ones. Returns one record per (page, person).
  */
@@ -211,7 +234,7 @@ export async function measureFirstRows(baseUrl: string, opts: FirstRowsOptions, 
       for (const page of pages.filter((p) => person.pages.includes(p.id))) {
         const context = await contextFor(browser, baseUrl, cookie, page);
         try {
-          await navigateOnce(context, baseUrl, page); // warm: the server's first render of this page
+          await warmUp(context, baseUrl, page, log);
           const samples: FirstRowsSample[] = [];
           for (let i = 0; i < n; i++) samples.push(await navigateOnce(context, baseUrl, page));
           const run = summarizeFirstRows(page, person, samples);

@@ -8,6 +8,7 @@ import type { KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import { tlsSecretsKind } from '@/lib/k8s/kinds/tls-secrets';
 import { controllerOf, type KubeObject } from '@/lib/k8s/object';
 import { AccessCache } from '@/server/k8s/access';
+import { compactPodTransform } from '@/server/k8s/compact-pod';
 import { collectionPath, discoverVersions, type ServedVersions } from '@/server/k8s/discovery';
 import { KubeError, toKubeError } from '@/server/k8s/errors';
 import { Reflector } from '@/server/k8s/reflector';
@@ -50,9 +51,37 @@ const INDEXES: Record<'owner' | 'node' | 'namespace', IndexFn<KubeObject>> = {
   },
 };
 
-const TRANSFORMS: Record<string, (o: KubeObject) => KubeObject | undefined> = {
-  'tls-secrets': tlsSecretTransform,
+/** The store's secondary indexes for a kind: namespace always, owner and node when the descriptor asks. */
+export function cacheIndexes(kind: KindDescriptor): Record<string, IndexFn<KubeObject>> {
+  const indexes: Record<string, IndexFn<KubeObject>> = { namespace: INDEXES.namespace };
+  for (const i of kind.indexes) indexes[i] = INDEXES[i];
+  return indexes;
+}
+
+type Transform = (o: KubeObject) => KubeObject | undefined;
+
+/**
+ * What a reflector keeps of each object of a kind, made once per reflector: TLS Secrets lose their
+ * keys (ADR 0013); pods keep what summaries, indexes and relations read, and the detail page reads
+ * the rest as the person (ADR 0027).
+ */
+const TRANSFORMS: Record<string, () => Transform> = {
+  'tls-secrets': () => tlsSecretTransform,
+  pods: () => compactPodTransform(),
 };
+
+/**
+ * Whether the cache holds a kind's objects whole (every field the API has, less managedFields and
+ * last-applied-configuration). Pods are kept compact (ADR 0027): their detail is read as the person.
+ */
+export function cacheKeepsWhole(kindId: string): boolean {
+  return kindId !== 'pods';
+}
+
+/** The transform the shared cache applies to a kind's objects (a fresh one: it may hold a string table). */
+export function cacheTransform(kindId: string): Transform | undefined {
+  return TRANSFORMS[kindId]?.();
+}
 
 export class ClusterCache {
   readonly access: AccessCache;
@@ -127,13 +156,12 @@ export class ClusterCache {
     const version = await this.versionFor(kind);
     const again = this.entries.get(kind.id); // another caller may have raced us here
     if (again) return again.reflector;
-    const indexes: Record<string, IndexFn<KubeObject>> = { namespace: INDEXES.namespace };
-    for (const i of kind.indexes) indexes[i] = INDEXES[i];
+    const indexes = cacheIndexes(kind);
     const reflector = new Reflector<KubeObject>({
       kc: this.kc,
       listPath: collectionPath(kind, version),
       fieldSelector: kind.fieldSelector,
-      transform: TRANSFORMS[kind.id],
+      transform: cacheTransform(kind.id),
       indexes,
       pageSize: this.settings.pageSize,
       requestTimeoutMs: this.settings.requestTimeoutMs,

@@ -76,6 +76,31 @@ describe('getForUser', () => {
   });
 });
 
+describe('getForUser for a pod (cached compact, read whole as the person: ADR 0027)', () => {
+  it('serves the whole live pod, while the cache holds the compact one with the same summary', async () => {
+    const listed = await firstPod('shop-frontend', '');
+    const { object, summary } = await getForUser(cache, bob, podsKind, 'shop-frontend', listed.name);
+    expect(object).toMatchObject({ apiVersion: 'v1', kind: 'Pod', metadata: { name: listed.name } });
+    expect('managedFields' in object.metadata).toBe(false);
+    // What the compact pod drops is there: the container's full spec, the pod's QoS, its host.
+    const spec = object.spec as { containers: { terminationMessagePath?: string }[]; dnsPolicy?: string };
+    expect(spec.dnsPolicy).toBeDefined();
+    expect(spec.containers[0]?.terminationMessagePath).toBeDefined();
+    expect((object.status as { qosClass?: string }).qosClass).toBeDefined();
+    expect({ ...summary, resourceVersion: '' }).toEqual({ ...listed, resourceVersion: '' });
+    const cached = (await cache.reflector(podsKind)).store.get(`shop-frontend/${listed.name}`);
+    expect((cached?.spec as { dnsPolicy?: string }).dnsPolicy).toBeUndefined();
+  });
+
+  it('answers bob 403 in data-platform, whether or not the pod exists, and 404 for a missing pod he may read', async () => {
+    const other = await firstPod('data-platform', '');
+    expect((await rejection(getForUser(cache, bob, podsKind, 'data-platform', other.name))).status).toBe(403);
+    expect((await rejection(getForUser(cache, bob, podsKind, 'data-platform', 'no-such-pod'))).status).toBe(403);
+    const missing = await rejection(getForUser(cache, bob, podsKind, 'shop-frontend', 'no-such-pod'));
+    expect([missing.kind, missing.status]).toEqual(['not-found', 404]);
+  });
+});
+
 describe('pod logs (impersonated pods/log, served by the node agent)', () => {
   it('gives alice the logs of a data-platform pod, hostile lines included as plain text', async () => {
     const pod = await firstPod('data-platform', 'app=ingest');

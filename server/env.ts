@@ -60,6 +60,9 @@ const envSchema = z.object({
   // TLS Secrets (ADR 0013): read as the signed-in person (default; the dashboard's role needs no Secrets),
   // or from the shared cache as the dashboard ("shared", opt-in: needs the extra wheelhouse:dashboard-tls-secrets role).
   WHEELHOUSE_TLS_SECRETS: z.enum(['person', 'shared']).default('person'),
+  // The lean list handler (ADR 0026): list requests answered before Next.js routing, in production.
+  // `off` sends them through Next.js like every other request (the escape hatch, and the A/B measure).
+  WHEELHOUSE_LEAN_API: z.enum(['on', 'off']).default('on'),
 });
 
 export interface ServerEnv {
@@ -95,6 +98,8 @@ export interface ServerEnv {
   operations: { metricsToken?: string; drainMs: number; shutdownTimeoutMs: number; gracefulShutdown: boolean };
   /** WHEELHOUSE_TLS_SECRETS: who reads TLS Secrets, the signed-in person (default) or the shared cache (ADR 0013). */
   tlsSecrets: 'person' | 'shared';
+  /** Serve GET /api/k8s/<cluster>/<kind> from the lean handler in production (ADR 0026). */
+  leanApi: boolean;
 }
 
 export class InvalidEnvError extends Error {
@@ -148,6 +153,7 @@ export function parseServerEnv(source: Readonly<Record<string, string | undefine
       gracefulShutdown: Boolean(env.NEXT_MANUAL_SIG_HANDLE),
     },
     tlsSecrets: env.WHEELHOUSE_TLS_SECRETS,
+    leanApi: env.WHEELHOUSE_LEAN_API === 'on',
   };
 }
 

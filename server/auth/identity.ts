@@ -61,7 +61,20 @@ function decodedSessions(): SessionCache<CurrentSession> {
 }
 
 export async function currentSession(): Promise<CurrentSession | null> {
-  const key = sessionCookieKey((await cookies()).getAll());
+  return sessionFromCookies((await cookies()).getAll(), () => getServerSession(authOptions()));
+}
+
+/**
+ * The session carried by these request cookies, or null: the one implementation of the rules (cache
+ * by cookie hash, revocations loaded and checked, absolute expiry, local accounts re-checked).
+ * `decode` runs next-auth's session action on the same cookies; currentSession() passes the App
+ * Router form, the lean list handler (server/http/lean/session.ts, ADR 0026) the Node request form.
+ */
+export async function sessionFromCookies(
+  requestCookies: readonly { name: string; value: string }[],
+  decode: () => Promise<unknown>,
+): Promise<CurrentSession | null> {
+  const key = sessionCookieKey(requestCookies);
   if (!key) return null;
   try {
     // Until this replica has loaded the revocations, no session is trusted (fail closed).
@@ -75,7 +88,7 @@ export async function currentSession(): Promise<CurrentSession | null> {
 
   let session: unknown;
   try {
-    session = await getServerSession(authOptions());
+    session = await decode();
   } catch (err) {
     // A misconfigured or tampered cookie is "not signed in", never a crash; configuration errors
     // surface at start-up (instrumentation.ts).

@@ -10,6 +10,23 @@ function apiError(code: number, status?: object, headers: Record<string, string>
 }
 
 describe('toKubeError', () => {
+  it("keeps a KubeError thrown by another bundle's copy of the class (the 429 of the access budget)", () => {
+    // What a second copy of errors.ts produces: same shape and brand, a different class.
+    const brand = Symbol.for('wheelhouse.k8s.kube-error');
+    class OtherCopy extends Error {
+      readonly kind = 'too-many-requests' as const;
+      readonly status = 429;
+      readonly retryAfterSeconds = 2;
+      readonly [brand] = true;
+      toSummary() {
+        return { kind: this.kind, status: this.status, message: this.message };
+      }
+    }
+    const foreign = new OtherCopy('Too many permission checks; try again in 2 s');
+    expect(toKubeError(foreign, ctx)).toBe(foreign);
+    expect(toKubeError(new Error('plain'), ctx).kind).toBe('unknown');
+  });
+
   it('names the cluster and server when the connection is refused', () => {
     const err = new FetchError('request to https://127.0.0.1:6443/version failed', 'system', {
       code: 'ECONNREFUSED',

@@ -18,9 +18,22 @@ export interface KubeErrorContext {
   timeoutMs?: number;
 }
 
+// Next.js gives each route bundle its own copy of this module, while process-wide state (the access
+// budget, caches on globalThis) is created by whichever bundle came first: an error thrown by another
+// copy's class fails `instanceof` here. The brand marks a KubeError from any copy (ADR 0026 found it:
+// an AccessBudgetError answered 500 instead of 429 through one route bundle).
+const BRAND = Symbol.for('wheelhouse.k8s.kube-error');
+
+export function isKubeError(err: unknown): err is KubeError {
+  return (
+    err instanceof KubeError || (err instanceof Error && (err as unknown as Record<symbol, unknown>)[BRAND] === true)
+  );
+}
+
 export class KubeError extends Error {
   readonly kind: KubeErrorKind;
   readonly status: number | undefined;
+  readonly [BRAND] = true;
 
   constructor(kind: KubeErrorKind, message: string, options: { status?: number; cause?: unknown } = {}) {
     super(message, { cause: options.cause });
@@ -61,7 +74,7 @@ const TLS_CODES = new Set([
 ]);
 
 export function toKubeError(err: unknown, ctx: KubeErrorContext): KubeError {
-  if (err instanceof KubeError) return err;
+  if (isKubeError(err)) return err;
   const status = httpStatusOf(err);
   if (status !== undefined) return fromHttpStatus(status, err, ctx);
   return fromTransportError(err, ctx);

@@ -58,8 +58,18 @@ interface NextMeta {
   match?: { definition?: { pathname?: string } };
 }
 
+// The route pattern of a request answered outside Next.js's routing (the lean list handler, ADR 0026).
+const ROUTE = Symbol.for('wheelhouse.observability.route');
+
+/** Labels a request answered without Next.js with its route pattern (as Next would have matched it). */
+export function setRouteLabel(request: IncomingMessage, pattern: string): void {
+  (request as unknown as Record<symbol, string | undefined>)[ROUTE] = pattern;
+}
+
 /** The route pattern for the metrics label: Next's matched route, or a fixed bucket. */
 export function routeLabel(request: IncomingMessage, path: string, status: number): string {
+  const own = (request as unknown as Record<symbol, string | undefined>)[ROUTE];
+  if (own) return own;
   const meta = (request as unknown as Record<symbol, NextMeta | undefined>)[NEXT_REQUEST_META];
   const pattern = meta?.match?.definition?.pathname;
   if (pattern) return pattern;

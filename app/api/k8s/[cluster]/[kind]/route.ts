@@ -1,17 +1,12 @@
-import { z } from 'zod';
-
-import type { ResourceListResponse } from '@/lib/k8s/list-response';
 import { currentIdentity } from '@/server/auth/identity';
-import { json, jsonError, kubeErrorResponse, unauthenticated } from '@/server/http/responses';
-import { resolveKind } from '@/server/k8s/custom-kinds';
-import { parseListQuery } from '@/server/k8s/list-query';
-import { listResponseFor } from '@/server/k8s/list-response';
-import { cacheFor } from '@/server/k8s/registry';
+import { answerList } from '@/server/http/list-answer';
 
 // GET /api/k8s/<cluster>/<kind>?namespace=a,b&labelSelector=…&q=…&sort=…&order=…&limit=…&offset=…
 // A page of summaries the signed-in person may read, served from the shared cache, with `stream`:
 // the live-stream position it was read at (components/live/use-live-updates.ts resumes from it).
 // Custom resources without a built-in descriptor are read as the person instead (ADR 0020).
+// In production the lean list handler answers these requests before Next.js routes them, with the
+// same answerList (ADR 0026); this handler serves `next dev`, and anything the lean path passes on.
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -21,18 +16,6 @@ export async function GET(
   context: { params: Promise<{ cluster: string; kind: string }> },
 ): Promise<Response> {
   const who = await currentIdentity();
-  if (!who) return unauthenticated();
-  const { cluster, kind: kindId } = await context.params;
-  try {
-    const cache = cacheFor(cluster);
-    if (!cache) return jsonError(404, 'not-found', 'No such cluster');
-    const kind = await resolveKind(cache, kindId);
-    if (!kind) return jsonError(404, 'not-found', 'No such kind');
-    const query = parseListQuery(new URL(request.url).searchParams);
-    if (!query.success) return jsonError(400, 'invalid', `Invalid query: ${z.prettifyError(query.error)}`);
-    const body: ResourceListResponse = await listResponseFor(cache, who, kind, query.data);
-    return json(body);
-  } catch (err) {
-    return kubeErrorResponse(err, cluster);
-  }
+  const { cluster, kind } = await context.params;
+  return answerList(who, cluster, kind, new URL(request.url).searchParams);
 }

@@ -1,6 +1,13 @@
 import type { KubeHttp } from './kube-http';
 import { sleep } from './pool';
-import { diffCounters, outageSummary, relistCounters, type ListSample, type RelistRun } from './relist-result';
+import {
+  diffCounters,
+  outageSummary,
+  relistCounters,
+  statesBetween,
+  type ListSample,
+  type RelistRun,
+} from './relist-result';
 import { scrapeMetrics } from './server-metrics';
 
 // Target 5 of issue 14: with the Wheelhouse server running and synced, restart the kube-apiserver
@@ -23,7 +30,9 @@ export interface RelistOptions {
   /** Admin client of the cluster, for the marker pod. */
   kube: KubeHttp;
   /** Stops the API server, keeps it down `downMs`, starts it, resolves once /readyz answers; calls onStopped after the stop. */
-  restart: (opts: { downMs: number; onStopped: () => void; log?: Log }) => Promise<void>;
+  restart: (opts: { downMs: number; onStopped: () => void; onStarted: () => void; log?: Log }) => Promise<void>;
+  /** If given, every list API sample is appended to it (for a timeline). */
+  samples?: ListSample[];
   /** Namespace of the marker pod (default "default"). */
   namespace?: string;
   /** Kept down this long (default 5 s). */
@@ -101,7 +110,7 @@ export async function measureRelist(o: RelistOptions): Promise<RelistRun> {
   const cachedPods = kinds?.find((k) => k.kind === 'pods')?.objects ?? 0;
   const before = relistCounters(await scrapeMetrics(o.baseUrl, o.metricsToken), cluster);
 
-  const samples: ListSample[] = [];
+  const samples: ListSample[] = o.samples ?? [];
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
@@ -113,9 +122,15 @@ export async function measureRelist(o: RelistOptions): Promise<RelistRun> {
 
   const stopAsked = performance.now();
   let stoppedAt = stopAsked;
+  let startedAt = Number.NaN;
   o.log(`relist: restarting the kube-apiserver (${cachedPods} pods cached; down ${downMs} ms)`);
   try {
-    await o.restart({ downMs, onStopped: () => (stoppedAt = performance.now()), log: o.log });
+    await o.restart({
+      downMs,
+      onStopped: () => (stoppedAt = performance.now()),
+      onStarted: () => (startedAt = performance.now()),
+      log: o.log,
+    });
   } finally {
     sampling = false;
   }
@@ -161,7 +176,10 @@ export async function measureRelist(o: RelistOptions): Promise<RelistRun> {
       clustersReadyMs: ms(readyAt),
       freshAfterStopMs: visibleAt === null ? null : Math.round(visibleAt - stopAsked),
       cost: diffCounters(before, after),
-      outage: outageSummary(samples, stoppedAt, backAt),
+      // Judged while no API server process runs; the new one answers (and Wheelhouse's watches may
+      // resume) before its /readyz is 200, so the start-up is reported apart.
+      outage: outageSummary(samples, stoppedAt, Number.isNaN(startedAt) ? backAt : startedAt),
+      startup: statesBetween(samples, Number.isNaN(startedAt) ? backAt : startedAt, backAt),
     };
     o.log(
       `relist: marker visible ${run.markerVisibleMs} ms after /readyz, all kinds ready after ${run.clustersReadyMs} ms; ` +

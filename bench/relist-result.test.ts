@@ -8,6 +8,7 @@ import {
   relistRows,
   relistRunSchema,
   relistTargets,
+  statesBetween,
   sumSamples,
   type RelistRun,
 } from './relist-result';
@@ -84,7 +85,21 @@ const run: RelistRun = {
   freshAfterStopMs: 15_200,
   cost: { lists: 0, relists: 0, watchRestarts: 12, requests: 30, connections: 3 },
   outage: { samples: 40, statuses: { '200': 40 }, staleMarked: 36, unmarked: 0, graceMs: 1000, itemsServed: 50 },
+  startup: { stale: 20, ready: 4 },
 };
+
+describe('statesBetween', () => {
+  it('counts cache states of 200 answers and statuses of the others within the window', () => {
+    const x = (at: number, status: number, state?: string) => ({ at, status, state });
+    expect(
+      statesBetween([x(1, 200, 'stale'), x(2, 200, 'ready'), x(3, 0), x(4, 200, 'stale'), x(9, 200, 'ready')], 1, 4),
+    ).toEqual({
+      stale: 2,
+      ready: 1,
+      'HTTP 0': 1,
+    });
+  });
+});
 
 describe('relistTargets / relistRows', () => {
   it('the record parses', () => {
@@ -116,6 +131,7 @@ describe('relistTargets / relistRows', () => {
     expect(rows).toHaveLength(3);
     expect(rows[1]?.[1]).toContain('0 full LISTs (0 after 410 Gone), 12 watch restarts, 30 requests');
     expect(rows[2]?.[1]).toContain('40 answers (40× 200): 36 marked stale');
+    expect(rows[2]?.[1]).toContain('while the new API server started: 20× stale, 4× ready');
     expect(relistRows(undefined)).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ export type RelistCounters = z.infer<typeof relistCountersSchema>;
 
 /** The list API and GET /api/clusters sampled while the API server was down. */
 export const outageSamplesSchema = z.object({
-  /** List API answers during the outage (from the stop to /readyz answering again). */
+  /** List API answers during the outage (from the old process's exit to the new one's spawn). */
   samples: z.number(),
   /** Of those: HTTP status → count. */
   statuses: z.record(z.string(), z.number()),
@@ -53,6 +53,8 @@ export const relistRunSchema = z.object({
   /** Counters after the cache was fresh minus before the restart. */
   cost: relistCountersSchema,
   outage: outageSamplesSchema,
+  /** List API answers while the new API server started (spawn → /readyz 200): `cache.state` (or HTTP status) → count. */
+  startup: z.record(z.string(), z.number()),
 });
 
 export type RelistRun = z.infer<typeof relistRunSchema>;
@@ -132,6 +134,17 @@ export function outageSummary(
   return { samples: during.length, statuses, staleMarked, unmarked, graceMs, itemsServed };
 }
 
+/** What the list API said between `from` and `to`: `cache.state` of 200 answers, else `HTTP <status>`. */
+export function statesBetween(samples: readonly ListSample[], from: number, to: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of samples) {
+    if (x.at < from || x.at > to) continue;
+    const key = x.status === 200 ? (x.state ?? 'unknown') : `HTTP ${x.status}`;
+    out[key] = (out[key] ?? 0) + 1;
+  }
+  return out;
+}
+
 const s = (ms: number | null) => (ms === null ? 'never (timed out)' : `${(ms / 1000).toFixed(1)} s`);
 
 /** Target 5 as `{ id, name, target, value, met }` rows for the 'where each target stands' table. */
@@ -184,7 +197,12 @@ export function relistRows(run: RelistRun | undefined): string[][] {
     [
       'List API during the outage',
       `${o.samples} answers (${statuses || 'none'}): ${o.staleMarked} marked stale, ${o.unmarked} still "ready" ` +
-        `${o.graceMs} ms after the stop; ${o.itemsServed} items in the last answer`,
+        `${o.graceMs} ms after the stop; ${o.itemsServed} items in the last answer; while the new API server ` +
+        `started: ${
+          Object.entries(run.startup)
+            .map(([k, v]) => `${v}× ${k}`)
+            .join(', ') || 'no answers'
+        }`,
     ],
   ];
 }

@@ -126,10 +126,19 @@ export function printSummary(log: Log = console.log): void {
 /**
  * Stops only the kube-apiserver and starts it again with the same flags (etcd and everything else
  * keep running), for tests of watch resume. `downMs` keeps it down a while; resolves once /readyz
- * answers. Every client of the cluster sees the outage: use sparingly.
+ * answers. Every client of the cluster sees the outage: use sparingly. The pid file goes before the
+ * old process has exited (up to 10 s of graceful shutdown): an `up()` elsewhere meanwhile (an integration
+ * test's setup) starts its own kube-apiserver, and this one then finds it "already running".
  */
 export async function restartApiServer(
-  opts: { downMs?: number; log?: Log; /** Called once the old process has exited. */ onStopped?: () => void } = {},
+  opts: {
+    downMs?: number;
+    log?: Log;
+    /** Called once the old process has exited. */
+    onStopped?: () => void;
+    /** Called once the new process has been spawned (it answers requests before /readyz is 200). */
+    onStarted?: () => void;
+  } = {},
 ): Promise<void> {
   const log = opts.log ?? (() => undefined);
   const p = clusterPaths();
@@ -137,6 +146,7 @@ export async function restartApiServer(
   opts.onStopped?.();
   if (opts.downMs) await new Promise((r) => setTimeout(r, opts.downMs));
   start(apiserverSpec(p), log);
+  opts.onStarted?.();
   const ca = readFileSync(p.caCert);
   const token = ensureTokens(p.tokens).get('admin') ?? '';
   await waitHealthy('kube-apiserver', `${ENDPOINTS.apiServer}/readyz`, { ca, token }, 90_000);

@@ -24,8 +24,8 @@ export const PODS_PATH = '/api/k8s/local/pods';
 export const PAGE = 50;
 /** Matches no pod: its total is the cost of testing every pod in scope. */
 export const SEARCH_NONE = 'no-such-pod-zq';
-/** 2-character fragments of the random pod-name suffixes (the ReplicaSet hash alphabet), tried in order. */
-export const SEARCH_CANDIDATES = ['x2', 'b7', 'k9', 'z4', 'q5', 'm8', 't6', 'w2', 'h4', 'p9', 'v5', 'd6'];
+/** The term searched when the list is empty (nothing to choose from). */
+export const SEARCH_CANDIDATES = ['x2'];
 
 export interface ViewsOptions {
   /** Open loop: people, and the mean seconds between one person's requests. */
@@ -102,19 +102,52 @@ async function getPage(baseUrl: string, headers: Record<string, string>, path: s
   return { total: body.total, items: body.items, ms };
 }
 
-/** Tries the candidates (one request each, limit 1) until one matches within a factor 2 of the target share. */
+/**
+ * Fragments (3 or 4 characters) of pod names, by how many of the `names` contain each: the candidates
+ * for a search term, whatever the naming (Deployments' random suffixes or a seeder's sequential names).
+ */
+export function nameFragments(names: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const name of names) {
+    const seen = new Set<string>();
+    for (const len of [3, 4]) for (let i = 0; i + len <= name.length; i++) seen.add(name.slice(i, i + len));
+    for (const f of seen) counts.set(f, (counts.get(f) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * A term matching about `target` of the `seen` pods: fragments of the names on 10 pages spread over
+ * the list, the few whose share of that sample is nearest the target, then the nearest by the totals
+ * the server reports for them (one request each, limit 1).
+ */
 async function chooseSearchTerm(
   baseUrl: string,
   headers: Record<string, string>,
   seen: number,
   target: number,
 ): Promise<{ term: string; total: number }> {
+  const names: string[] = [];
+  for (let k = 0; k < 10; k++) {
+    const offset = Math.floor((k * seen) / 10);
+    const page = await getPage(baseUrl, headers, `${PODS_PATH}?sort=name&limit=100&offset=${offset}`);
+    for (const item of page.items) names.push((item as { name: string }).name);
+  }
+  const estimated = [...nameFragments(names)].map(([term, n]) => ({
+    term,
+    total: Math.round((n / names.length) * seen),
+  }));
+  const shortlist: { term: string; total: number }[] = [];
+  for (let i = 0; i < 5 && estimated.length; i++) {
+    const best = nearestShare(estimated, seen, target);
+    if (!best) break;
+    shortlist.push(best);
+    estimated.splice(estimated.indexOf(best), 1);
+  }
   const totals: { term: string; total: number }[] = [];
-  for (const term of SEARCH_CANDIDATES) {
-    const { total } = await getPage(baseUrl, headers, `${PODS_PATH}?q=${term}&limit=1`);
+  for (const { term } of shortlist) {
+    const { total } = await getPage(baseUrl, headers, `${PODS_PATH}?q=${encodeURIComponent(term)}&limit=1`);
     totals.push({ term, total });
-    const share = total / Math.max(1, seen);
-    if (share >= target / 2 && share <= target * 2) break;
   }
   return nearestShare(totals, seen, target) ?? { term: SEARCH_CANDIDATES[0]!, total: 0 };
 }

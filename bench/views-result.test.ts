@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { developerNamespaces } from './developer-access';
-import { deepOffset, nearestShare, podsPath, SEARCH_NONE } from './measure-views';
+import { deepOffset, nameFragments, nearestShare, podsPath, SEARCH_NONE } from './measure-views';
 import { requestMet, viewsRows, viewsRunSchema, viewsTargets, type ViewRequest, type ViewsRun } from './views-result';
 
 const request = (over: Partial<ViewRequest> & Pick<ViewRequest, 'view'>): ViewRequest => ({
@@ -137,6 +137,15 @@ describe('choices of the views measurement', () => {
     );
     expect(pick?.term).toBe('c');
     expect(nearestShare([{ term: 'a', total: 0 }], seen, 0.01)?.term).toBe('a');
+  });
+
+  it('counts each 3- and 4-character fragment once per name', () => {
+    const counts = nameFragments(['app-1x2ab', 'app-2x2ab', 'db-x2x2']);
+    expect(counts.get('app')).toBe(2);
+    expect(counts.get('x2a')).toBe(2);
+    expect(counts.get('x2x')).toBe(1); // twice in one name, counted once
+    expect(counts.get('x2x2')).toBe(1);
+    expect(counts.has('x2')).toBe(false);
   });
 
   it('writes the request the list UI makes', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as prettier from 'prettier';
 
 import { attentionRows } from './attention-result';
+import { firstRowsRows } from './first-rows-result';
 import { visibleRows } from './visible-result';
 import { checkTargets, resultSchema, type BenchResult } from './result';
 import { sampleValue, trimMetrics } from './server-metrics';
@@ -243,6 +244,7 @@ export function renderRun(r: BenchResult): string {
         : []),
       ...scrollRows(r),
       ...attentionRows(r.attention),
+      ...firstRowsRows(r.firstRows),
       ...visibleRows(r.visible),
     ]),
     '',

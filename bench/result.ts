@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { attentionRunSchema, attentionTargets } from './attention-result';
+import { firstRowsRunSchema, firstRowsTargets } from './first-rows-result';
 import { visibleRunSchema, visibleTargets } from './visible-result';
 
 // The record of one benchmark run, as written to bench/results/<id>.json and read back (validated)
@@ -177,6 +178,8 @@ export const resultSchema = z.object({
   attention: z.array(attentionRunSchema).optional(),
   /** Create → visible in Chromium while changes flow (bench/measure-visible.ts); absent in earlier runs. */
   visible: visibleRunSchema.optional(),
+  /** Navigation start → first data row painted in Chromium (bench/measure-first-rows.ts); absent in earlier runs. */
+  firstRows: z.array(firstRowsRunSchema).optional(),
 });
 
 export type BenchResult = z.infer<typeof resultSchema>;
@@ -251,6 +254,7 @@ export function checkTargets(r: BenchResult): TargetCheck[] {
     ...memoryChecks(r),
     ...scrollCheck,
     ...attentionTargets(r.attention),
+    ...firstRowsTargets(r.firstRows),
     ...visibleTargets(r.visible),
   ];
 }

@@ -15,6 +15,7 @@ import { machineInfo } from './machine';
 import { measureAttention } from './measure-attention';
 import { measureCold, measureRawList, type ColdResult, type RawListTimes } from './measure-cold';
 import { benchPodNames, measureEvents } from './measure-events';
+import { measureFirstRows } from './measure-first-rows';
 import { measureScroll } from './measure-scroll';
 import { measureUsers } from './measure-users';
 import { measureVisible } from './measure-visible';
@@ -79,6 +80,18 @@ function coldSection(cold: ColdResult, raw: RawListTimes): BenchResult['cold'] {
     ratio: Math.round((cold.firstPageMs / raw.rawListMs) * 100) / 100,
     ratioPaged: Math.round((cold.firstPageMs / raw.rawPagedMs) * 100) / 100,
   };
+}
+
+/** A bench Deployment of `namespace` (the first one the API lists), for the workload page's first rows. */
+async function benchDeployment(kube: KubeHttp, namespace: string): Promise<{ namespace: string; name: string }> {
+  const res = await kube.request(
+    'GET',
+    `/apis/apps/v1/namespaces/${namespace}/deployments?limit=1&labelSelector=${encodeURIComponent(`${BENCH_LABEL}=true`)}`,
+  );
+  const list = JSON.parse(res.body) as { items: { metadata: { name: string } }[] };
+  const name = list.items[0]?.metadata.name;
+  if (res.status !== 200 || !name) throw new Error(`no bench Deployment in ${namespace} (HTTP ${res.status})`);
+  return { namespace, name };
 }
 
 interface RssAt {
@@ -182,6 +195,12 @@ async function measure(
       log,
     );
 
+    // On the warm server before any load run: navigation → first data row in Chromium.
+    const firstRows = await measureFirstRows(
+      server.baseUrl,
+      { deployment: await benchDeployment(kube, namespaces[0] ?? 'bench-00') },
+      log,
+    );
     const pods = await benchPodNames(kube, `${BENCH_LABEL}=true`);
     const events = await measureEvents(
       server.baseUrl,
@@ -242,6 +261,7 @@ async function measure(
       scroll,
       attention,
       visible,
+      firstRows,
     };
   } finally {
     await server.stop();

@@ -79,4 +79,39 @@ describe('access reviews', () => {
     expect(await access.allowed(bob, q('shop-frontend'))).toBe(true);
     expect(await access.allowed({ user: 'alice', groups: ['wheelhouse:operators'] }, q('observability'))).toBe(true);
   });
+
+  it("reviews every namespace that exists for a developer's all-namespaces list, whatever the budget", async () => {
+    // At 1,000 namespaces a developer's first list needs 1,001 reviews, more than the burst of 1,000:
+    // every list answered 429 (issue 14). The namespaces reviewed are the cluster's own, bounded by
+    // it, not by anything the client sends, so they are not charged (ADR 0016, amended).
+    const small = new ClusterCache('local', kubeConfig('dashboard'), settings, () => undefined);
+    (small as unknown as { access: AccessCache }).access = new AccessCache(kubeConfig('dashboard'), {
+      ttlMs: 30_000,
+      maxEntries: 1000,
+      timeoutMs: 10_000,
+      budgetBurst: 3,
+      budgetPerSecond: 0.01,
+    });
+    try {
+      expect(await (await small.reflector(podsKind)).ready(15_000)).toBe(true);
+      const page = await listForUser(small, bob, podsKind, listQuerySchema.parse({}));
+      const namespaces = new Set(page.items.map((p) => p.namespace));
+      expect(namespaces.has('shop-frontend')).toBe(true);
+      expect(namespaces.has('data-platform')).toBe(false);
+      expect(small.access.reviews).toBeGreaterThan(3);
+      // Reviews of namespaces the client names are still charged: the burst of 3 (1 spent on the
+      // cluster-wide question) runs out on the third.
+      const ask = (namespace: string) =>
+        small.access.allowed(bob, { verb: 'list', group: '', resource: 'pods', namespace }).then(
+          () => undefined,
+          (err: unknown) => err,
+        );
+      expect(await ask('h3b-nope-budget-1')).toBeUndefined();
+      expect(await ask('h3b-nope-budget-2')).toBeUndefined();
+      const made = await ask('h3b-nope-budget-3');
+      expect(made).toBeInstanceOf(AccessBudgetError);
+    } finally {
+      await small.stop();
+    }
+  });
 });

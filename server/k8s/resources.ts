@@ -45,6 +45,9 @@ export async function mayList(
 /**
  * The namespaces (of those present) whose objects `who` may read; `all` when cluster-wide list is allowed.
  * `present` must hold only namespaces that exist: each costs a SubjectAccessReview as the dashboard.
+ * Those per-namespace reviews are not charged to the person's budget (ADR 0016, amended in issue 14):
+ * their number is bounded by the cluster's namespaces, not by what the client sends, and at 1,000
+ * namespaces a developer's first list needs more reviews than the burst holds, so every list was refused.
  */
 export async function readableNamespaces(
   cache: ClusterCache,
@@ -54,7 +57,9 @@ export async function readableNamespaces(
 ): Promise<'all' | Set<string>> {
   if (await mayList(cache, who, kind, '')) return 'all';
   if (!kind.namespaced) return new Set();
-  const answers = await Promise.all(present.map(async (ns) => [ns, await mayList(cache, who, kind, ns)] as const));
+  const answers = await Promise.all(
+    present.map(async (ns) => [ns, await mayList(cache, who, kind, ns, { budget: false })] as const),
+  );
   return new Set(answers.filter(([, ok]) => ok).map(([ns]) => ns));
 }
 
@@ -138,7 +143,12 @@ async function gettableNamespaces(
   const answers = await Promise.all(
     list.map((o) => {
       const name = o.metadata.name;
-      return cache.access.allowed(who, { verb: 'get', group: '', resource: 'namespaces', namespace: name, name });
+      // Namespaces from the shared cache: bounded by the cluster, not charged (as readableNamespaces).
+      return cache.access.allowed(
+        who,
+        { verb: 'get', group: '', resource: 'namespaces', namespace: name, name },
+        { budget: false },
+      );
     }),
   );
   return list.filter((_, i) => answers[i]);

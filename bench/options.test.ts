@@ -122,3 +122,12 @@ describe('benchNamespaces', () => {
     expect(benchNamespaces({ namespaces: 1000 }).at(-1)).toBe('bench-0999');
   });
 });
+
+describe('the all-views windows and the relist', () => {
+  it('measures the relist unless told not to, with 8 s view windows by default', () => {
+    const o = parseOptions([]);
+    expect(o).toMatchObject({ relist: true, viewSeconds: 8 });
+    expect(parseOptions(['--skip-relist', '--view-seconds', '3'])).toMatchObject({ relist: false, viewSeconds: 3 });
+    expect(() => parseOptions(['--view-seconds', '0'])).toThrow(/invalid options/);
+  });
+});

@@ -41,6 +41,10 @@ export const optionsSchema = z
     streams: int(1, 100).default(5),
     readyTimeoutSeconds: int(10, 7200).default(1800),
     scrollSeconds: int(1, 120).default(10),
+    /** Each window of the all-views run (bench/measure-views.ts: 16 windows per person). */
+    viewSeconds: int(1, 120).default(8),
+    /** Measure the relist after a kube-apiserver restart (default); --skip-relist leaves the API server alone. */
+    relist: z.boolean().default(true),
     /** `scroll`: only the scroll measurement, against bench pods kept by an earlier run (--keep). */
     only: z.enum(['all', 'scroll']).default('all'),
   })
@@ -104,6 +108,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --streams N           SSE streams receiving the changes (default 5)
   --ready-timeout-seconds N  how long to wait for all pods to be Running (default 1800)
   --scroll-seconds N    how long scrolling the Pods list from top to bottom should take (default 10)
+  --view-seconds N      each window of the all-views run, open and closed loop per view and person (default 8)
+  --skip-relist         do not restart the kube-apiserver to measure the relist (default: measured last)
   --only scroll         only the scroll measurement, against the bench pods of an earlier run kept
                         with --keep (same --pods/--namespaces/--deployments); adds it to the newest
                         result of that scale and regenerates docs/benchmarks.md
@@ -137,15 +143,18 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       streams: { type: 'string' },
       'ready-timeout-seconds': { type: 'string' },
       'scroll-seconds': { type: 'string' },
+      'view-seconds': { type: 'string' },
+      'skip-relist': { type: 'boolean' },
       only: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) return 'help';
-  const { large, ...given } = values;
-  const camel = Object.fromEntries(
+  const { large, 'skip-relist': skipRelist, ...given } = values;
+  const camel: Record<string, unknown> = Object.fromEntries(
     Object.entries(given).map(([k, v]) => [k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), v]),
   );
+  if (skipRelist) camel.relist = false;
   // `--large --seed deployments`: the large scale through Deployments, with no failing bare pods.
   const preset = large ? { ...LARGE, ...(camel.seed === 'deployments' ? { failingPods: 0 } : {}) } : {};
   const parsed = optionsSchema.safeParse({ ...preset, ...camel });

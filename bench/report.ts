@@ -5,6 +5,8 @@ import * as prettier from 'prettier';
 
 import { attentionRows } from './attention-result';
 import { firstRowsRows } from './first-rows-result';
+import { relistRows } from './relist-result';
+import { viewsRows } from './views-result';
 import { visibleRows } from './visible-result';
 import { checkTargets, resultSchema, type BenchResult } from './result';
 import { sampleValue, trimMetrics } from './server-metrics';
@@ -244,8 +246,10 @@ export function renderRun(r: BenchResult): string {
         : []),
       ...scrollRows(r),
       ...attentionRows(r.attention),
+      ...viewsRows(r.views),
       ...firstRowsRows(r.firstRows),
       ...visibleRows(r.visible),
+      ...relistRows(r.relist),
     ]),
     '',
     ...metricsExcerpt(r),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 import { attentionRunSchema, attentionTargets } from './attention-result';
 import { firstRowsRunSchema, firstRowsTargets } from './first-rows-result';
+import { relistRunSchema, relistTargets } from './relist-result';
+import { viewsRunSchema, viewsTargets } from './views-result';
 import { visibleRunSchema, visibleTargets } from './visible-result';
 
 // The record of one benchmark run, as written to bench/results/<id>.json and read back (validated)
@@ -58,6 +60,9 @@ export const resultSchema = z.object({
     pods: z.number(),
     namespaces: z.number(),
     deployments: z.number(),
+    /** How the pods were made: through Deployments, or bare pods bound to the simulated nodes (--large). */
+    seed: z.enum(['deployments', 'pods']).optional(),
+    failingPods: z.number().optional(),
     /** All pods in the cluster (bench and demo seed): what the server caches. */
     podsInCluster: z.number(),
     seedSeconds: z.number(),
@@ -180,6 +185,10 @@ export const resultSchema = z.object({
   visible: visibleRunSchema.optional(),
   /** Navigation start → first data row painted in Chromium (bench/measure-first-rows.ts); absent in earlier runs. */
   firstRows: z.array(firstRowsRunSchema).optional(),
+  /** Every view of the Pods list over HTTP as an operator and a developer (bench/measure-views.ts). */
+  views: viewsRunSchema.optional(),
+  /** Relist after a kube-apiserver restart (bench/measure-relist.ts); absent when not run. */
+  relist: relistRunSchema.optional(),
 });
 
 export type BenchResult = z.infer<typeof resultSchema>;
@@ -254,8 +263,10 @@ export function checkTargets(r: BenchResult): TargetCheck[] {
     ...memoryChecks(r),
     ...scrollCheck,
     ...attentionTargets(r.attention),
+    ...viewsTargets(r.views),
     ...firstRowsTargets(r.firstRows),
     ...visibleTargets(r.visible),
+    ...relistTargets(r.relist),
   ];
 }
 

@@ -15,7 +15,12 @@ import { machineInfo } from './machine';
 import { measureAttention } from './measure-attention';
 import { measureCold, measureRawList, type ColdResult, type RawListTimes } from './measure-cold';
 import { benchPodNames, measureEvents } from './measure-events';
+import { clients } from '../local-cluster/test/kube';
+import { restartApiServer } from '../local-cluster/control-plane/up';
+import { developerNamespaces, grantDeveloperAccess } from './developer-access';
 import { measureFirstRows } from './measure-first-rows';
+import { measureRelist } from './measure-relist';
+import { measureViews } from './measure-views';
 import { measureScroll } from './measure-scroll';
 import { measureUsers } from './measure-users';
 import { measureVisible } from './measure-visible';
@@ -201,6 +206,14 @@ async function measure(
       { deployment: await benchDeployment(kube, namespaces[0] ?? 'bench-00') },
       log,
     );
+    // Every view of the Pods list over HTTP, as an operator (all namespaces) and a developer (2).
+    const views = await measureViews(
+      server.baseUrl,
+      { operator: namespaces, developer: developerNamespaces(namespaces) },
+      { users: o.users, meanIntervalS: o.userInterval, connections: o.connections, seconds: o.viewSeconds },
+      log,
+      metricsToken,
+    );
     const pods = await benchPodNames(kube, `${BENCH_LABEL}=true`);
     const events = await measureEvents(
       server.baseUrl,
@@ -220,11 +233,24 @@ async function measure(
       log,
     );
     const scroll = await measureScroll(server.baseUrl, headers, o.scrollSeconds, log);
+    // Last: it restarts the kube-apiserver (every client of the cluster sees the outage).
+    const relist = o.relist
+      ? await measureRelist({
+          baseUrl: server.baseUrl,
+          headers,
+          metricsToken,
+          kube,
+          restart: (r) => restartApiServer({ ...r, log }),
+          log,
+        })
+      : undefined;
     return {
       scale: {
         pods: o.pods,
         namespaces: o.namespaces,
         deployments: o.deployments,
+        seed: o.seed,
+        failingPods: o.failingPods,
         podsInCluster: inCluster,
         seedSeconds,
       },
@@ -262,6 +288,8 @@ async function measure(
       attention,
       visible,
       firstRows,
+      views,
+      relist,
     };
   } finally {
     await server.stop();
@@ -292,8 +320,9 @@ async function main(argv: string[]): Promise<void> {
   try {
     const without = await rssWithoutBenchPods(o, kube);
     const seedStarted = performance.now();
-    const namespaces = await seedBench(o, log);
+    const namespaces = await seedBench(o, log, kube);
     await waitAllRunning(o, kube, log);
+    await grantDeveloperAccess(clients('admin'), developerNamespaces(namespaces));
     const seedSeconds = Math.round((performance.now() - seedStarted) / 1000);
     const measured = await measure(o, namespaces, kube, seedSeconds, without);
     const finishedAt = new Date();

@@ -10,7 +10,8 @@ import { measureScroll, type ScrollResult } from './measure-scroll';
 import type { BenchOptions } from './options';
 import { writeDoc } from './report';
 import { resultSchema, type BenchResult } from './result';
-import { benchPodPhases } from './seed';
+import { benchNamespaces } from './options';
+import { benchPodPhases, settledPods } from './seed';
 import { REPO_ROOT, startServer } from './server';
 
 // `npm run bench -- --only scroll`: the scroll measurement alone, against the bench pods an earlier
@@ -34,10 +35,10 @@ export function newestOfScale(
 }
 
 async function measureAgainstKept(o: BenchOptions, kube: KubeHttp, log: Log): Promise<ScrollResult> {
-  const running = (await benchPodPhases(kube)).Running ?? 0;
+  const running = settledPods(await benchPodPhases(kube, 500, new Set(benchNamespaces(o))));
   if (running < o.pods)
     throw new Error(
-      `--only scroll: ${running} bench pods are Running, ${o.pods} expected; run \`npm run bench -- --keep\` with the same scale first`,
+      `--only scroll: ${running} bench pods are Running (or settled failing), ${o.pods} expected; run \`npm run bench -- --keep\` with the same scale first`,
     );
   const baseUrl = `http://127.0.0.1:${o.port}`;
   const logFile = join(REPO_ROOT, o.distDir, 'bench-server.log');

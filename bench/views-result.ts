@@ -155,6 +155,7 @@ export function viewsTargets(run: ViewsRun | undefined) {
       const offset = view === 'deep-page' ? ` (offset ${rs[0]!.offset.toLocaleString('en')})` : '';
       return [
         {
+          id: `views-${view}-${p.user}`,
           name: `${VIEW_NAMES[view]}${offset}, ${p.who}`,
           target: goalText(view),
           value: `worst: ${worstText(rs)}`,

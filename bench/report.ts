@@ -53,7 +53,32 @@ environment a Deployment gives, \`WHEELHOUSE_METRICS_TOKEN\` included) and measu
   list of all namespaces (\`/c/local/pods\`, window-virtualized, ADR 0007) and scrolls it from top to bottom with
   one \`window.scrollBy\` per animation frame over \`--scroll-seconds\` (default 10 s): long tasks
   (\`PerformanceObserver\` type \`longtask\`, buffered; those during page load are counted apart), frames
-  (\`requestAnimationFrame\`), the most rows in the DOM at once, and the time to the first rows.
+  (\`requestAnimationFrame\`), the most rows in the DOM at once, and the time to the first rows;
+- **every view over HTTP** (\`bench/measure-views.ts\`), as an operator (alice, all namespaces) and as a developer
+  (bob, bound to \`view\` in 2 bench namespaces by \`bench/developer-access.ts\`): the first page of all namespaces
+  in every sort column, a deep page (offset 50,000, or half of what the person sees), a text search (a term matching
+  about 1 % of the pods, and one matching none) and one namespace's page, each as 50 users in an open loop (p99)
+  and as 50 connections back to back (req/s, p99), \`--view-seconds\` each; plus what the developer's access
+  checks cost (SubjectAccessReviews from \`/api/metrics\`, the first request against the second);
+- **first rows** (\`bench/measure-first-rows.ts\`): Chromium, navigation start → first data row painted, 10
+  navigations each, for the Pods list (alice and bob), the Overview and a bench Deployment's page, on the warm
+  server before any load run; and whether the browser asked the API for the data before the row (it should not:
+  the first page is in the HTML, ADR 0018);
+- **create → visible** (\`bench/measure-visible.ts\`): Chromium on the Pods list of all namespaces, newest first,
+  while existing bench pods change at \`--change-rate\` (100/s); 30 new pods created one at a time, each timed from
+  the POST to its row painted;
+- **memory per cached pod**: the same server started before the bench pods are seeded and again after, each read
+  after its first page and 5 s; (RSS with − RSS without) / pods added. The in-process breakdown per pod is
+  \`bench/pod-memory.ts\` (below);
+- **relist after a kube-apiserver restart** (\`bench/measure-relist.ts\`, last, \`--skip-relist\` to leave the API
+  server alone): the time until a pod created after the restart is in the list API and every shared cache reports
+  ready again, what it cost (the server's own counters: LISTs, pages, relists, watch restarts, requests), and the
+  list API's answers meanwhile (served, marked stale).
+
+\`--large\` runs it all at the issue's large scale in one flag: 100,000 pods in 1,000 namespaces (\`bench-0000\`…),
+1,000 Deployments of one replica and 99,000 bare pods POSTed by the bench and bound to the simulated nodes (1,000
+of them failing: crash loops and image pull errors, for the Overview). "Where each target stands" joins the
+newest default-scale run with the newest run at the largest scale recorded.
 
 ## How to run
 
@@ -61,6 +86,7 @@ environment a Deployment gives, \`WHEELHOUSE_METRICS_TOKEN\` included) and measu
 npm run cluster:up                      # once; the full run wants the controller flags below
 npx tsx bench/restart-controllers.ts    # only if kube-controller-manager runs without --kube-api-qps
 npm run bench -- --build               # full run: 10,000 pods (seeding takes a few minutes)
+npm run bench -- --large               # the large scale: 100,000 pods in 1,000 namespaces (bare pods)
 npm run bench -- --pods 500 --namespaces 5 --deployments 50 --warm-seconds 5 --change-seconds 5   # development
 npm run bench -- --help                 # all options (--keep leaves the bench namespaces in place)
 npm run bench -- --keep                 # then, against the kept pods, the scroll measurement alone:

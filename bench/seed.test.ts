@@ -44,7 +44,12 @@ describe('barePodBody', () => {
     const body = barePodBody({ namespace: 'a', name: 'bench-pod-00000', node: 'wh-node-2' }, '100-10');
     expect(body.spec.nodeName).toBe('wh-node-2');
     expect(body.spec.automountServiceAccountToken).toBe(false);
-    expect(body.metadata.labels).toEqual({ app: 'bench-bare', [BENCH_LABEL]: 'true', [BARE_LABEL]: '100-10' });
+    expect(body.metadata.labels).toEqual({
+      app: 'bench-bare',
+      [BENCH_LABEL]: 'true',
+      [BARE_LABEL]: '100-10',
+      'sim.wheelhouse.dev/metrics': 'off',
+    });
     expect(body.metadata.annotations).toEqual({ 'sim.wheelhouse.dev/ready-after': '1s' });
   });
 

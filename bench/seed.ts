@@ -1,5 +1,6 @@
 import type { V1Deployment } from '@kubernetes/client-node';
 
+import { METRICS_OFF_LABEL } from '../local-cluster/node-agent/metrics-text';
 import { clients, mergePatch, statusOf, waitFor, type Clients } from '../local-cluster/test/kube';
 import { kubeHttp, type KubeHttp } from './kube-http';
 import {
@@ -122,6 +123,8 @@ export function barePodBody(p: BarePod, scale: string) {
         app: 'bench-bare',
         [BENCH_LABEL]: 'true',
         [BARE_LABEL]: scale,
+        // Filler: left out of the node agent's Prometheus text (local-cluster/node-agent/metrics-text.ts).
+        [METRICS_OFF_LABEL]: 'off',
         ...(p.fault ? { [FAULT_LABEL]: p.fault } : {}),
       },
       annotations,

@@ -122,3 +122,12 @@ describe('kube-state series', () => {
     expect(ms).toBeLessThan(3000);
   });
 });
+
+describe('pods left out of the Prometheus text', () => {
+  it('skips pods labelled sim.wheelhouse.dev/metrics=off in both halves, and keeps the others', () => {
+    const v = view(T0 + 60_000, [pod('web-1'), pod('filler-1', { labels: { 'sim.wheelhouse.dev/metrics': 'off' } })]);
+    const text = renderCadvisor(v) + renderKubeState(v);
+    expect(text).toContain('web-1');
+    expect(text).not.toContain('filler-1');
+  });
+});

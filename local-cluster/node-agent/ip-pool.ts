@@ -1,18 +1,24 @@
-// Pod IPs from 10.244.0.0/16, unique across all simulated nodes (one agent serves them all).
+// Pod IPs from 10.240.0.0/12, unique across all simulated nodes (one agent serves them all). Handed out
+// from 10.244.0.1 on (kubeadm's usual pod range), so a small cluster looks as before; a /16 alone held
+// 65,024 usable addresses and the 100,000-pod benchmark exhausted it (issue 14). A real cluster of that
+// size has as large a cluster CIDR, split into one /24 per node.
 // Addresses already in pod statuses are reserved on startup so a restart never hands one out twice.
 
-const PREFIX = '10.244.';
-const SIZE = 256 * 256;
+const BASE = [10, 240] as const;
+const SIZE = 16 * 256 * 256;
+/** 10.244.0.0: where allocation starts. */
+const START = 4 * 256 * 256;
 
 function toIndex(ip: string): number | undefined {
-  if (!ip.startsWith(PREFIX)) return undefined;
-  const [a, b] = ip.slice(PREFIX.length).split('.').map(Number);
-  if (a === undefined || b === undefined || !(a >= 0 && a < 256 && b >= 0 && b < 256)) return undefined;
-  return a * 256 + b;
+  const parts = ip.split('.').map(Number);
+  if (parts.length !== 4 || parts.some((n) => !Number.isInteger(n) || n < 0 || n > 255)) return undefined;
+  const [a, b, c, d] = parts as [number, number, number, number];
+  if (a !== BASE[0] || b < BASE[1] || b >= BASE[1] + 16) return undefined;
+  return (b - BASE[1]) * 65_536 + c * 256 + d;
 }
 
 function toIp(index: number): string {
-  return `${PREFIX}${Math.floor(index / 256)}.${index % 256}`;
+  return `${BASE[0]}.${BASE[1] + Math.floor(index / 65_536)}.${Math.floor(index / 256) % 256}.${index % 256}`;
 }
 
 /** Host octets 0 and 255 look like network/broadcast addresses; skip them for readability. */
@@ -23,7 +29,7 @@ function usable(index: number): boolean {
 
 export class IpPool {
   private readonly used = new Set<number>();
-  private cursor = 0;
+  private cursor = START;
 
   get size(): number {
     return this.used.size;
@@ -48,6 +54,6 @@ export class IpPool {
         return toIp(index);
       }
     }
-    throw new Error('pod IP range 10.244.0.0/16 is exhausted');
+    throw new Error('pod IP range 10.240.0.0/12 is exhausted');
   }
 }

@@ -327,7 +327,11 @@ export function renderStanding(runs: readonly BenchResult[]): string {
     ...cols.flatMap((r) => [`${r.scale.pods.toLocaleString('en')} pods (${r.id})`, 'Met']),
   ];
   const rows = ids.map((id) => {
-    const first = checks.map((m) => m.get(id)).find((t) => t !== undefined);
+    // Named as the largest run names it (names carry that run's numbers: its offset, its pod count).
+    const first = [...checks]
+      .reverse()
+      .map((m) => m.get(id))
+      .find((t) => t !== undefined);
     return [
       first?.name ?? id,
       first?.target ?? '',
@@ -340,7 +344,7 @@ export function renderStanding(runs: readonly BenchResult[]): string {
   return [
     '## Where each target stands',
     '',
-    'The newest run at the default scale next to the newest run at the largest scale reached; each run is in full below.',
+    'The newest run at the default scale next to the newest run at the largest scale reached (targets named as the largest run names them); each run is in full below.',
     '',
     table([head, ...rows]),
     '',

@@ -89,6 +89,11 @@ export class AccessCache {
   /** SubjectAccessReviews sent to the API server (tests and benchmarks read it). */
   reviews = 0;
 
+  /** How long an answer is kept. */
+  get ttlMs(): number {
+    return this.opts.ttlMs;
+  }
+
   constructor(
     private readonly kc: KubeConfig,
     private readonly opts: {

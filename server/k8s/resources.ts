@@ -55,6 +55,53 @@ export async function readableNamespaces(
   kind: KindDescriptor,
   present: string[],
 ): Promise<'all' | Set<string>> {
+  // A developer's every list asked the access cache once per namespace: at 1,000 namespaces 2.3 ms of
+  // CPU per request with every answer cached (issue 14). The set is kept for a moment per person and
+  // kind, for the same namespaces: at most READABLE_MEMO_MS on top of the answers' own TTL.
+  const memo = memoFor(cache);
+  const key = JSON.stringify([who.user, [...who.groups].sort(), kind.group, kind.plural]);
+  const now = Date.now();
+  const hit = memo.get(key);
+  const keepMs = Math.min(READABLE_MEMO_MS, cache.access.ttlMs / 5);
+  if (hit && now - hit.at < keepMs && sameNamespaces(hit.present, present)) return hit.result;
+  const result = await readableNamespacesNow(cache, who, kind, present);
+  memo.delete(key);
+  memo.set(key, { at: now, present, result });
+  if (memo.size > READABLE_MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
+  return result;
+}
+
+/** How long a person's readable namespaces are reused (per cluster, person and kind; at most a fifth of the answers' TTL). */
+export const READABLE_MEMO_MS = 2000;
+const READABLE_MEMO_ENTRIES = 1000;
+
+interface ReadableMemo {
+  at: number;
+  present: readonly string[];
+  result: 'all' | Set<string>;
+}
+
+const readableMemos = new WeakMap<ClusterCache, Map<string, ReadableMemo>>();
+
+function memoFor(cache: ClusterCache): Map<string, ReadableMemo> {
+  let memo = readableMemos.get(cache);
+  if (!memo) readableMemos.set(cache, (memo = new Map()));
+  return memo;
+}
+
+function sameNamespaces(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+async function readableNamespacesNow(
+  cache: ClusterCache,
+  who: Impersonation,
+  kind: KindDescriptor,
+  present: string[],
+): Promise<'all' | Set<string>> {
   if (await mayList(cache, who, kind, '')) return 'all';
   if (!kind.namespaced) return new Set();
   const answers = await Promise.all(

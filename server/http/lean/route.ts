@@ -2,6 +2,8 @@
 // app/api/k8s/[cluster]/[kind]/route.ts's GET, and only the plain ones. Anything else, or anything in
 // doubt, is passed on to Next.js unchanged. Pure, so it is unit-tested.
 
+import 'server-only';
+
 export interface LeanListRequest {
   cluster: string;
   kind: string;

@@ -5,6 +5,7 @@ import { signInWithPassword } from '../e2e/support/sign-in-http';
 import { LOCAL_USERS } from '../e2e/support/test-accounts';
 import type { AttentionRun } from './attention-result';
 import { bodyBytes } from './http-bytes';
+import { closedLoopFigures } from './measure-warm';
 
 // The Overview's "needs attention" answer (GET /api/k8s/local/attention, ADR 0023) as an operator
 // (alice: every namespace) and as a developer (bob: the shop-* namespaces only): its bytes, which
@@ -69,13 +70,7 @@ async function measureOne(
     items,
     connections: opts.connections,
     seconds: opts.seconds,
-    requests: r.latency.totalCount,
-    requestsPerSecond: Math.round(r.requests.average),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    max: r.latency.max,
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
+    ...closedLoopFigures(r),
   };
   log(
     `attention as ${who}: ${bytes} bytes (gzip ${gzipBytes}) for ${body.workloads} workloads, ` +

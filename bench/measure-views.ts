@@ -3,7 +3,7 @@ import autocannon from 'autocannon';
 import { signInWithPassword } from '../e2e/support/sign-in-http';
 import { LOCAL_USERS } from '../e2e/support/test-accounts';
 import { podsKind } from '../lib/k8s/kinds/pods';
-import { warmPath } from './measure-warm';
+import { closedLoopFigures, warmPath } from './measure-warm';
 import { openLoop } from './measure-users';
 import { sleep } from './pool';
 import { sampleValue, scrapeMetrics } from './server-metrics';
@@ -169,13 +169,7 @@ async function closedLoop(
   return {
     connections: o.connections,
     seconds: o.seconds,
-    requests: r.latency.totalCount,
-    requestsPerSecond: Math.round(r.requests.average),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    max: r.latency.max,
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
+    ...closedLoopFigures(r),
   };
 }
 

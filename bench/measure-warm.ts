@@ -65,14 +65,8 @@ export async function measureWarm(
     connections,
     seconds,
     rateCap: rateCap ?? null,
-    requests: r.latency.totalCount,
-    requestsPerSecond: Math.round(r.requests.average),
-    p50: r.latency.p50,
+    ...closedLoopFigures(r),
     p90: r.latency.p90,
-    p99: r.latency.p99,
-    max: r.latency.max,
-    non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
   };
   log(
     `warm: p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.requestsPerSecond} req/s, ` +
@@ -87,4 +81,17 @@ export async function idleWindow(kube: KubeHttp, seconds: number): Promise<{ bef
   await sleep(seconds * 1000);
   const after = (await scrapeApiserver(kube)).requests;
   return { before, after };
+}
+
+/** What every closed-loop run (autocannon) records: count, rate, latency and failures (timeouts count as errors). */
+export function closedLoopFigures(r: Awaited<ReturnType<typeof autocannon>>) {
+  return {
+    requests: r.latency.totalCount,
+    requestsPerSecond: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
 }

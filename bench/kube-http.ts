@@ -22,6 +22,11 @@ export interface KubeHttp {
     path: string,
     opts?: { body?: unknown; contentType?: string; keepBody?: boolean },
   ): Promise<KubeResponse>;
+  /**
+   * A watch (`path` carries `watch=1`): `onEvent` gets each event's JSON line as it arrives. Resolves
+   * once the API server answered 200 (rejects otherwise); `close()` ends it.
+   */
+  watch(path: string, onEvent: (line: string) => void): Promise<{ close(): void }>;
   close(): void;
 }
 
@@ -38,6 +43,11 @@ export function kubeHttp(context: ContextName = 'admin', timeoutMs = 120_000): K
   const agent = new Agent({ keepAlive: true, maxSockets: 64, ca });
   const base = new URL(cluster.server);
   const token = user.token;
+  const headers = (payload?: string, contentType?: string) => ({
+    authorization: `Bearer ${token}`,
+    accept: 'application/json',
+    ...(payload ? { 'content-type': contentType ?? 'application/json' } : {}),
+  });
 
   return {
     server: cluster.server,
@@ -52,11 +62,7 @@ export function kubeHttp(context: ContextName = 'admin', timeoutMs = 120_000): K
             method,
             agent,
             timeout: timeoutMs,
-            headers: {
-              authorization: `Bearer ${token}`,
-              accept: 'application/json',
-              ...(payload ? { 'content-type': opts.contentType ?? 'application/json' } : {}),
-            },
+            headers: headers(payload, opts.contentType),
           },
           (res) => {
             const chunks: Buffer[] = [];
@@ -80,6 +86,28 @@ export function kubeHttp(context: ContextName = 'admin', timeoutMs = 120_000): K
         req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timeout after ${timeoutMs} ms`)));
         req.on('error', reject);
         req.end(payload);
+      });
+    },
+    watch(path, onEvent) {
+      return new Promise((resolve, reject) => {
+        // Its own connection: a watch holds it for as long as it runs.
+        const req = request(new URL(path, base), { method: 'GET', ca, headers: headers() }, (res) => {
+          if (res.statusCode !== 200) {
+            res.resume();
+            return reject(new Error(`GET ${path}: HTTP ${res.statusCode ?? 0}`));
+          }
+          let rest = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            const lines = (rest + chunk).split('\n');
+            rest = lines.pop() ?? '';
+            for (const line of lines) if (line) onEvent(line);
+          });
+          res.on('error', () => undefined);
+          resolve({ close: () => req.destroy() });
+        });
+        req.on('error', reject);
+        req.end();
       });
     },
   };

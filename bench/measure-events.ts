@@ -57,6 +57,28 @@ async function openStream(baseUrl: string, headers: Record<string, string>): Pro
   return stream;
 }
 
+/**
+ * The same changes as the API server delivers them to a watch of all pods (as admin, no selector: what
+ * the server's own reflector watches), timestamped on arrival: the API server's share of the latency.
+ */
+async function openApiWatch(kube: KubeHttp): Promise<{ arrivals: Map<string, number>; close(): void }> {
+  const rv = (
+    JSON.parse((await kube.request('GET', '/api/v1/pods?limit=1')).body) as { metadata: { resourceVersion: string } }
+  ).metadata.resourceVersion;
+  const arrivals = new Map<string, number>();
+  const watch = await kube.watch(`/api/v1/pods?watch=1&allowWatchBookmarks=true&resourceVersion=${rv}`, (line) => {
+    const now = performance.now();
+    const e = JSON.parse(line) as {
+      type: string;
+      object: { metadata?: { namespace?: string; name?: string; resourceVersion?: string } };
+    };
+    const m = e.object.metadata;
+    if (e.type === 'MODIFIED' && m?.name && m.resourceVersion)
+      arrivals.set(changeKey(m.namespace, m.name, m.resourceVersion), now);
+  });
+  return { arrivals, close: () => watch.close() };
+}
+
 /** Names of the bench pods, `namespace/name`, from a paginated admin LIST. */
 export async function benchPodNames(kube: KubeHttp, selector: string): Promise<{ namespace: string; name: string }[]> {
   const out: { namespace: string; name: string }[] = [];
@@ -144,6 +166,8 @@ export interface EventsResult extends Deliveries {
   patchErrors: number;
   achievedRate: number;
   patchLatency: LatencySummary;
+  /** The same patches as a direct watch of all pods on the API server saw them (admin, no Wheelhouse). */
+  apiWatch: Deliveries;
 }
 
 export async function measureEvents(
@@ -156,12 +180,14 @@ export async function measureEvents(
 ): Promise<EventsResult> {
   if (!pods.length) throw new Error('no bench pods to patch');
   const streams = await Promise.all(Array.from({ length: opts.streams }, () => openStream(baseUrl, headers)));
+  const api = await openApiWatch(kube);
   log(`events: ${opts.streams} streams open; patching pods at ${opts.rate}/s for ${opts.seconds} s`);
   const bg = await patchAtRate(kube, pods, { rate: opts.rate, count: opts.rate * opts.seconds });
   const { patches, errors } = bg;
   // Late events still count (they show up in the maximum); after 5 s they are lost.
   await sleep(5000);
   for (const s of streams) s.close();
+  api.close();
   const d = matchDeliveries(
     patches,
     streams.map((s) => s.arrivals),
@@ -175,11 +201,14 @@ export async function measureEvents(
     patchErrors: errors,
     achievedRate: bg.achievedRate,
     patchLatency: summarize(patches.map((p) => p.patchMs)),
+    apiWatch: matchDeliveries(patches, [api.arrivals]),
   };
   log(
     `events: ${result.patches} patches at ${result.achievedRate}/s; p50 ${d.latency.p50} ms, p95 ${d.latency.p95} ms, ` +
       `max ${d.latency.max} ms over ${d.deliveries} deliveries; ${d.missing} lost, ${errors} patch errors; ` +
-      `PATCH itself p50 ${result.patchLatency.p50} ms, p95 ${result.patchLatency.p95} ms`,
+      `PATCH itself p50 ${result.patchLatency.p50} ms, p95 ${result.patchLatency.p95} ms; ` +
+      `a direct API watch saw them at p50 ${result.apiWatch.latency.p50} ms, p95 ${result.apiWatch.latency.p95} ms ` +
+      `(${result.apiWatch.missing} lost)`,
   );
   if (d.missing > 0) {
     const seen = streams.map((st) => `${JSON.stringify(st.seen)}${st.ended ? ` (${st.ended})` : ''}`);

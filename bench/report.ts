@@ -254,6 +254,15 @@ export function renderRun(r: BenchResult): string {
         'of which the PATCH request itself',
         `p50 ${r.events.patchLatency.p50} ms, p95 ${r.events.patchLatency.p95} ms, max ${r.events.patchLatency.max} ms`,
       ],
+      ...(r.events.apiWatch
+        ? [
+            [
+              'the same changes on a direct API watch of all pods (admin, no Wheelhouse)',
+              `p50 ${r.events.apiWatch.latency.p50} ms, p95 ${r.events.apiWatch.latency.p95} ms, max ${r.events.apiWatch.latency.max} ms; ` +
+                `${r.events.apiWatch.missing} lost`,
+            ] as [string, string],
+          ]
+        : []),
       [
         'bytes per page (50 pods)',
         `all pods ${fmtBytes(r.page.allPodsBytes)} (gzip ${fmtBytes(r.page.allPodsGzipBytes)}); one namespace ${fmtBytes(r.page.namespacePageBytes)}`,

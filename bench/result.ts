@@ -141,6 +141,8 @@ export const resultSchema = z.object({
     deliveries: z.number(),
     missing: z.number(),
     latency: latencySchema,
+    /** The same patches seen by a direct watch of all pods on the API server (the API server's share). */
+    apiWatch: z.object({ deliveries: z.number(), missing: z.number(), latency: latencySchema }).optional(),
   }),
   page: z.object({
     allPodsBytes: z.number(),

@@ -271,7 +271,12 @@ async function measure(
         wheelhouseWatchesAfterWarm: ofResources(after.watches, resources) - ofResources(watchesBeforeStart, resources),
         expectedWatches: cached.length, // kinds × clusters, as the server reports them
       },
-      events: { ...events, latency: jsonLatency(events.latency), patchLatency: jsonLatency(events.patchLatency) },
+      events: {
+        ...events,
+        latency: jsonLatency(events.latency),
+        patchLatency: jsonLatency(events.patchLatency),
+        apiWatch: { ...events.apiWatch, latency: jsonLatency(events.apiWatch.latency) },
+      },
       page,
       serverCache: cached,
       memory: {

@@ -246,4 +246,36 @@ describe('text search over the joined texts of blocks of entries', () => {
     expect(search).toHaveBeenCalledTimes(1);
     expect(() => index.searchText('a\nb', () => undefined)).toThrow();
   });
+
+  it('keeps the matches of recent searches in step with every change, and scans again only for a new text', () => {
+    const rnd = random(13);
+    const store = newStore();
+    for (let i = 0; i < 400; i++) store.upsert(randomPod(rnd, `ns-${i % 40}`, `p-${i}`));
+    const index = new ListIndex(podsKind as KindDescriptor<BaseSummary>, store);
+    const query = listQuerySchema.parse({ q: 'p-11', sort: 'age' });
+    const scans = vi.spyOn(index as unknown as { scanText: () => void }, 'scanText');
+    const page = () => idsOf(selectIndexedPage(index, query, () => true, 'all'));
+    const truth = () => idsOf(naive(podsKind as KindDescriptor<BaseSummary>, store, query, 'all'));
+    expect(page()).toEqual(truth());
+    expect(scans).toHaveBeenCalledTimes(1);
+    expect(index.keptSearches()).toEqual(['p-11']);
+    // New matches, matches gone, matches that no longer match after a change.
+    store.upsert(randomPod(rnd, 'ns-3', 'p-11-new'));
+    expect(store.delete('ns-30/p-110')).toBeDefined();
+    store.upsert(randomPod(rnd, 'ns-31', 'p-111'));
+    expect(store.delete('ns-11/p-11')).toBeDefined();
+    store.upsert(randomPod(rnd, 'ns-11', 'renamed-11'));
+    expect(page()).toEqual(truth());
+    expect(scans).toHaveBeenCalledTimes(1);
+    // A text matching more than a quarter of the index is not kept: it is scanned each time.
+    selectIndexedPage(index, listQuerySchema.parse({ q: 'p-1' }), () => true, 'all');
+    expect(index.keptSearches()).toEqual(['p-11']);
+    // The most recently asked 16 texts are kept.
+    for (let i = 0; i < 20; i++) selectIndexedPage(index, listQuerySchema.parse({ q: `p-2${i}` }), () => true, 'all');
+    expect(index.keptSearches()).toHaveLength(16);
+    expect(index.keptSearches()).not.toContain('p-11');
+    expect(index.keptSearches().at(-1)).toBe('p-219');
+    store.clear();
+    expect(index.keptSearches()).toEqual([]);
+  });
 });

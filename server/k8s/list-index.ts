@@ -27,6 +27,9 @@ export interface IndexEntry<S> {
 
 /** Slots per text block: a block's joined text is made again (≈ 60 KB for pods) after any change in it. */
 const TEXT_BLOCK = 1024;
+/** Search texts whose matches are kept (the most recently asked), and the largest share of the index kept per text. */
+const SEARCHES_KEPT = 16;
+const SEARCH_KEPT_SHARE = 0.25;
 /** Joins the texts of a block: a query without it cannot match across two entries. */
 export const TEXT_SEPARATOR = '\n';
 
@@ -52,6 +55,12 @@ export class ListIndex<S extends BaseSummary> {
   private readonly freeSlots: number[] = [];
   private readonly blocks: TextBlock[] = [];
   private marks = 0;
+  /**
+   * The entries matching each recently searched text (Map order: least recently asked first), kept in
+   * step with every change, so a search asked again (the same term by many people, or a live list
+   * asking again after changes) costs its matches, not a scan of every text (ADR 0024, amendment 2).
+   */
+  private readonly searches = new Map<string, Set<IndexEntry<S>>>();
   private readonly stop: () => void;
   /** A summary threw: the index stops following the store and lists go back to a full sort (which throws as before). */
   failed = false;
@@ -103,6 +112,29 @@ export class ListIndex<S extends BaseSummary> {
    */
   searchText(text: string, visit: (e: IndexEntry<S>) => void): void {
     if (!text || text.includes(TEXT_SEPARATOR)) throw new Error('searchText: empty text or a separator in it');
+    const kept = this.searches.get(text);
+    if (kept) {
+      this.searches.delete(text);
+      this.searches.set(text, kept);
+      for (const e of kept) visit(e);
+      return;
+    }
+    const found = new Set<IndexEntry<S>>();
+    this.scanText(text, (e) => {
+      found.add(e);
+      visit(e);
+    });
+    if (found.size > this.entries.size * SEARCH_KEPT_SHARE) return;
+    this.searches.set(text, found);
+    if (this.searches.size > SEARCHES_KEPT) this.searches.delete(this.searches.keys().next().value!);
+  }
+
+  /** The texts whose matches are kept, least recently asked first (for tests). */
+  keptSearches(): string[] {
+    return [...this.searches.keys()];
+  }
+
+  private scanText(text: string, visit: (e: IndexEntry<S>) => void): void {
     const n = Math.ceil(this.slots.length / this.blockSize);
     for (let b = 0; b < n; b++) {
       const block = this.joined(b);
@@ -201,6 +233,7 @@ export class ListIndex<S extends BaseSummary> {
     this.slots[e.slot] = e;
     this.changedSlot(e.slot);
     this.nsCounts.set(e.ns, this.countIn(e.ns) + 1);
+    for (const [text, found] of this.searches) if (e.text.includes(text)) found.add(e);
     for (const o of this.orders.values()) {
       o.all.insert(e);
       let sub = o.byNs.get(e.ns);
@@ -219,6 +252,7 @@ export class ListIndex<S extends BaseSummary> {
     const left = this.countIn(e.ns) - 1;
     if (left) this.nsCounts.set(e.ns, left);
     else this.nsCounts.delete(e.ns);
+    for (const found of this.searches.values()) found.delete(e);
     for (const o of this.orders.values()) {
       o.all.remove(e);
       const sub = o.byNs.get(e.ns);
@@ -231,6 +265,7 @@ export class ListIndex<S extends BaseSummary> {
     this.entries.clear();
     this.nsCounts.clear();
     this.orders.clear();
+    this.searches.clear();
     this.slots.length = 0;
     this.freeSlots.length = 0;
     this.blocks.length = 0;

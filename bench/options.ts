@@ -43,6 +43,12 @@ export const optionsSchema = z
     scrollSeconds: int(1, 120).default(10),
     /** Each window of the all-views run (bench/measure-views.ts: 16 windows per person). */
     viewSeconds: int(1, 120).default(8),
+    /**
+     * A CPU profile of the server (its inspector, over the DevTools protocol) for a window of its own after
+     * the measured ones: the open-loop users while pods change at --change-rate (bench/profile.ts).
+     */
+    profile: z.boolean().default(true),
+    profileSeconds: int(1, 120).default(15),
     /** Measure the relist after a kube-apiserver restart (default); --skip-relist leaves the API server alone. */
     relist: z.boolean().default(true),
     /** `scroll`: only the scroll measurement, against bench pods kept by an earlier run (--keep). */
@@ -110,6 +116,9 @@ export const USAGE = `usage: npm run bench -- [options]
   --scroll-seconds N    how long scrolling the Pods list from top to bottom should take (default 10)
   --view-seconds N      each window of the all-views run, open and closed loop per view and person (default 8)
   --skip-relist         do not restart the kube-apiserver to measure the relist (default: measured last)
+  --profile-seconds N   the server's CPU profile: a window of its own, open-loop users with --change-rate pod
+                        changes/s (default 15; bench/profile.ts)
+  --skip-profile        no profiled window (the server then runs without its inspector)
   --only scroll         only the scroll measurement, against the bench pods of an earlier run kept
                         with --keep (same --pods/--namespaces/--deployments); adds it to the newest
                         result of that scale and regenerates docs/benchmarks.md
@@ -145,16 +154,19 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       'scroll-seconds': { type: 'string' },
       'view-seconds': { type: 'string' },
       'skip-relist': { type: 'boolean' },
+      'skip-profile': { type: 'boolean' },
+      'profile-seconds': { type: 'string' },
       only: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) return 'help';
-  const { large, 'skip-relist': skipRelist, ...given } = values;
+  const { large, 'skip-relist': skipRelist, 'skip-profile': skipProfile, ...given } = values;
   const camel: Record<string, unknown> = Object.fromEntries(
     Object.entries(given).map(([k, v]) => [k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), v]),
   );
   if (skipRelist) camel.relist = false;
+  if (skipProfile) camel.profile = false;
   // `--large --seed deployments`: the large scale through Deployments, with no failing bare pods.
   const preset = large ? { ...LARGE, ...(camel.seed === 'deployments' ? { failingPods: 0 } : {}) } : {};
   const parsed = optionsSchema.safeParse({ ...preset, ...camel });

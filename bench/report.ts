@@ -189,6 +189,21 @@ function metricsExcerpt(r: BenchResult): string[] {
   ];
 }
 
+/** The profiled window: where the server's main thread spent it, by area and by function (self time). */
+function profileLines(p: BenchResult['profile']): string[] {
+  if (!p) return [];
+  return [
+    `**Server CPU profile** (${p.load}; requests p50 ${p.latency.p50} ms, p99 ${p.latency.p99} ms): ` +
+      `share of the main thread's ${p.seconds} s by area: ${p.areas.map((a) => `${a.area} ${a.percent} %`).join(', ')}.`,
+    '',
+    table([
+      ['function (self time)', 'where', 'share of the window'],
+      ...p.top.slice(0, 15).map((f) => [`\`${f.fn}\``, f.where, `${f.percent} %`]),
+    ]),
+    '',
+  ];
+}
+
 export function renderRun(r: BenchResult): string {
   const s = r.scale;
   const targets = checkTargets(r);
@@ -287,6 +302,7 @@ export function renderRun(r: BenchResult): string {
       ...relistRows(r.relist),
     ]),
     '',
+    ...profileLines(r.profile),
     ...metricsExcerpt(r),
     `Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, ${r.machine.os}, ` +
       `Node ${r.machine.node}, Kubernetes ${r.machine.kubernetes}, load average at start ` +

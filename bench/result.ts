@@ -129,6 +129,16 @@ export const resultSchema = z.object({
     wheelhouseWatchesAfterWarm: z.number(),
     expectedWatches: z.number(),
   }),
+  /** Where the server's main thread spent a profiled window (bench/profile.ts); absent when not profiled. */
+  profile: z
+    .object({
+      load: z.string(),
+      seconds: z.number(),
+      areas: z.array(z.object({ area: z.string(), percent: z.number() })),
+      top: z.array(z.object({ fn: z.string(), where: z.string(), percent: z.number() })),
+      latency: latencySchema,
+    })
+    .optional(),
   events: z.object({
     streams: z.number(),
     targetRate: z.number(),

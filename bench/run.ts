@@ -14,7 +14,8 @@ import { kubeHttp, type KubeHttp } from './kube-http';
 import { machineInfo } from './machine';
 import { measureAttention } from './measure-attention';
 import { measureCold, measureRawList, type ColdResult, type RawListTimes } from './measure-cold';
-import { benchPodNames, measureEvents } from './measure-events';
+import { benchPodNames, measureEvents, patchAtRate } from './measure-events';
+import { profileWhile } from './profile';
 import { clients } from '../local-cluster/test/kube';
 import { restartApiServer } from '../local-cluster/control-plane/up';
 import { developerNamespaces, grantDeveloperAccess } from './developer-access';
@@ -22,7 +23,7 @@ import { measureFirstRows } from './measure-first-rows';
 import { measureRelist } from './measure-relist';
 import { measureViews } from './measure-views';
 import { measureScroll } from './measure-scroll';
-import { measureUsers } from './measure-users';
+import { measureUsers, type UsersResult } from './measure-users';
 import { measureVisible } from './measure-visible';
 import { idleWindow, measureWarm, scrapeApiserver, warmPath } from './measure-warm';
 import { parseOptions, USAGE, type BenchOptions } from './options';
@@ -139,6 +140,34 @@ function perPodMemory(without: RssAt | undefined, withRssMiB: number, withPods: 
   };
 }
 
+/**
+ * A window of its own, after the measured ones (the profiler's sampling costs a little CPU): the open-loop
+ * users while pods change at --change-rate, with the server's main thread profiled.
+ */
+async function profiledWindow(
+  inspectPort: number,
+  o: BenchOptions,
+  kube: KubeHttp,
+  pods: readonly { namespace: string; name: string }[],
+  users: () => Promise<UsersResult>,
+): Promise<BenchResult['profile']> {
+  const stop = new AbortController();
+  log(`profile: ${o.profileSeconds} s of open-loop users with ${o.changeRate} pod changes/s, server profiled`);
+  const changes = patchAtRate(kube, pods, { rate: o.changeRate, signal: stop.signal });
+  try {
+    const { result, profile } = await profileWhile(inspectPort, users, log);
+    if (!profile) return undefined;
+    return {
+      load: `${o.users} open-loop users (${result.path}) and ${o.changeRate} pod changes/s, ${o.profileSeconds} s`,
+      ...profile,
+      latency: jsonLatency(result.latency),
+    };
+  } finally {
+    stop.abort();
+    await changes;
+  }
+}
+
 async function measure(
   o: BenchOptions,
   namespaces: string[],
@@ -154,9 +183,12 @@ async function measure(
   // Random per run, like the session secret: the scrape below is the only client.
   const metricsToken = randomBytes(24).toString('base64url');
   log(`server: standalone server.js on ${baseUrl}, waiting for /api/readyz`);
+  const inspectPort = o.port + 1;
   const server = await startServer(o.distDir, o.port, logFile, {
     ...authServerEnv(baseUrl, REPO_ROOT),
     WHEELHOUSE_METRICS_TOKEN: metricsToken,
+    // The inspector only listens (on loopback) until the profiled window connects to it.
+    ...(o.profile ? { NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}` } : {}),
   });
   log(`server: ready after ${server.readyMs} ms (pid ${server.pid}, log ${logFile} when stopped)`);
   try {
@@ -233,6 +265,17 @@ async function measure(
       log,
     );
     const scroll = await measureScroll(server.baseUrl, headers, o.scrollSeconds, log);
+    const profile = o.profile
+      ? await profiledWindow(inspectPort, o, kube, pods, () =>
+          measureUsers(
+            server.baseUrl,
+            headers,
+            namespaces,
+            { users: o.users, meanIntervalS: o.userInterval, seconds: o.profileSeconds },
+            log,
+          ),
+        )
+      : undefined;
     // Last: it restarts the kube-apiserver (every client of the cluster sees the outage).
     const relist = o.relist
       ? await measureRelist({
@@ -290,6 +333,7 @@ async function measure(
       },
       serverMetrics: { scrapedAt, text: metricsText },
       scroll,
+      profile,
       attention,
       visible,
       firstRows,

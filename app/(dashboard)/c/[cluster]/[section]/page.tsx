@@ -1,7 +1,6 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
-import { Suspense } from 'react';
 
 import { ResourceListView } from '@/components/resource/resource-list-view';
 import { ErrorPanel } from '@/components/ui/error-panel';
@@ -68,10 +67,9 @@ export default async function KindListPage({ params, searchParams }: KindListPag
           }}
         />
       ) : (
+        // No <Suspense>: the prefetched rows go into the first paint (ADR 0018, first paint).
         <HydrationBoundary state={dehydrate(queryClient)}>
-          <Suspense>
-            <ResourceListView cluster={ref.name} kind={kind.id} />
-          </Suspense>
+          <ResourceListView cluster={ref.name} kind={kind.id} />
         </HydrationBoundary>
       )}
     </div>

@@ -41,5 +41,34 @@ gauge({
   },
 });
 
+// When each kind's current LIST started and when it was stored whole (the reflector's stats), so a cold
+// start can be read apart from process boot: spawn → LIST start is the server's, LIST start → synced
+// the API server's and the cache's (ADR 0002, amendment "Cold list"). No synced sample while a list runs.
+function listTimestamp(name: `wheelhouse_${string}`, help: string, at: (stat: CacheStat) => number | undefined): void {
+  gauge({
+    name,
+    help,
+    labelNames: ['cluster', 'kind'],
+    collect() {
+      this.reset();
+      eachReflector((labels, stat) => {
+        const ms = at(stat);
+        if (ms !== undefined) this.set(labels, ms / 1000);
+      });
+    },
+  });
+}
+
+listTimestamp(
+  'wheelhouse_k8s_cache_list_started_timestamp_seconds',
+  'When the current (or last) full LIST of the kind started, Unix time in seconds, per cluster and kind',
+  (stat) => stat.listStartedAt,
+);
+listTimestamp(
+  'wheelhouse_k8s_cache_list_synced_timestamp_seconds',
+  'When the LIST that started at ..._list_started_timestamp_seconds was stored whole, Unix time in seconds; absent while it runs',
+  (stat) => stat.listSyncedAt,
+);
+
 /** Imported for its side effect: the gauges above exist in the registry before the first scrape. */
 export const CACHE_METRICS = true;

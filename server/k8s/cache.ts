@@ -11,6 +11,7 @@ import { AccessCache } from '@/server/k8s/access';
 import { compactPodTransform } from '@/server/k8s/compact-pod';
 import { collectionPath, discoverVersions, type ServedVersions } from '@/server/k8s/discovery';
 import { KubeError, toKubeError } from '@/server/k8s/errors';
+import { listIndexFor } from '@/server/k8s/list-index';
 import { Reflector } from '@/server/k8s/reflector';
 import type { IndexFn } from '@/server/k8s/store';
 import { tlsSecretTransform } from '@/server/k8s/tls-secrets';
@@ -57,6 +58,9 @@ export function cacheIndexes(kind: KindDescriptor): Record<string, IndexFn<KubeO
   for (const i of kind.indexes) indexes[i] = INDEXES[i];
   return indexes;
 }
+
+/** Kinds whose list index is made with the reflector: pods, whose first page is the one people wait for. */
+const INDEXED_AT_START: ReadonlySet<string> = new Set(['pods']);
 
 type Transform = (o: KubeObject) => KubeObject | undefined;
 
@@ -169,6 +173,10 @@ export class ClusterCache {
       labels: { cluster: this.name, kind: kind.id },
     });
     this.entries.set(kind.id, { reflector, lastUsed: Date.now(), holds: 0 });
+    // Made before the list starts, the kind's ordered index (and its default order) follows the
+    // first list page by page while the next page is in flight, instead of being built from 100,000
+    // objects by the first request after the list (ADR 0002, amendment "Cold list").
+    if (INDEXED_AT_START.has(kind.id)) listIndexFor(reflector.store, kind).order(kind.defaultSort);
     reflector.start();
     return reflector;
   }
@@ -197,6 +205,8 @@ export class ClusterCache {
     watches: number;
     relists: number;
     events: number;
+    listStartedAt?: number;
+    listSyncedAt?: number;
   }[] {
     return [...this.entries.entries()].map(([kind, e]) => ({
       kind,

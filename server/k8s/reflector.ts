@@ -61,6 +61,10 @@ export interface ReflectorStats {
   watches: number;
   relists: number;
   events: number;
+  /** When the current (or last) full LIST started (epoch ms). */
+  listStartedAt?: number;
+  /** When that LIST was stored whole (epoch ms); undefined while it runs. */
+  listSyncedAt?: number;
 }
 
 interface ListBody {
@@ -194,45 +198,92 @@ export class Reflector<T extends KubeObject = KubeObject> {
     }
   }
 
+  /**
+   * The paginated LIST. The request for the next page goes out as soon as a page's `continue` token is
+   * known, before that page's items are transformed and stored: the API server reads and encodes page
+   * n+1 while we work on page n (at most one request in flight). The first list of a reflector fills
+   * the store page by page, so the store's observers (list and attention indexes) build while the next
+   * page is in flight; a relist collects the whole list and then replaces the store, as before (ADR 0002,
+   * amendment "Cold list").
+   */
   private async list(signal: AbortSignal): Promise<void> {
     this.stats.lists++;
+    this.stats.listStartedAt = Date.now();
+    this.stats.listSyncedAt = undefined;
     listsTotal.inc(this.labels);
+    // Nobody reads the store of a reflector that never synced: requests wait for ready(), and the
+    // stream hub drops events before the first sync. Keys left from a failed earlier attempt are
+    // removed at the end (the ones this list did not see).
+    const firstList = this.lastSyncAt === undefined;
+    const filled = new Set<string>();
     const seen = new Map<string, T>();
-    let cont: string | undefined;
-    let rv = '';
-    do {
-      const page: ListBody = await kubeJson<ListBody>(this.opts.kc, {
-        path: this.opts.listPath,
-        query: { limit: this.opts.pageSize ?? 500, continue: cont, fieldSelector: this.opts.fieldSelector },
-        timeoutMs: this.timeoutMs,
-        signal,
-      });
-      this.stats.listPages++;
-      this.lastContactAt = Date.now();
-      for (const item of page.items) {
-        const obj = this.accept(item);
-        if (obj) seen.set(this.store.key(obj), obj);
+    // Ends a request still in flight when this list fails (e.g. a transform throws) or the reflector stops.
+    const pages = new AbortController();
+    const stop = () => pages.abort();
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+    try {
+      let next: Promise<ListBody> | undefined = this.page(undefined, pages.signal);
+      let rv = '';
+      while (next) {
+        const page: ListBody = await next;
+        this.stats.listPages++;
+        this.lastContactAt = Date.now();
+        const cont = page.metadata.continue || undefined;
+        rv = page.metadata.resourceVersion;
+        next = cont ? this.page(cont, pages.signal) : undefined;
+        for (const item of page.items) {
+          const obj = this.accept(item);
+          if (!obj) continue;
+          const key = this.store.key(obj);
+          if (firstList) {
+            filled.add(key);
+            this.put(obj);
+          } else seen.set(key, obj);
+        }
       }
-      cont = page.metadata.continue || undefined;
-      rv = page.metadata.resourceVersion;
-    } while (cont);
-    this.replace(seen);
-    this.resourceVersion = rv;
-    this.markSynced();
+      if (firstList) this.removeAllBut(filled);
+      else this.replace(seen);
+      this.resourceVersion = rv;
+      this.stats.listSyncedAt = Date.now();
+      this.markSynced();
+    } finally {
+      signal.removeEventListener('abort', stop);
+      pages.abort();
+    }
   }
 
-  private replace(next: Map<string, T>): void {
+  /** One page's request; its rejection is handled here and seen again by whoever awaits it (if anyone does). */
+  private page(cont: string | undefined, signal: AbortSignal): Promise<ListBody> {
+    const p = kubeJson<ListBody>(this.opts.kc, {
+      path: this.opts.listPath,
+      query: { limit: this.opts.pageSize ?? 500, continue: cont, fieldSelector: this.opts.fieldSelector },
+      timeoutMs: this.timeoutMs,
+      signal,
+    });
+    p.catch(() => undefined);
+    return p;
+  }
+
+  /** Stores one object, telling listeners when it is new or changed. */
+  private put(obj: T): void {
+    const old = this.store.upsert(obj);
+    if (!old) this.emit('ADDED', obj, undefined);
+    else if (old.metadata.resourceVersion !== obj.metadata.resourceVersion) this.emit('MODIFIED', obj, old);
+  }
+
+  private removeAllBut(keep: { has(key: string): boolean }): void {
     for (const key of [...this.store.keys()]) {
-      if (!next.has(key)) {
+      if (!keep.has(key)) {
         const old = this.store.delete(key);
         if (old) this.emit('DELETED', old, old);
       }
     }
-    for (const obj of next.values()) {
-      const old = this.store.upsert(obj);
-      if (!old) this.emit('ADDED', obj, undefined);
-      else if (old.metadata.resourceVersion !== obj.metadata.resourceVersion) this.emit('MODIFIED', obj, old);
-    }
+  }
+
+  private replace(next: Map<string, T>): void {
+    this.removeAllBut(next);
+    for (const obj of next.values()) this.put(obj);
   }
 
   private async watch(signal: AbortSignal): Promise<void> {

@@ -1,6 +1,7 @@
 import type { KubeHttp } from './kube-http';
 import { sleep } from './pool';
 import { serverRss, type RunningServer } from './server';
+import { sampleValue, scrapeMetrics } from './server-metrics';
 
 // Cold start: how long from spawning the server until it is ready (startServer waits for /api/readyz,
 // which needs the cluster's caches listed) and until it serves the first page of all pods, next to
@@ -73,12 +74,50 @@ export interface ColdResult {
   baselineRss: number;
   headers: Record<string, string>;
   firstPage: { total: number; items: unknown[] };
+  /**
+   * The cold cache apart from process boot, from the server's own metrics (scraped right after the
+   * first page; absent without a metrics token, or from a server without the gauges):
+   * spawn → the pods LIST started (Node, Next.js, audit database, discovery: the server's boot).
+   */
+  spawnToPodsListMs?: number;
+  /** The pods LIST started → stored whole (the API server's pages, and our transform and indexes meanwhile). */
+  podsListMs?: number;
+  /** The pods LIST started → the first page answered (what the cold cache costs a person beyond boot). */
+  podsListToFirstPageMs?: number;
+}
+
+/** When the server's current LIST of pods started and was stored whole (epoch ms), from its /api/metrics. */
+export function podsListTimes(metrics: string): { startedAt?: number; syncedAt?: number } {
+  const at = (name: string) => {
+    const seconds = sampleValue(metrics, name, 'kind="pods"');
+    return seconds === undefined ? undefined : seconds * 1000;
+  };
+  return {
+    startedAt: at('wheelhouse_k8s_cache_list_started_timestamp_seconds'),
+    syncedAt: at('wheelhouse_k8s_cache_list_synced_timestamp_seconds'),
+  };
+}
+
+/** The cold fields from the pods LIST times and the wall-clock times of spawn and first page. */
+export function coldCacheFields(
+  list: { startedAt?: number; syncedAt?: number },
+  spawnedAtEpochMs: number,
+  firstPageAtEpochMs: number,
+): Pick<ColdResult, 'spawnToPodsListMs' | 'podsListMs' | 'podsListToFirstPageMs'> {
+  if (list.startedAt === undefined) return {};
+  return {
+    spawnToPodsListMs: list.startedAt - spawnedAtEpochMs,
+    podsListMs: list.syncedAt === undefined ? undefined : list.syncedAt - list.startedAt,
+    podsListToFirstPageMs: firstPageAtEpochMs - list.startedAt,
+  };
 }
 
 export async function measureCold(
   server: RunningServer,
   authenticate: (baseUrl: string) => Promise<Record<string, string>>,
   log: Log,
+  /** The server's WHEELHOUSE_METRICS_TOKEN: with it, the pods LIST times are read from /api/metrics. */
+  metricsToken?: string,
 ): Promise<ColdResult> {
   const readyMs = server.readyMs;
   const signInStarted = performance.now();
@@ -94,9 +133,12 @@ export async function measureCold(
     const res = await fetch(`${server.baseUrl}/api/k8s/local/pods?limit=50`, { headers });
     const text = await res.text();
     const done = performance.now();
+    const doneAtEpochMs = Date.now();
     if (res.status === 200) {
       const firstPage = JSON.parse(text) as ColdResult['firstPage'];
-      const result = {
+      // The server's clock and ours are the same machine's: its epoch timestamps line up with ours.
+      const list = metricsToken ? podsListTimes(await scrapeMetrics(server.baseUrl, metricsToken)) : {};
+      const result: ColdResult = {
         readyMs,
         signInMs,
         firstPageMs: done - server.spawnedAt,
@@ -104,10 +146,17 @@ export async function measureCold(
         baselineRss,
         headers,
         firstPage,
+        ...coldCacheFields(list, doneAtEpochMs - (done - server.spawnedAt), doneAtEpochMs),
       };
+      const cache =
+        result.podsListToFirstPageMs === undefined
+          ? ''
+          : `; spawn → pods LIST ${Math.round(result.spawnToPodsListMs ?? 0)} ms, LIST → stored ` +
+            `${result.podsListMs === undefined ? '?' : Math.round(result.podsListMs)} ms, LIST → first page ` +
+            `${Math.round(result.podsListToFirstPageMs)} ms`;
       log(
         `cold: ready after ${Math.round(readyMs)} ms, signed in in ${Math.round(signInMs)} ms, first page of ${firstPage.total} pods after ` +
-          `${Math.round(result.firstPageMs)} ms (request ${Math.round(result.firstPageRequestMs)} ms)`,
+          `${Math.round(result.firstPageMs)} ms (request ${Math.round(result.firstPageRequestMs)} ms)${cache}`,
       );
       return result;
     }

@@ -1,11 +1,11 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
   type BaseSummary,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 
@@ -52,13 +52,12 @@ export const ordersKind: KindDescriptor<OrderSummary> = {
   indexes: ['owner'],
   toSummary(obj: KubeObject): OrderSummary {
     const o = obj as OrderObject;
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       state: o.status?.state || 'pending',
       reason: o.status?.reason || undefined,
       dnsNames: o.spec?.dnsNames ?? (o.spec?.commonName ? [o.spec.commonName] : []),
       ownerUid: ownerUid(obj),
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.dnsNames.join(' ')}`.toLowerCase(),
   sorts: { name: byName, age: byAge },
@@ -82,8 +81,7 @@ export const challengesKind: KindDescriptor<ChallengeSummary> = {
   indexes: ['owner'],
   toSummary(obj: KubeObject): ChallengeSummary {
     const c = obj as ChallengeObject;
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       state: c.status?.state || 'pending',
       reason: c.status?.reason || undefined,
       dnsName: c.spec?.dnsName ?? '',
@@ -91,7 +89,7 @@ export const challengesKind: KindDescriptor<ChallengeSummary> = {
       processing: c.status?.processing === true,
       presented: c.status?.presented === true,
       ownerUid: ownerUid(obj),
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.dnsName}`.toLowerCase(),
   sorts: { name: byName, age: byAge },

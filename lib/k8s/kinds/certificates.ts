@@ -1,11 +1,11 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
   type BaseSummary,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 
@@ -101,8 +101,7 @@ export const certificatesKind: KindDescriptor<CertificateSummary> = {
     const c = obj as CertificateObject;
     const dnsNames = c.spec?.dnsNames ?? (c.spec?.commonName ? [c.spec.commonName] : []);
     const st = c.status;
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       secretName: c.spec?.secretName ?? '',
       issuer: {
         kind: c.spec?.issuerRef?.kind ?? 'Issuer',
@@ -119,7 +118,7 @@ export const certificatesKind: KindDescriptor<CertificateSummary> = {
       revision: st?.revision,
       lastFailureTime: st?.lastFailureTime,
       failedIssuanceAttempts: st?.failedIssuanceAttempts,
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.secretName} ${s.dnsNames.join(' ')}`.toLowerCase(),
   sorts: {
@@ -153,8 +152,7 @@ export const certificateRequestsKind: KindDescriptor<CertificateRequestSummary> 
     const r = obj as RequestObject;
     const annotations = obj.metadata.annotations ?? {};
     const revision = Number(annotations[CERT_REVISION]);
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       certificateName: annotations[CERT_NAME],
       revision: Number.isInteger(revision) && revision > 0 ? revision : undefined,
       ready: conditionOf(r.status?.conditions, 'Ready'),
@@ -162,7 +160,7 @@ export const certificateRequestsKind: KindDescriptor<CertificateRequestSummary> 
       denied: conditionOf(r.status?.conditions, 'Denied'),
       failureTime: r.status?.failureTime,
       ownerUid: obj.metadata.ownerReferences?.find((o) => o.controller)?.uid,
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.certificateName ?? ''}`.toLowerCase(),
   sorts: { name: byName, age: byAge },

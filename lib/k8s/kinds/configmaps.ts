@@ -1,13 +1,13 @@
 import { configMapKeys, formatSize } from '@/lib/k8s/config-data';
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
   type BaseSummary,
   type Fact,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 
@@ -25,12 +25,11 @@ export interface ConfigMapSummary extends BaseSummary {
 
 export function configMapSummary(obj: KubeObject): ConfigMapSummary {
   const keys = configMapKeys(obj);
-  return {
-    ...baseSummary(obj),
+  return withBase(obj, {
     dataCount: keys.length,
     bytes: keys.reduce((n, k) => n + k.bytes, 0),
     immutable: obj.immutable === true,
-  };
+  });
 }
 
 function facts(s: ConfigMapSummary): Fact[] {

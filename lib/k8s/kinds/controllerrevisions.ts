@@ -1,12 +1,12 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
   ownerOf,
   type BaseSummary,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 
@@ -29,12 +29,11 @@ export const controllerRevisionsKind: KindDescriptor<ControllerRevisionSummary> 
   // StatefulSet/DaemonSet → its revisions.
   indexes: ['owner'],
   toSummary(obj: KubeObject): ControllerRevisionSummary {
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       revision: typeof obj.revision === 'number' ? obj.revision : 0,
       owner: ownerOf(obj),
       hash: obj.metadata.labels?.['controller.kubernetes.io/hash'],
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.owner ? `${s.owner.kind}/${s.owner.name}` : ''}`.toLowerCase(),
   sorts: { name: byName, age: byAge, revision: (a, b) => a.revision - b.revision || byName(a, b) },

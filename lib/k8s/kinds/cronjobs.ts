@@ -1,12 +1,12 @@
 import { workloadSpecFacts } from '@/lib/k8s/kinds/workload-fields';
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
   type BaseSummary,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 
@@ -48,8 +48,7 @@ export const cronJobsKind: KindDescriptor<CronJobSummary> = {
     const active = c.status?.active?.length ?? 0;
     const suspend = c.spec?.suspend === true;
     const containers = c.spec?.jobTemplate?.spec?.template?.spec?.containers ?? [];
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       schedule: c.spec?.schedule ?? '',
       timeZone: c.spec?.timeZone,
       suspend,
@@ -58,7 +57,7 @@ export const cronJobsKind: KindDescriptor<CronJobSummary> = {
       images: containers.map((x) => x.image ?? '').filter(Boolean),
       status: suspend ? 'Suspended' : active > 0 ? 'Active' : 'Scheduled',
       statusMessage: suspend ? 'No new Jobs are started' : `${active} Jobs running`,
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.schedule} ${s.status}`.toLowerCase(),
   sorts: { name: byName, age: byAge },

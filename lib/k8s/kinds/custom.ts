@@ -3,7 +3,6 @@ import { z } from 'zod';
 import {
   byAge,
   byName,
-  baseSummary,
   compareText,
   type BaseSummary,
   type CellTone,
@@ -11,6 +10,7 @@ import {
   type Comparator,
   type Fact,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import { evaluateJsonPath, parseJsonPath } from '@/lib/k8s/kinds/jsonpath';
 import type { KubeObject } from '@/lib/k8s/object';
@@ -234,7 +234,7 @@ export function customKind(spec: CustomKindSpec): KindDescriptor<CustomSummary> 
     namespaced: spec.namespaced,
     indexes: [],
     nav: { group: 'custom', order: 0 },
-    toSummary: (obj) => ({ ...baseSummary(obj), cells: spec.columns.map((c) => printerCell(c, obj)) }),
+    toSummary: (obj) => withBase(obj, { cells: spec.columns.map((c) => printerCell(c, obj)) }),
     searchText: (s) =>
       [s.namespace ?? '', s.name, ...s.cells.filter((v) => typeof v === 'string')].join('/').toLowerCase(),
     sorts,

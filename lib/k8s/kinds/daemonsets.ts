@@ -1,11 +1,11 @@
 import {
-  baseSummary,
   type BaseSummary,
   byAge,
   byName,
   defaultSearchText,
   type KindDescriptor,
   templateImages,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import { workloadColumns } from '@/lib/k8s/kinds/deployments';
 import { byStatus, conditionsOf, type ConditionSummary, workloadSpecFacts } from '@/lib/k8s/kinds/workload-fields';
@@ -54,8 +54,7 @@ export const daemonSetsKind: KindDescriptor<DaemonSetSummary> = {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([k, v]) => `${k}=${v}`)
       .join(',');
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       desired: st.desiredNumberScheduled ?? 0,
       current: st.currentNumberScheduled ?? 0,
       readyCount: st.numberReady ?? 0,
@@ -70,7 +69,7 @@ export const daemonSetsKind: KindDescriptor<DaemonSetSummary> = {
       maxUnavailable: d.spec?.updateStrategy?.rollingUpdate?.maxUnavailable,
       conditions: conditionsOf(obj.status),
       selector: d.spec?.selector?.matchLabels ?? {},
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.status} ${s.images.join(' ')}`.toLowerCase(),
   sorts: { name: byName, age: byAge, status: byStatus },

@@ -1,6 +1,5 @@
 import {
   ageColumn,
-  baseSummary,
   type BaseSummary,
   byAge,
   byName,
@@ -8,6 +7,7 @@ import {
   defaultSearchText,
   type KindDescriptor,
   templateImages,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import {
   byStatus,
@@ -69,8 +69,7 @@ export const deploymentsKind: KindDescriptor<DeploymentListItem> = {
     const desired = d.spec?.replicas ?? 0;
     const status = deploymentRolloutStatus(d);
     const rolling = d.spec?.strategy?.rollingUpdate;
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       ready: `${d.status?.readyReplicas ?? 0}/${desired}`,
       desired,
       upToDate: d.status?.updatedReplicas ?? 0,
@@ -92,7 +91,7 @@ export const deploymentsKind: KindDescriptor<DeploymentListItem> = {
       revision: obj.metadata.annotations?.['deployment.kubernetes.io/revision'],
       conditions: conditionsOf(obj.status),
       selector: d.spec?.selector?.matchLabels ?? {},
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.status} ${s.images.join(' ')}`.toLowerCase(),
   sorts: {

@@ -1,11 +1,11 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
   type BaseSummary,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 import { routes } from '@/lib/routes';
@@ -69,13 +69,12 @@ export const endpointsKind: KindDescriptor<EndpointsSummary> = {
       ports: (s.ports ?? []).map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP' })),
     }));
     const all = subsetAddresses(subsets);
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       subsets,
       endpointsText: endpointsText(subsets),
       ready: all.ready,
       notReady: all.notReady,
-    };
+    });
   },
   searchText: defaultSearchText,
   sorts: { name: byName, age: byAge },

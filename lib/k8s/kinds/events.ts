@@ -1,4 +1,4 @@
-import { baseSummary, byName, type BaseSummary, type KindDescriptor } from '@/lib/k8s/kinds/descriptor';
+import { byName, type BaseSummary, type KindDescriptor, withBase } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 
 /** kubectl get events: LAST SEEN, TYPE, REASON, OBJECT, MESSAGE (+ count and source). */
@@ -43,8 +43,7 @@ export const eventsKind: KindDescriptor<EventSummary> = {
   toSummary(obj: KubeObject): EventSummary {
     const e = obj as EventObject;
     const lastSeen = e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? obj.metadata.creationTimestamp;
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       type: e.type ?? 'Normal',
       reason: e.reason ?? '',
       message: e.message ?? '',
@@ -58,7 +57,7 @@ export const eventsKind: KindDescriptor<EventSummary> = {
       firstSeen: e.firstTimestamp ?? e.eventTime ?? obj.metadata.creationTimestamp,
       lastSeen,
       source: e.reportingComponent || e.source?.component || '',
-    };
+    });
   },
   // "kind/name" makes the `q` filter an object filter: q=deployment/payments.
   searchText: (s) =>

@@ -1,6 +1,5 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   compareText,
@@ -9,6 +8,7 @@ import {
   type CellTone,
   type Fact,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { HelmReleaseObject, HelmRevision } from '@/lib/k8s/helm';
 import type { KubeObject } from '@/lib/k8s/object';
@@ -52,8 +52,7 @@ export function helmStatusTone(status: string): CellTone {
 
 export function helmReleaseSummary(obj: KubeObject): HelmReleaseSummary {
   const r = releaseOf(obj);
-  return {
-    ...baseSummary(obj),
+  return withBase(obj, {
     revision: r?.revision ?? 0,
     status: r?.status ?? 'unknown',
     chart: r ? chartLabel(r) : '',
@@ -61,7 +60,7 @@ export function helmReleaseSummary(obj: KubeObject): HelmReleaseSummary {
     updated: r?.updated ?? '',
     description: r?.description ?? '',
     revisions: historyOf(obj).length,
-  };
+  });
 }
 
 function facts(obj: KubeObject, s: HelmReleaseSummary): Fact[] {

@@ -1,11 +1,11 @@
 import {
   ageColumn,
-  baseSummary,
   type BaseSummary,
   byAge,
   byName,
   defaultSearchText,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import { byStatus, statusColumn } from '@/lib/k8s/kinds/workload-fields';
 import type { KubeObject } from '@/lib/k8s/object';
@@ -52,8 +52,7 @@ export const horizontalPodAutoscalersKind: KindDescriptor<HpaSummary> = {
     const h = obj as unknown as HpaObject;
     const s = hpaStatus(h);
     const ref = h.spec?.scaleTargetRef;
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       target: { kind: ref?.kind ?? '', name: ref?.name ?? '', apiVersion: ref?.apiVersion },
       targets: hpaTargets(h),
       minReplicas: s.min,
@@ -64,7 +63,7 @@ export const horizontalPodAutoscalersKind: KindDescriptor<HpaSummary> = {
       statusMessage: s.message,
       // Conditions in words, metrics current vs target, behaviour (the autoscaling screens).
       ...hpaDetails(h),
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.target.kind}/${s.target.name} ${s.status}`.toLowerCase(),
   sorts: { name: byName, age: byAge, status: byStatus },

@@ -1,11 +1,11 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
   type BaseSummary,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 import { ingressFacts, type IngressLikeObject } from '@/lib/k8s/kinds/ingress-detail';
@@ -77,8 +77,7 @@ export const ingressesKind: KindDescriptor<IngressSummary> = {
     for (const r of rules)
       for (const p of r.http?.paths ?? []) if (serviceOf(p.backend)) backends.add(serviceOf(p.backend) ?? '');
     const tls = i.spec?.tls ?? [];
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       // kubectl prints <none> without spec.ingressClassName; the deprecated annotation is not a class.
       className: i.spec?.ingressClassName ?? '<none>',
       hosts: rules.map((r) => r.host ?? '').filter(Boolean),
@@ -87,7 +86,7 @@ export const ingressesKind: KindDescriptor<IngressSummary> = {
       ports: tls.length ? '80, 443' : '80',
       backends: [...backends],
       tlsSecrets: tls.map((t) => t.secretName ?? '').filter(Boolean),
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.hosts.join(' ')} ${s.backends.join(' ')}`.toLowerCase(),
   sorts: { name: byName, age: byAge },

@@ -1,6 +1,5 @@
 import {
   ageColumn,
-  baseSummary,
   type BaseSummary,
   byAge,
   byName,
@@ -8,6 +7,7 @@ import {
   type KindDescriptor,
   ownerOf,
   templateImages,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import { byStatus, statusColumn, workloadSpecFacts } from '@/lib/k8s/kinds/workload-fields';
 import { humanDuration } from '@/lib/format/age';
@@ -45,8 +45,7 @@ export const jobsKind: KindDescriptor<JobSummary> = {
     const st = job.status ?? {};
     const end = st.completionTime ? Date.parse(st.completionTime) : NaN;
     const s = jobStatus(job, Number.isNaN(end) ? 0 : end);
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       completions: s.completions,
       duration: st.completionTime && s.durationMs !== undefined ? humanDuration(s.durationMs) : '',
       startTime: st.startTime,
@@ -58,7 +57,7 @@ export const jobsKind: KindDescriptor<JobSummary> = {
       statusMessage: s.message,
       images: templateImages(obj),
       owner: ownerOf(obj),
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.status} ${s.owner?.name ?? ''}`.toLowerCase(),
   sorts: { name: byName, age: byAge, status: byStatus },

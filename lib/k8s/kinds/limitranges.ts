@@ -1,12 +1,12 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
   type BaseSummary,
   type DetailTable,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 
@@ -98,7 +98,7 @@ export const limitRangesKind: KindDescriptor<LimitRangeSummary> = {
   indexes: [],
   toSummary(obj: KubeObject): LimitRangeSummary {
     const types = [...new Set(limitsOf(obj).map((l) => l.type ?? ''))].filter(Boolean);
-    return { ...baseSummary(obj), types: types.join(', ') };
+    return withBase(obj, { types: types.join(', ') });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.types}`.toLowerCase(),
   sorts: { name: byName, age: byAge },

@@ -1,6 +1,5 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   compareText,
@@ -8,6 +7,7 @@ import {
   type BaseSummary,
   type CellTone,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 
@@ -45,7 +45,7 @@ export const namespacesKind: KindDescriptor<NamespaceListItem> = {
   indexes: [],
   toSummary(obj: KubeObject): NamespaceListItem {
     const phase = (obj.status as { phase?: string } | undefined)?.phase ?? 'Unknown';
-    return { ...baseSummary(obj), phase };
+    return withBase(obj, { phase });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.phase}`.toLowerCase(),
   sorts: {

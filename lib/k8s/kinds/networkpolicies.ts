@@ -1,11 +1,11 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
   type BaseSummary,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import { labelSelectorText } from '@/lib/k8s/label-selector';
 import type { KubeObject } from '@/lib/k8s/object';
@@ -64,13 +64,12 @@ export const networkPoliciesKind: KindDescriptor<NetworkPolicySummary> = {
   indexes: [],
   toSummary(obj: KubeObject): NetworkPolicySummary {
     const spec = specOf(obj);
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       podSelector: podSelectorText(spec) || '<none>',
       types: effectiveTypes(spec).map(title).join(', '),
       ingressRules: spec.ingress?.length ?? 0,
       egressRules: spec.egress?.length ?? 0,
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.podSelector} ${s.types}`.toLowerCase(),
   sorts: { name: byName, age: byAge },

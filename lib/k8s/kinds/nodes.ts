@@ -1,6 +1,5 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   compareText,
@@ -10,6 +9,7 @@ import {
   type DetailTable,
   type Fact,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 import { formatResource, parseQuantity } from '@/lib/k8s/quantity';
@@ -142,8 +142,7 @@ export const nodesKind: KindDescriptor<NodeSummary> = {
     const node = asNode(obj);
     const info = node.status?.nodeInfo ?? {};
     const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       status: nodeStatusText(node),
       ready: ready?.status === 'True',
       unschedulable: node.spec?.unschedulable === true,
@@ -155,7 +154,7 @@ export const nodesKind: KindDescriptor<NodeSummary> = {
       osImage: info.osImage ?? '<unknown>',
       kernel: info.kernelVersion ?? '<unknown>',
       runtime: info.containerRuntimeVersion ?? '<unknown>',
-    };
+    });
   },
   searchText: (s) =>
     `${defaultSearchText(s)} ${s.status} ${s.roles} ${s.version} ${s.internalIP} ${s.pressures.join(' ')}`.toLowerCase(),

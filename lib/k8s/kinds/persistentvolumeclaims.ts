@@ -1,12 +1,12 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
   type BaseSummary,
   type Fact,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { PodSummary } from '@/lib/k8s/kinds/pods';
 import { byStorageStatus, storageClassFact, storageStatusColumn } from '@/lib/k8s/kinds/storage-fields';
@@ -99,15 +99,14 @@ export const persistentVolumeClaimsKind: KindDescriptor<PersistentVolumeClaimSum
   toSummary(obj: KubeObject): PersistentVolumeClaimSummary {
     const pvc = obj as PvcObject;
     const volume = pvc.spec?.volumeName ?? '';
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       status: storagePhase(pvc.status?.phase, obj.metadata.deletionTimestamp),
       volume,
       capacity: volume ? (pvc.status?.capacity?.storage ?? '') : '',
       request: pvc.spec?.resources?.requests?.storage ?? '',
       accessModes: accessModesText(pvc.status?.accessModes),
       storageClass: storageClassOf(obj.metadata.annotations, pvc.spec?.storageClassName),
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.status} ${s.volume} ${s.storageClass}`.toLowerCase(),
   sorts: {

@@ -1,12 +1,12 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
   type BaseSummary,
   type Fact,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import { byStorageStatus, storageClassFact, storageStatusColumn } from '@/lib/k8s/kinds/storage-fields';
 import type { KubeObject } from '@/lib/k8s/object';
@@ -122,8 +122,7 @@ export const persistentVolumesKind: KindDescriptor<PersistentVolumeSummary> = {
   toSummary(obj: KubeObject): PersistentVolumeSummary {
     const pv = obj as PvObject;
     const ref = pv.spec?.claimRef;
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       capacity: pv.spec?.capacity?.storage ?? '',
       accessModes: accessModesText(pv.spec?.accessModes),
       reclaimPolicy: pv.spec?.persistentVolumeReclaimPolicy ?? 'Retain',
@@ -131,7 +130,7 @@ export const persistentVolumesKind: KindDescriptor<PersistentVolumeSummary> = {
       claim: ref?.name ? `${ref.namespace ?? ''}/${ref.name}` : '',
       storageClass: storageClassOf(obj.metadata.annotations, pv.spec?.storageClassName),
       reason: pv.status?.reason ?? '',
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.status} ${s.claim} ${s.storageClass}`.toLowerCase(),
   sorts: {

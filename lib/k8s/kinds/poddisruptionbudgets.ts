@@ -1,6 +1,5 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
@@ -9,6 +8,7 @@ import {
   type DetailTable,
   type Fact,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import { labelSelectorText, type LabelSelectorObject } from '@/lib/k8s/label-selector';
 import type { KubeObject } from '@/lib/k8s/object';
@@ -109,8 +109,7 @@ export const podDisruptionBudgetsKind: KindDescriptor<PodDisruptionBudgetSummary
     const st = pdb.status ?? {};
     const min = pdb.spec?.minAvailable;
     const max = pdb.spec?.maxUnavailable;
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       minAvailable: min === undefined ? 'N/A' : String(min),
       maxUnavailable: max === undefined ? 'N/A' : String(max),
       allowed: st.disruptionsAllowed ?? 0,
@@ -118,7 +117,7 @@ export const podDisruptionBudgetsKind: KindDescriptor<PodDisruptionBudgetSummary
       desiredHealthy: st.desiredHealthy ?? 0,
       expectedPods: st.expectedPods ?? 0,
       selector: selectorOf(pdb),
-    };
+    });
   },
   searchText: (s) => defaultSearchText(s),
   sorts: {

@@ -1,12 +1,12 @@
 import {
   ageColumn,
-  baseSummary,
   type BaseSummary,
   type CellTone,
   byAge,
   byName,
   defaultSearchText,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import { podFacts, podTables } from '@/lib/k8s/kinds/pod-detail';
 import { byStatus, toneOf } from '@/lib/k8s/kinds/workload-fields';
@@ -66,8 +66,7 @@ export const podsKind: KindDescriptor<PodSummary> = {
     const cols = podStatus(pod);
     const owner = controllerOf(obj);
     const claims = claimNames(obj);
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       status: cols.status,
       readyText: `${cols.readyContainers}/${cols.totalContainers}`,
       ready: cols.ready,
@@ -81,7 +80,7 @@ export const podsKind: KindDescriptor<PodSummary> = {
       images: containers.map((c) => c.image ?? '').filter(Boolean),
       containers: containers.map((c) => (c as { name?: string }).name ?? '').filter(Boolean),
       ...(claims.length ? { claims } : {}),
-    };
+    });
   },
   searchText: (s) =>
     `${defaultSearchText(s)} ${s.node ?? ''} ${s.status}${podNeedsAttention(s.status) ? ` ${POD_NEEDS_ATTENTION_QUERY}` : ''}`.toLowerCase(),

@@ -1,7 +1,6 @@
 import { workloadSpecFacts } from '@/lib/k8s/kinds/workload-fields';
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
@@ -9,6 +8,7 @@ import {
   templateImages,
   type BaseSummary,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 
@@ -49,8 +49,7 @@ export const replicaSetsKind: KindDescriptor<ReplicaSetSummary> = {
     const ready = rs.status?.readyReplicas ?? 0;
     const a = obj.metadata.annotations ?? {};
     const status = desired === 0 ? 'ScaledDown' : ready >= desired ? 'Complete' : 'Progressing';
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       desired,
       current: rs.status?.replicas ?? 0,
       readyCount: ready,
@@ -62,7 +61,7 @@ export const replicaSetsKind: KindDescriptor<ReplicaSetSummary> = {
       podTemplateHash: obj.metadata.labels?.['pod-template-hash'],
       status,
       statusMessage: `${ready} of ${desired} pods ready`,
-    };
+    });
   },
   searchText: (s) =>
     `${defaultSearchText(s)} ${s.owner ? `${s.owner.kind}/${s.owner.name}` : ''} ${s.images.join(' ')}`.toLowerCase(),

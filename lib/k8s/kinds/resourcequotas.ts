@@ -1,6 +1,5 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   compareText,
@@ -10,6 +9,7 @@ import {
   type DetailTable,
   type Fact,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 import { formatResource, parseQuantity } from '@/lib/k8s/quantity';
@@ -124,13 +124,12 @@ export function quotaSummary(obj: KubeObject): ResourceQuotaSummary {
     }
   }
   const text = (list: QuotaUse[]) => list.map((u) => `${u.resource}: ${u.used}/${u.hard}`).join(', ');
-  return {
-    ...baseSummary(obj),
+  return withBase(obj, {
     request: text(uses.filter((u) => !u.resource.startsWith('limits.'))),
     limit: text(uses.filter((u) => u.resource.startsWith('limits.'))),
     highest,
     highestResource,
-  };
+  });
 }
 
 export const resourceQuotasKind: KindDescriptor<ResourceQuotaSummary> = {

@@ -1,6 +1,5 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   compareText,
@@ -10,6 +9,7 @@ import {
   type DetailSpec,
   type Fact,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 import type { RoleSummary } from '@/lib/k8s/kinds/roles';
@@ -35,15 +35,14 @@ export interface BindingSummary extends BaseSummary {
 
 function bindingSummary(obj: KubeObject): BindingSummary {
   const ref = roleRefOf(obj);
-  return {
-    ...baseSummary(obj),
+  return withBase(obj, {
     roleRef: { kind: ref?.kind ?? '', name: ref?.name ?? '' },
     subjects: subjectsOf(obj).map((s) => ({
       kind: s.kind,
       name: s.name,
       ...(s.namespace ? { namespace: s.namespace } : {}),
     })),
-  };
+  });
 }
 
 /** kubectl's ROLE column: "ClusterRole/view". */

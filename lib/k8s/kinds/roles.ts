@@ -1,6 +1,5 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
@@ -10,6 +9,7 @@ import {
   type Fact,
   type KindDescriptor,
   type RelatedSpec,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import { labelSelectorText, matches, selectorFromObject } from '@/lib/k8s/label-selector';
 import type { KubeObject } from '@/lib/k8s/object';
@@ -33,12 +33,11 @@ interface BindingCandidate extends BaseSummary {
 
 function roleSummary(obj: KubeObject): RoleSummary {
   const rules = rulesOf(obj);
-  return {
-    ...baseSummary(obj),
+  return withBase(obj, {
     rules: rules.length,
     allows: rulesDigest(rules),
     aggregated: aggregationSelectorsOf(obj).length > 0,
-  };
+  });
 }
 
 function rulesTable(obj: KubeObject): DetailTable {

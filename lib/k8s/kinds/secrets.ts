@@ -1,7 +1,6 @@
 import { formatSize } from '@/lib/k8s/config-data';
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   compareText,
@@ -9,6 +8,7 @@ import {
   type BaseSummary,
   type Fact,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 
@@ -34,12 +34,11 @@ function sizesOf(obj: KubeObject): { key: string; bytes: number }[] {
 }
 
 export function secretSummary(obj: KubeObject): SecretSummary {
-  return {
-    ...baseSummary(obj),
+  return withBase(obj, {
     type: typeof obj.type === 'string' ? obj.type : 'Opaque',
     keys: sizesOf(obj),
     immutable: obj.immutable === true,
-  };
+  });
 }
 
 function facts(obj: KubeObject, s: SecretSummary): Fact[] {

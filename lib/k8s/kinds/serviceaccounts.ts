@@ -1,6 +1,5 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
@@ -8,6 +7,7 @@ import {
   type DetailTable,
   type KindDescriptor,
   type RelatedSpec,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 import { subjectMatches } from '@/lib/k8s/rbac';
@@ -33,12 +33,11 @@ const names = (refs: { name?: string }[] | undefined): string[] =>
 
 function toSummary(obj: KubeObject): ServiceAccountSummary {
   const sa = obj as ServiceAccountObject;
-  return {
-    ...baseSummary(obj),
+  return withBase(obj, {
     secrets: names(sa.secrets),
     imagePullSecrets: names(sa.imagePullSecrets),
     ...(typeof sa.automountServiceAccountToken === 'boolean' ? { automount: sa.automountServiceAccountToken } : {}),
-  };
+  });
 }
 
 function secretsTable(_obj: KubeObject, s: ServiceAccountSummary): DetailTable {

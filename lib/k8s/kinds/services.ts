@@ -1,11 +1,11 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
   type BaseSummary,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 import { serviceFacts, servicePortsTable, selectorText, type ServiceSpec } from '@/lib/k8s/kinds/service-detail';
@@ -60,8 +60,7 @@ export const servicesKind: KindDescriptor<ServiceSummary> = {
   indexes: [],
   toSummary(obj: KubeObject): ServiceSummary {
     const s = obj as ServiceObject;
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       type: s.spec?.type ?? 'ClusterIP',
       // printService: the first of spec.clusterIPs (dual-stack), "<none>" without one (ExternalName).
       clusterIP: s.spec?.clusterIPs?.[0] ?? s.spec?.clusterIP ?? '<none>',
@@ -71,7 +70,7 @@ export const servicesKind: KindDescriptor<ServiceSummary> = {
           .map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`)
           .join(',') || '<none>',
       selector: s.spec?.selector ?? {},
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.type} ${s.clusterIP}`.toLowerCase(),
   sorts: { name: byName, age: byAge },

@@ -1,11 +1,11 @@
 import {
-  baseSummary,
   type BaseSummary,
   byAge,
   byName,
   defaultSearchText,
   type KindDescriptor,
   templateImages,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import { workloadColumns } from '@/lib/k8s/kinds/deployments';
 import { byStatus, conditionsOf, type ConditionSummary, workloadSpecFacts } from '@/lib/k8s/kinds/workload-fields';
@@ -50,8 +50,7 @@ export const statefulSetsKind: KindDescriptor<StatefulSetSummary> = {
     const desired = s.spec?.replicas ?? 0;
     const st = s.status ?? {};
     const rollout = statefulSetRolloutStatus(s);
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       ready: `${st.readyReplicas ?? 0}/${desired}`,
       desired,
       readyReplicas: st.readyReplicas ?? 0,
@@ -68,7 +67,7 @@ export const statefulSetsKind: KindDescriptor<StatefulSetSummary> = {
       serviceName: s.spec?.serviceName,
       conditions: conditionsOf(obj.status),
       selector: s.spec?.selector?.matchLabels ?? {},
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.status} ${s.images.join(' ')}`.toLowerCase(),
   sorts: { name: byName, age: byAge, status: byStatus },

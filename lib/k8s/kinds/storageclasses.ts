@@ -1,12 +1,12 @@
 import {
   ageColumn,
-  baseSummary,
   byAge,
   byName,
   defaultSearchText,
   type BaseSummary,
   type Fact,
   type KindDescriptor,
+  withBase,
 } from '@/lib/k8s/kinds/descriptor';
 import type { PersistentVolumeClaimSummary } from '@/lib/k8s/kinds/persistentvolumeclaims';
 import type { PersistentVolumeSummary } from '@/lib/k8s/kinds/persistentvolumes';
@@ -77,15 +77,14 @@ export const storageClassesKind: KindDescriptor<StorageClassSummary> = {
   indexes: [],
   toSummary(obj: KubeObject): StorageClassSummary {
     const sc = obj as ScObject;
-    return {
-      ...baseSummary(obj),
+    return withBase(obj, {
       isDefault: isDefaultClass(obj.metadata.annotations),
       provisioner: sc.provisioner ?? '',
       // API defaults (pkg/apis/storage/v1/defaults.go): Delete, Immediate; kubectl prints false when unset.
       reclaimPolicy: sc.reclaimPolicy ?? 'Delete',
       bindingMode: sc.volumeBindingMode ?? 'Immediate',
       allowExpansion: sc.allowVolumeExpansion ?? false,
-    };
+    });
   },
   searchText: (s) => `${defaultSearchText(s)} ${s.provisioner}${s.isDefault ? ' default' : ''}`.toLowerCase(),
   sorts: { name: byName, age: byAge },

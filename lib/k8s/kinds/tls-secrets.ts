@@ -1,10 +1,4 @@
-import {
-  baseSummary,
-  byName,
-  defaultSearchText,
-  type BaseSummary,
-  type KindDescriptor,
-} from '@/lib/k8s/kinds/descriptor';
+import { byName, defaultSearchText, type BaseSummary, type KindDescriptor, withBase } from '@/lib/k8s/kinds/descriptor';
 import type { KubeObject } from '@/lib/k8s/object';
 
 /** Public metadata of a TLS Secret's leaf certificate; the server drops keys and PEM on arrival. */
@@ -43,7 +37,7 @@ export const tlsSecretsKind: KindDescriptor<TlsSecretSummary> = {
   toSummary(obj: KubeObject): TlsSecretSummary {
     const cert = (obj as { certificate?: CertificateInfo | { error: string } }).certificate;
     const managedBy = obj.metadata.annotations?.['cert-manager.io/certificate-name'];
-    const base = { ...baseSummary(obj), managedBy };
+    const base = withBase(obj, { managedBy });
     if (!cert) return { ...base, error: 'not parsed' };
     return 'error' in cert ? { ...base, error: cert.error } : { ...base, certificate: cert };
   },

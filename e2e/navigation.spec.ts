@@ -74,3 +74,26 @@ for (const user of ['alice', 'bob'] as const satisfies readonly LocalUserName[])
     expect(leaks).toEqual([]);
   });
 }
+
+// The Overview and the lists have no loading.tsx (their rows belong in the first paint, ADR 0018): a
+// click in the sidebar marks its link as pending until the next page's answer is in.
+test('a sidebar click shows its link pending until the page arrives', async ({ page, signInAs }) => {
+  await signInAs('alice');
+  await page.goto('/c/local/pods');
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((done) => (release = done));
+  await page.route(
+    (url) => url.pathname === '/c/local/overview',
+    async (route) => {
+      if (route.request().headers()['rsc'] === '1') await held;
+      await route.continue();
+    },
+  );
+  const link = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Overview' });
+  await link.click();
+  await expect(link.getByTestId('nav-pending')).toBeVisible();
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await expect(link.getByTestId('nav-pending')).toHaveCount(0);
+  await expect(link).toHaveAttribute('aria-current', 'page');
+});

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
+import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
 
 import { DASHBOARD_SECTIONS, kindNavGroups } from '@/lib/navigation/sections';
@@ -14,6 +14,22 @@ import { CommandPalette } from '@/components/command-palette/command-palette';
 // entries come from the registry (lib/navigation/sections.ts): a kind with `nav` is listed, no other.
 
 const GROUPS = kindNavGroups();
+
+/**
+ * While a click's page is on its way. Pages whose rows are prefetched have no loading.tsx (it would
+ * keep their rows out of the first paint, ADR 0018), so the link itself shows that the click was taken.
+ */
+function PendingMark() {
+  const { pending } = useLinkStatus();
+  if (!pending) return null;
+  return (
+    <span
+      aria-hidden
+      data-testid="nav-pending"
+      className="ml-2 inline-block h-1.5 w-1.5 animate-pulse rounded-full bg-sky-400 align-middle"
+    />
+  );
+}
 
 function NavLink({ href, title, active }: { href: string; title: string; active: boolean }) {
   return (
@@ -30,6 +46,7 @@ function NavLink({ href, title, active }: { href: string; title: string; active:
       }
     >
       {title}
+      <PendingMark />
     </Link>
   );
 }

@@ -30,7 +30,8 @@ environment a Deployment gives, \`WHEELHOUSE_METRICS_TOKEN\` included) and measu
 - **cold**: from spawning the server to ready (\`/api/readyz\` 200: configuration valid, audit database up, the
   cluster's caches listed; the first start after seeding) and to a served first page of all pods
   (\`GET /api/k8s/local/pods?limit=50\`), next to the raw \`GET /api/v1/pods\` as admin in the same run (one full
-  list, and \`limit=500\` pages);
+  list, and \`limit=500\` pages); and, from the server's \`/api/metrics\`, when its LIST of pods started and
+  was stored, so the boot (Node, Next.js, audit database, discovery) is told apart from the cold cache;
 - **warm**: the first page of one namespace sorted by age (\`?namespace=bench-NN&sort=age&order=desc&limit=50\`,
   rotating over the bench namespaces) two ways: **50 users** in an open loop (each asks for a page every 0.5 s
   on average, Poisson arrivals, latency counted from the scheduled send time: \`bench/measure-users.ts\`), and
@@ -240,6 +241,15 @@ export function renderRun(r: BenchResult): string {
         `${fmtMs(r.cold.rawPagedMs)} (${r.cold.rawPagedRequests} ${r.cold.rawPagedRequests === 1 ? 'request' : 'requests'})`,
       ],
       ['cold: ratio first page / raw list', `${r.cold.ratio.toFixed(2)}×`],
+      ...(r.cold.podsListToFirstPageMs !== undefined
+        ? [
+            [
+              "cold: server spawn → its pods LIST started (boot) / LIST → stored / LIST → first page (the server's /api/metrics)",
+              `${fmtMs(r.cold.spawnToPodsListMs ?? 0)} / ${r.cold.podsListMs === undefined ? '?' : fmtMs(r.cold.podsListMs)} / ` +
+                fmtMs(r.cold.podsListToFirstPageMs),
+            ],
+          ]
+        : []),
       [
         `warm: ${r.warm.connections} connections, ${r.warm.seconds} s${r.warm.rateCap ? `, ≤ ${r.warm.rateCap} req/s` : ''}`,
         `p50 ${r.warm.p50} ms, p90 ${r.warm.p90} ms, p99 ${r.warm.p99} ms, max ${r.warm.max} ms; ` +

@@ -85,6 +85,14 @@ function coldSection(cold: ColdResult, raw: RawListTimes): BenchResult['cold'] {
     rawPagedRequests: raw.rawPagedRequests,
     ratio: Math.round((cold.firstPageMs / raw.rawListMs) * 100) / 100,
     ratioPaged: Math.round((cold.firstPageMs / raw.rawPagedMs) * 100) / 100,
+    ...(cold.podsListToFirstPageMs !== undefined
+      ? {
+          spawnToPodsListMs: cold.spawnToPodsListMs === undefined ? undefined : Math.round(cold.spawnToPodsListMs),
+          podsListMs: cold.podsListMs === undefined ? undefined : Math.round(cold.podsListMs),
+          podsListToFirstPageMs: Math.round(cold.podsListToFirstPageMs),
+          cacheRatioPaged: Math.round((cold.podsListToFirstPageMs / raw.rawPagedMs) * 100) / 100,
+        }
+      : {}),
   };
 }
 
@@ -192,7 +200,7 @@ async function measure(
   });
   log(`server: ready after ${server.readyMs} ms (pid ${server.pid}, log ${logFile} when stopped)`);
   try {
-    const cold = await measureCold(server, authenticate, log);
+    const cold = await measureCold(server, authenticate, log, metricsToken);
     await sleep(5000); // give V8 a moment to collect the first sync's garbage before reading memory
     const afterSyncRss = serverRss(server.pid);
     const watchesAfterSync = (await scrapeApiserver(kube)).watches;

@@ -232,6 +232,9 @@ export class Reflector<T extends KubeObject = KubeObject> {
         const cont = page.metadata.continue || undefined;
         rv = page.metadata.resourceVersion;
         next = cont ? this.page(cont, pages.signal) : undefined;
+        // The request is only written once the transport's own awaits have run (credentials, socket):
+        // let them, or the next page would go out only after this one's work.
+        if (next) await new Promise((resolve) => setImmediate(resolve));
         for (const item of page.items) {
           const obj = this.accept(item);
           if (!obj) continue;

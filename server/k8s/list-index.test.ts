@@ -278,4 +278,17 @@ describe('text search over the joined texts of blocks of entries', () => {
     store.clear();
     expect(index.keptSearches()).toEqual([]);
   });
+
+  it("is one index per store for the process: another bundle's copy of a built-in kind finds it, a changed custom kind does not", () => {
+    const store = newStore();
+    store.upsert(randomPod(random(14), 'ns-1', 'p-1'));
+    const first = listIndexFor(store, podsKind);
+    // What another bundle holds: its own descriptor object for the same built-in kind.
+    expect(listIndexFor(store, { ...podsKind })).toBe(first);
+    const custom = { ...(podsKind as KindDescriptor<BaseSummary>), id: 'example.com/widgets' };
+    const made = listIndexFor(store, custom);
+    expect(made).not.toBe(first);
+    expect(listIndexFor(store, custom)).toBe(made);
+    expect(listIndexFor(store, { ...custom })).not.toBe(made);
+  });
 });

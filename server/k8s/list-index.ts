@@ -1,6 +1,7 @@
 import 'server-only';
 
 import type { BaseSummary, Comparator, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
+import { kindById } from '@/lib/k8s/kinds';
 import type { KubeObject } from '@/lib/k8s/object';
 import { sortOf, summaryOf } from '@/server/k8s/list-query';
 import { SortedChunks } from '@/server/k8s/sorted-chunks';
@@ -279,7 +280,26 @@ function* iterateEntries(store: ObjectStore<KubeObject>): Generator<[string, Kub
   }
 }
 
-const indexes = new WeakMap<object, ListIndex<BaseSummary>>();
+// On globalThis: Next.js loads this module once per bundle (instrumentation with the lean handler and the
+// cache, each route, the pages that prefetch lists); a module-level map gave each bundle its own index over
+// the same store, kept in step with every watch event (memory and work twice or more).
+const KEY = Symbol.for('wheelhouse.k8s.list-indexes');
+type Holder = typeof globalThis & { [KEY]?: WeakMap<object, ListIndex<BaseSummary>> };
+
+function indexes(): WeakMap<object, ListIndex<BaseSummary>> {
+  const g = globalThis as Holder;
+  g[KEY] ??= new WeakMap();
+  return g[KEY];
+}
+
+/**
+ * The index is for this descriptor: the same object, or, for a built-in kind, the same id (each bundle
+ * has its own copy of the built-in descriptors). A custom kind's descriptor is made from its CRD and
+ * changes with it, so only the same object will do.
+ */
+function sameKind(a: KindDescriptor<BaseSummary>, b: KindDescriptor<BaseSummary>): boolean {
+  return a === b || (a.id === b.id && kindById(b.id) !== undefined);
+}
 
 /**
  * The kind's index over a reflector's store, built on first use and then kept in step with it; made
@@ -289,10 +309,13 @@ export function listIndexFor<S extends BaseSummary>(
   store: ObjectStore<KubeObject>,
   kind: KindDescriptor<S>,
 ): ListIndex<S> {
-  const hit = indexes.get(store);
-  if (hit && hit.kind === kind && !hit.failed) return hit as unknown as ListIndex<S>;
+  const map = indexes();
+  const hit = map.get(store);
+  if (hit && sameKind(hit.kind, kind as unknown as KindDescriptor<BaseSummary>) && !hit.failed) {
+    return hit as unknown as ListIndex<S>;
+  }
   hit?.detach();
   const made = new ListIndex<S>(kind, store);
-  indexes.set(store, made as unknown as ListIndex<BaseSummary>);
+  map.set(store, made as unknown as ListIndex<BaseSummary>);
   return made;
 }

@@ -66,7 +66,11 @@ export interface ListPage<S> {
   limit: number;
 }
 
-const memo = new WeakMap<object, BaseSummary>();
+// On globalThis, like the list indexes: one summary per stored object for the whole process, whichever
+// bundle asks first.
+const MEMO_KEY = Symbol.for('wheelhouse.k8s.summary-memo');
+type MemoHolder = typeof globalThis & { [MEMO_KEY]?: WeakMap<object, BaseSummary> };
+const memo: WeakMap<object, BaseSummary> = ((globalThis as MemoHolder)[MEMO_KEY] ??= new WeakMap());
 
 export function summaryOf<S extends BaseSummary>(kind: KindDescriptor<S>, obj: KubeObject): S {
   const hit = memo.get(obj);

@@ -7,7 +7,7 @@ import { PersonFeed } from '@/server/k8s/custom-feed';
 import { isPersonRead, resolveKind } from '@/server/k8s/custom-kinds';
 import type { Replay, Sequenced } from '@/server/k8s/event-ring';
 import type { ChangeType, Reflector } from '@/server/k8s/reflector';
-import { cacheStateOf, mayList, type CacheState } from '@/server/k8s/resources';
+import { cacheStateOf, mayList, readableNamespaces, type CacheState } from '@/server/k8s/resources';
 import { subscriptionMatches, type Subscription } from '@/server/k8s/subscriptions';
 import type { Impersonation } from '@/server/k8s/transport';
 import { counter } from '@/server/observability/metrics';
@@ -253,8 +253,35 @@ export class Session {
     const cache = this.opts.cacheFor(e.cluster);
     const kind = kindById(e.kind);
     if (!cache || !kind) return false;
+    const namespace = kind.namespaced ? (e.summary.namespace ?? '') : '';
+    // Every change waits for its answer, in order: one question per namespace, each expiring after the
+    // access TTL, held back every later change whenever an answer had expired (at 1,000 namespaces an
+    // operator's stream fell seconds behind; issue 14). The set of readable namespaces lists use is
+    // one answer for a person who may list cluster-wide, else one per namespace asked together, and
+    // is kept for a moment (server/k8s/resources.ts).
+    if (namespace) {
+      const r = await this.readable(cache, kind);
+      if (r?.readable === 'all' || r?.readable.has(namespace)) return true;
+      if (r?.present.includes(namespace)) return false;
+    }
     // Not charged to the person's review budget: these checks follow real changes in namespaces that
     // exist, and a budget refusal here would silently drop a live change (ADR 0016).
-    return mayList(cache, this.opts.who, kind, kind.namespaced ? (e.summary.namespace ?? '') : '', { budget: false });
+    return mayList(cache, this.opts.who, kind, namespace, { budget: false });
+  }
+
+  /**
+   * The namespaces holding `kind` (`present`) and those of them the person may list, or undefined
+   * when that cannot be said now.
+   */
+  private async readable(
+    cache: ClusterCache,
+    kind: KindDescriptor,
+  ): Promise<{ present: string[]; readable: 'all' | Set<string> } | undefined> {
+    try {
+      const present = (await cache.reflector(kind)).store.indexValues('namespace');
+      return { present, readable: await readableNamespaces(cache, this.opts.who, kind, present) };
+    } catch {
+      return undefined; // e.g. the person's review budget: fall back to the one namespace's answer
+    }
   }
 }

@@ -4,9 +4,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 
+import { LiveUpdatesProvider } from '@/components/live/use-live-updates';
+
 // One QueryClient per browser tab (and per server render), created lazily so it is never shared
-// between users during SSR. Live updates will arrive over SSE and land via setQueryData (STYLE.md
-// rule 12), so queries do not refetch on focus or on a timer.
+// between users during SSR. Live updates arrive over the tab's one SSE stream and land via
+// setQueryData (STYLE.md rule 12), so queries do not refetch on focus or on a timer.
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
     () =>
@@ -16,5 +18,9 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LiveUpdatesProvider>{children}</LiveUpdatesProvider>
+    </QueryClientProvider>
+  );
 }

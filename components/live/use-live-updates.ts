@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { createContext, createElement, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 import { applyChange, type LiveChange } from '@/lib/query/apply-change';
 import { knownKind } from '@/lib/query/custom-kinds';
@@ -31,10 +31,61 @@ import {
 // those kinds in `meta.liveKinds` (lib/query/derived.ts): a change, a resync or a (re)connection
 // of any of them refetches the query, batched (ADR 0018).
 
+//
+// Several parts of one page subscribe (a Deployment's detail and its workload panel, a node's pods):
+// under <LiveUpdatesProvider> each call adds its subscriptions to the tab's set, and the provider
+// opens the one stream with their union. Each stream counts against the person's stream limit
+// (server/live), so a page must not open one per panel.
 export function useLiveUpdates(subscriptions: readonly string[]): void {
-  const queryClient = useQueryClient();
+  const registry = useContext(LiveRegistryContext);
   // A stable string dependency: callers may pass a fresh array on every render.
-  const subs = [...new Set(subscriptions)].sort().join('\n');
+  const subs = joinSubs(subscriptions);
+  useEffect(() => {
+    if (!registry || !subs) return;
+    return registry.add(subs.split('\n'));
+  }, [registry, subs]);
+  // Outside a provider (a component rendered on its own), the component opens its own stream.
+  useTabStream(registry ? '' : subs);
+}
+
+/** Holds the tab's subscriptions and opens the tab's one stream for their union. */
+export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
+  const [subs, setSubs] = useState('');
+  const registry = useMemo<LiveRegistry>(() => {
+    const counts = new Map<string, number>();
+    const publish = () => setSubs(joinSubs([...counts.keys()]));
+    return {
+      add(list) {
+        for (const s of list) counts.set(s, (counts.get(s) ?? 0) + 1);
+        publish();
+        return () => {
+          for (const s of list) {
+            const n = (counts.get(s) ?? 0) - 1;
+            if (n > 0) counts.set(s, n);
+            else counts.delete(s);
+          }
+          publish();
+        };
+      },
+    };
+  }, []);
+  useTabStream(subs);
+  return createElement(LiveRegistryContext.Provider, { value: registry }, children);
+}
+
+interface LiveRegistry {
+  /** Adds subscriptions to the tab's set; the returned function takes them back out. */
+  add(subscriptions: readonly string[]): () => void;
+}
+
+const LiveRegistryContext = createContext<LiveRegistry | null>(null);
+
+function joinSubs(subscriptions: readonly string[]): string {
+  return [...new Set(subscriptions)].sort().join('\n');
+}
+
+function useTabStream(subs: string): void {
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     if (!subs) return;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as prettier from 'prettier';
 
 import { attentionRows } from './attention-result';
+import { cpuShareLine } from './cpu-share';
 import { firstRowsRows } from './first-rows-result';
 import { relistRows } from './relist-result';
 import { viewsRows } from './views-result';
@@ -202,6 +203,7 @@ function profileLines(p: BenchResult['profile']): string[] {
       ...p.top.slice(0, 15).map((f) => [`\`${f.fn}\``, f.where, `${f.percent} %`]),
     ]),
     '',
+    ...(p.cpu ? [`**The machine's CPUs in that window**: ${cpuShareLine(p.cpu)}.`, ''] : []),
   ];
 }
 

@@ -145,6 +145,16 @@ export const resultSchema = z.object({
       areas: z.array(z.object({ area: z.string(), percent: z.number() })),
       top: z.array(z.object({ fn: z.string(), where: z.string(), percent: z.number() })),
       latency: latencySchema,
+      /** Who used the machine's CPUs during the window (bench/cpu-share.ts); absent in older records. */
+      cpu: z
+        .object({
+          seconds: z.number(),
+          cores: z.array(z.object({ name: z.string(), cores: z.number() })),
+          pressureSomePercent: z.number().optional(),
+          serverRunMs: z.number().optional(),
+          serverWaitMs: z.number().optional(),
+        })
+        .optional(),
     })
     .optional(),
   events: z.object({

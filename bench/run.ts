@@ -24,6 +24,7 @@ import { measureRelist } from './measure-relist';
 import { measureViews } from './measure-views';
 import { measureScroll } from './measure-scroll';
 import { measureUsers, type UsersResult } from './measure-users';
+import { benchProcesses, cpuShare, cpuShareLine, sampleCpu } from './cpu-share';
 import { measureVisible } from './measure-visible';
 import { idleWindow, measureWarm, scrapeApiserver, warmPath } from './measure-warm';
 import { parseOptions, USAGE, type BenchOptions } from './options';
@@ -154,6 +155,7 @@ function perPodMemory(without: RssAt | undefined, withRssMiB: number, withPods: 
  */
 async function profiledWindow(
   inspectPort: number,
+  serverPid: number,
   o: BenchOptions,
   kube: KubeHttp,
   pods: readonly { namespace: string; name: string }[],
@@ -163,12 +165,18 @@ async function profiledWindow(
   log(`profile: ${o.profileSeconds} s of open-loop users with ${o.changeRate} pod changes/s, server profiled`);
   const changes = patchAtRate(kube, pods, { rate: o.changeRate, signal: stop.signal });
   try {
+    // Who used the machine's two cores meanwhile: the cluster's processes, the server, the bench itself.
+    const procs = benchProcesses({ wheelhouse: serverPid, bench: process.pid });
+    const before = sampleCpu(procs, serverPid);
     const { result, profile } = await profileWhile(inspectPort, users, log);
+    const cpu = cpuShare(before, sampleCpu(procs, serverPid));
+    log(`profile: ${cpuShareLine(cpu)}`);
     if (!profile) return undefined;
     return {
       load: `${o.users} open-loop users (${result.path}) and ${o.changeRate} pod changes/s, ${o.profileSeconds} s`,
       ...profile,
       latency: jsonLatency(result.latency),
+      cpu,
     };
   } finally {
     stop.abort();
@@ -274,7 +282,7 @@ async function measure(
     );
     const scroll = await measureScroll(server.baseUrl, headers, o.scrollSeconds, log);
     const profile = o.profile
-      ? await profiledWindow(inspectPort, o, kube, pods, () =>
+      ? await profiledWindow(inspectPort, server.pid, o, kube, pods, () =>
           measureUsers(
             server.baseUrl,
             headers,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 import type { KubeObject } from '@/lib/k8s/object';
 
@@ -8,21 +8,25 @@ import type { KubeObject } from '@/lib/k8s/object';
 // Matching mirrors the API server's authorizer:
 // https://github.com/kubernetes/kubernetes/blob/v1.20.0/pkg/apis/rbac/v1/evaluation_helpers.go
 // https://github.com/kubernetes/kubernetes/blob/v1.20.0/pkg/registry/rbac/validation/rule.go (appliesToUser)
+//
+// The schemas are zod/mini: the Role and binding descriptors parse objects with them on the server
+// (summaries, "why can't I?") and in the browser (a role's rules table); the browser gets about half
+// the bytes full zod costs (ADR 0018, "Full zod stays on the server").
 
 const stringList = z.array(z.string());
 
 /** One rule of a Role or ClusterRole (rbac.authorization.k8s.io/v1 PolicyRule). */
 export const policyRuleSchema = z.object({
   verbs: stringList,
-  apiGroups: stringList.optional(),
-  resources: stringList.optional(),
-  resourceNames: stringList.optional(),
-  nonResourceURLs: stringList.optional(),
+  apiGroups: z.optional(stringList),
+  resources: z.optional(stringList),
+  resourceNames: z.optional(stringList),
+  nonResourceURLs: z.optional(stringList),
 });
 export type PolicyRule = z.infer<typeof policyRuleSchema>;
 
 export const roleRefSchema = z.object({
-  apiGroup: z.string().optional(),
+  apiGroup: z.optional(z.string()),
   kind: z.string(),
   name: z.string(),
 });
@@ -31,8 +35,8 @@ export type RoleRef = z.infer<typeof roleRefSchema>;
 export const subjectSchema = z.object({
   kind: z.string(),
   name: z.string(),
-  namespace: z.string().optional(),
-  apiGroup: z.string().optional(),
+  namespace: z.optional(z.string()),
+  apiGroup: z.optional(z.string()),
 });
 export type Subject = z.infer<typeof subjectSchema>;
 

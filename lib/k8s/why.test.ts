@@ -6,7 +6,6 @@ import {
   hpaEditAccess,
   personSubjects,
   whyBindings,
-  whyQuerySchema,
   whyWords,
   workloadActionAccess,
   type WhyAnswer,
@@ -95,28 +94,6 @@ describe('the request behind an action', () => {
     });
     expect(hpaEditAccess('shop', 'web')).toMatchObject({ group: 'autoscaling', resource: 'horizontalpodautoscalers' });
     expect(accessTarget(scale)).toBe('update deployments/scale (apps) on storefront in namespace shop-frontend');
-  });
-});
-
-describe('whyQuerySchema', () => {
-  it('takes a query string as the route receives it; empty optional fields are absent', () => {
-    const q = whyQuerySchema.parse({
-      verb: 'update',
-      group: 'apps',
-      resource: 'deployments',
-      subresource: '',
-      namespace: 'shop-frontend',
-      name: 'storefront',
-    });
-    expect(q.subresource).toBeUndefined();
-    expect(whyQuerySchema.parse({ verb: 'get', resource: 'pods' }).group).toBe('');
-  });
-
-  it('refuses a verb, resource or namespace Kubernetes would not take', () => {
-    expect(whyQuerySchema.safeParse({ verb: 'escalate', resource: 'pods' }).success).toBe(false);
-    expect(whyQuerySchema.safeParse({ verb: 'get', resource: 'Pods' }).success).toBe(false);
-    expect(whyQuerySchema.safeParse({ verb: 'get', resource: 'pods', namespace: '../x' }).success).toBe(false);
-    expect(whyQuerySchema.safeParse({ verb: 'get' }).success).toBe(false);
   });
 });
 

@@ -1,35 +1,13 @@
-import { z } from 'zod';
-
 import type { WorkloadAction } from '@/lib/k8s/kinds/descriptor';
 import { groupLabel, subjectText, type AccessRequest, type Grant, type Subject } from '@/lib/k8s/rbac';
+import type { WhyQuery } from '@/lib/k8s/why-query';
 
 // "Why can't I …?" (issue 15, item 4): the request Kubernetes refused, whether elevation would
 // change it, and which bindings grant it — as data and as plain words. Pure: the server asks the
-// questions (server/k8s/why.ts), this file says what the answers mean.
+// questions (server/k8s/why.ts), this file says what the answers mean. The route's query schema is
+// in lib/k8s/why-query.ts, so that the browser, which loads this file, does not load zod.
 
-const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const dnsSubdomain = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-
-export const WHY_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] as const;
-export type WhyVerb = (typeof WHY_VERBS)[number];
-
-const optional = <T extends z.ZodTypeAny>(s: T) =>
-  z.preprocess((v) => (v === '' || v === null ? undefined : v), s.optional());
-
-/** The query of GET /api/k8s/<cluster>/why: one request as `kubectl auth can-i` takes it. */
-export const whyQuerySchema = z.object({
-  verb: z.enum(WHY_VERBS, { error: `verb must be one of ${WHY_VERBS.join(', ')}` }),
-  group: z
-    .string()
-    .max(253)
-    .regex(/^(|[a-z0-9]([-a-z0-9.]*[a-z0-9])?)$/, 'group must be an API group name (empty for core)')
-    .default(''),
-  resource: z.string().min(1).max(63).regex(dnsLabel, 'resource must be a lowercase plural, e.g. deployments'),
-  subresource: optional(z.string().max(63).regex(dnsLabel, 'subresource must be a lowercase word, e.g. scale')),
-  namespace: optional(z.string().max(63).regex(dnsLabel, 'namespace must be a DNS label')),
-  name: optional(z.string().max(253).regex(dnsSubdomain, 'name must be a Kubernetes object name')),
-});
-export type WhyQuery = z.infer<typeof whyQuerySchema>;
+export type { WhyQuery };
 
 /** The RBAC request behind a workload action (what server/k8s/actions/permissions.ts asks). */
 export function workloadActionAccess(kind: string, action: WorkloadAction, namespace: string, name: string): WhyQuery {

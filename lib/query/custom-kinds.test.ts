@@ -1,7 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 
-import { customKindSpecFromCrd, type CustomSummary } from '@/lib/k8s/kinds/custom';
+import type { CustomSummary } from '@/lib/k8s/kinds/custom';
+import { customKindSpecFromCrd } from '@/lib/k8s/kinds/custom-spec';
 import backupsCrd from '@/lib/k8s/kinds/testdata/crd-backups.demo.wheelhouse.dev.json';
 import { podsKind } from '@/lib/k8s/kinds/pods';
 import type { ResourceListResponse } from '@/lib/k8s/list-response';

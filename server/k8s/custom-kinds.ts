@@ -1,7 +1,8 @@
 import 'server-only';
 
 import { KINDS, kindById } from '@/lib/k8s/kinds';
-import { customKind, customKindSpecFromCrd, isCustomKindId, type CustomKindSpec } from '@/lib/k8s/kinds/custom';
+import { customKind, isCustomKindId, type CustomKindSpec } from '@/lib/k8s/kinds/custom';
+import { customKindSpecFromCrd } from '@/lib/k8s/kinds/custom-spec';
 import type { KindDescriptor } from '@/lib/k8s/kinds/descriptor';
 import type { ClusterCache } from '@/server/k8s/cache';
 import { toKubeError } from '@/server/k8s/errors';

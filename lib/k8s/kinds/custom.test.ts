@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  compareKubeVersions,
-  customKind,
-  customKindSpecFromCrd,
-  customKindSpecSchema,
-  isCustomKindId,
-  printerCell,
-  type CustomKindSpec,
-} from '@/lib/k8s/kinds/custom';
+import { customKind, isCustomKindId, printerCell, type CustomKindSpec } from '@/lib/k8s/kinds/custom';
+import { compareKubeVersions, customKindSpecFromCrd, customKindSpecSchema } from '@/lib/k8s/kinds/custom-spec';
 import type { KubeObject } from '@/lib/k8s/object';
 import { CERT_MANAGER_CRDS, crdObject } from '@/local-cluster/seed/cert-crds';
 

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 import {
   byAge,
   byName,
@@ -12,6 +10,7 @@ import {
   type KindDescriptor,
   withBase,
 } from '@/lib/k8s/kinds/descriptor';
+import type { CustomKindSpec, PrinterColumn } from '@/lib/k8s/kinds/custom-spec';
 import { evaluateJsonPath, parseJsonPath } from '@/lib/k8s/kinds/jsonpath';
 import type { KubeObject } from '@/lib/k8s/object';
 
@@ -20,120 +19,22 @@ import type { KubeObject } from '@/lib/k8s/object';
 // function on both sides. Columns are the CRD's additionalPrinterColumns, evaluated as the API
 // server's table convertor does (lib/k8s/kinds/jsonpath.ts); the detail shows them all (priority > 0
 // is kubectl's -o wide) and the object's conditions.
+//
+// The spec's schema and the reading of a CRD are in lib/k8s/kinds/custom-spec.ts (zod, server only):
+// the browser loads this file, and gets the specs from the server already validated (ADR 0020).
 
-const PRINTER_TYPES = ['string', 'integer', 'number', 'boolean', 'date'] as const;
+export type { CustomKindSpec, PrinterColumn };
 
-export const printerColumnSchema = z.object({
-  name: z.string().min(1).max(100),
-  type: z.enum(PRINTER_TYPES),
-  jsonPath: z.string().min(1).max(500),
-  priority: z.number().int().min(0).default(0),
-  description: z.string().max(1000).optional(),
-});
-export type PrinterColumn = z.infer<typeof printerColumnSchema>;
-
-/** What a custom kind is, as data: built on the server from the CRD, sent to the client by `/_kinds`. */
-export const customKindSpecSchema = z.object({
-  id: z.string().min(3).max(317),
-  group: z.string().min(1).max(253),
-  version: z.string().min(1).max(63),
-  kind: z.string().min(1).max(100),
-  plural: z.string().min(1).max(63),
-  namespaced: z.boolean(),
-  title: z.string().min(1).max(120),
-  shortNames: z.array(z.string().max(63)).max(20).default([]),
-  columns: z.array(printerColumnSchema).max(50),
-});
-export type CustomKindSpec = z.infer<typeof customKindSpecSchema>;
+/** What GET /api/k8s/<cluster>/_kinds answers. */
+export interface CustomKindsResponse {
+  kinds: CustomKindSpec[];
+}
 
 /** `<plural>.<group>`: a DNS label, a dot, a DNS subdomain (the CRD's own name). */
 export const CUSTOM_KIND_ID_RE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)+$/;
 
 export function isCustomKindId(id: string): boolean {
   return id.length <= 317 && CUSTOM_KIND_ID_RE.test(id);
-}
-
-const crdSchema = z.object({
-  metadata: z.object({ name: z.string() }),
-  spec: z.object({
-    group: z.string(),
-    scope: z.enum(['Namespaced', 'Cluster']),
-    names: z.object({
-      kind: z.string(),
-      plural: z.string(),
-      shortNames: z.array(z.string()).optional(),
-    }),
-    versions: z
-      .array(
-        z.object({
-          name: z.string(),
-          served: z.boolean(),
-          storage: z.boolean(),
-          additionalPrinterColumns: z.array(z.unknown()).optional(),
-        }),
-      )
-      .min(1),
-  }),
-  status: z
-    .object({
-      conditions: z.array(z.object({ type: z.string(), status: z.string() })).optional(),
-    })
-    .optional(),
-});
-
-/**
- * Kubernetes version priority (apimachinery version.CompareKubeAwareVersionStrings): GA before beta
- * before alpha, higher numbers first, then anything else alphabetically. The served version that
- * sorts first is the one discovery calls preferred, which is the one kubectl reads.
- */
-export function compareKubeVersions(a: string, b: string): number {
-  const parse = (v: string) => {
-    const m = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(v);
-    if (!m) return { rank: 0, major: 0, minor: 0 };
-    const rank = m[2] === undefined ? 3 : m[2] === 'beta' ? 2 : 1;
-    return { rank, major: Number(m[1]), minor: Number(m[3] ?? 0) };
-  };
-  const x = parse(a);
-  const y = parse(b);
-  if (x.rank === 0 && y.rank === 0) return compareText(a, b);
-  return y.rank - x.rank || y.major - x.major || y.minor - x.minor;
-}
-
-/** "Backup"/"backups" → "Backups"; "Policy"/"policies" → "Policies". */
-function pluralTitle(kind: string, plural: string): string {
-  if (plural.toLowerCase().startsWith(kind.toLowerCase())) return kind + plural.slice(kind.length);
-  return plural.charAt(0).toUpperCase() + plural.slice(1);
-}
-
-/**
- * The spec of a CRD's kind, or undefined when the CRD is not usable yet (not Established, nothing
- * served) or not a CRD at all. Printer columns outside the supported types are dropped.
- */
-export function customKindSpecFromCrd(crd: unknown): CustomKindSpec | undefined {
-  const parsed = crdSchema.safeParse(crd);
-  if (!parsed.success) return undefined;
-  const { metadata, spec, status } = parsed.data;
-  const established = status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True');
-  if (status?.conditions && !established) return undefined;
-  const served = spec.versions.filter((v) => v.served).sort((a, b) => compareKubeVersions(a.name, b.name));
-  const version = served[0];
-  if (!version) return undefined;
-  const columns = (version.additionalPrinterColumns ?? []).flatMap((c) => {
-    const col = printerColumnSchema.safeParse(c);
-    return col.success ? [col.data] : [];
-  });
-  const out = customKindSpecSchema.safeParse({
-    id: metadata.name,
-    group: spec.group,
-    version: version.name,
-    kind: spec.names.kind,
-    plural: spec.names.plural,
-    namespaced: spec.scope === 'Namespaced',
-    title: pluralTitle(spec.names.kind, spec.names.plural),
-    shortNames: spec.names.shortNames ?? [],
-    columns: columns.slice(0, 50),
-  });
-  return out.success && isCustomKindId(out.data.id) ? out.data : undefined;
 }
 
 export type CellValue = string | number | boolean;

@@ -1,3 +1,4 @@
+import type { CustomKindsResponse } from '@/lib/k8s/kinds/custom';
 import { currentIdentity } from '@/server/auth/identity';
 import { json, jsonError, kubeErrorResponse, unauthenticated } from '@/server/http/responses';
 import { customKindsForUser } from '@/server/k8s/custom-kinds';
@@ -20,7 +21,7 @@ export async function GET(_request: Request, context: { params: Promise<{ cluste
     const cache = cacheFor(cluster);
     if (!cache) return jsonError(404, 'not-found', 'No such cluster');
     const kinds = await customKindsForUser(cache, who, await clusterNamespaces(cache));
-    return json({ kinds });
+    return json({ kinds } satisfies CustomKindsResponse);
   } catch (err) {
     return kubeErrorResponse(err, cluster);
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { whyQuerySchema } from '@/lib/k8s/why';
+import { whyQuerySchema } from '@/lib/k8s/why-query';
 import { currentIdentity } from '@/server/auth/identity';
 import { json, jsonError, kubeErrorResponse, unauthenticated } from '@/server/http/responses';
 import { userKube } from '@/server/k8s/actions/user-kube';

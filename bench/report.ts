@@ -207,6 +207,17 @@ function profileLines(p: BenchResult['profile']): string[] {
   ];
 }
 
+/** Who used the machine's CPUs in each measured window (the cluster shares the server's cores). */
+function cpuLines(cpu: BenchResult['cpu']): string[] {
+  if (!cpu || !Object.keys(cpu).length) return [];
+  return [
+    "**The machine's CPUs in each window** (cores used per process; CPU pressure; the server's main thread):",
+    '',
+    ...Object.entries(cpu).map(([name, share]) => `- ${name}: ${cpuShareLine(share)}.`),
+    '',
+  ];
+}
+
 export function renderRun(r: BenchResult): string {
   const s = r.scale;
   const targets = checkTargets(r);
@@ -315,6 +326,7 @@ export function renderRun(r: BenchResult): string {
     ]),
     '',
     ...profileLines(r.profile),
+    ...cpuLines(r.cpu),
     ...metricsExcerpt(r),
     `Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, ${r.machine.os}, ` +
       `Node ${r.machine.node}, Kubernetes ${r.machine.kubernetes}, load average at start ` +

@@ -39,6 +39,15 @@ export const scrollSchema = z.object({
   measuredAt: z.string().optional(),
 });
 
+/** Who used the machine's CPUs during a window (bench/cpu-share.ts). */
+const cpuShareSchema = z.object({
+  seconds: z.number(),
+  cores: z.array(z.object({ name: z.string(), cores: z.number() })),
+  pressureSomePercent: z.number().optional(),
+  serverRunMs: z.number().optional(),
+  serverWaitMs: z.number().optional(),
+});
+
 export const resultSchema = z.object({
   version: z.literal(1),
   id: z.string(),
@@ -137,6 +146,8 @@ export const resultSchema = z.object({
     wheelhouseWatchesAfterWarm: z.number(),
     expectedWatches: z.number(),
   }),
+  /** Who used the machine's CPUs during each measured window, by window name; absent in older records. */
+  cpu: z.record(z.string(), cpuShareSchema).optional(),
   /** Where the server's main thread spent a profiled window (bench/profile.ts); absent when not profiled. */
   profile: z
     .object({
@@ -146,15 +157,7 @@ export const resultSchema = z.object({
       top: z.array(z.object({ fn: z.string(), where: z.string(), percent: z.number() })),
       latency: latencySchema,
       /** Who used the machine's CPUs during the window (bench/cpu-share.ts); absent in older records. */
-      cpu: z
-        .object({
-          seconds: z.number(),
-          cores: z.array(z.object({ name: z.string(), cores: z.number() })),
-          pressureSomePercent: z.number().optional(),
-          serverRunMs: z.number().optional(),
-          serverWaitMs: z.number().optional(),
-        })
-        .optional(),
+      cpu: cpuShareSchema.optional(),
     })
     .optional(),
   events: z.object({

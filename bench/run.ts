@@ -24,7 +24,7 @@ import { measureRelist } from './measure-relist';
 import { measureViews } from './measure-views';
 import { measureScroll } from './measure-scroll';
 import { measureUsers, type UsersResult } from './measure-users';
-import { benchProcesses, cpuShare, cpuShareLine, sampleCpu } from './cpu-share';
+import { benchProcesses, cpuShare, cpuShareLine, sampleCpu, type CpuShare } from './cpu-share';
 import { measureVisible } from './measure-visible';
 import { idleWindow, measureWarm, scrapeApiserver, warmPath } from './measure-warm';
 import { parseOptions, USAGE, type BenchOptions } from './options';
@@ -248,28 +248,43 @@ async function measure(
       log,
     );
 
+    // Who used the machine's CPUs in each window below (the cluster's processes share its cores).
+    const cpu: Record<string, CpuShare> = {};
+    const procs = benchProcesses({ wheelhouse: server.pid, bench: process.pid });
+    const watched = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+      const before = sampleCpu(procs, server.pid);
+      try {
+        return await run();
+      } finally {
+        const share = cpuShare(before, sampleCpu(procs, server.pid));
+        cpu[name] = share;
+        log(`cpu (${name}): ${cpuShareLine(share)}`);
+      }
+    };
+
     // On the warm server before any load run: navigation → first data row in Chromium.
-    const firstRows = await measureFirstRows(
-      server.baseUrl,
-      { deployment: await benchDeployment(kube, namespaces[0] ?? 'bench-00') },
-      log,
-    );
+    const deployment = await benchDeployment(kube, namespaces[0] ?? 'bench-00');
+    const firstRows = await watched('first rows', () => measureFirstRows(server.baseUrl, { deployment }, log));
     // Every view of the Pods list over HTTP, as an operator (all namespaces) and a developer (2).
-    const views = await measureViews(
-      server.baseUrl,
-      { operator: namespaces, developer: developerNamespaces(namespaces) },
-      { users: o.users, meanIntervalS: o.userInterval, connections: o.connections, seconds: o.viewSeconds },
-      log,
-      metricsToken,
+    const views = await watched('views', () =>
+      measureViews(
+        server.baseUrl,
+        { operator: namespaces, developer: developerNamespaces(namespaces) },
+        { users: o.users, meanIntervalS: o.userInterval, connections: o.connections, seconds: o.viewSeconds },
+        log,
+        metricsToken,
+      ),
     );
     const pods = await benchPodNames(kube, `${BENCH_LABEL}=true`);
-    const events = await measureEvents(
-      server.baseUrl,
-      headers,
-      kube,
-      pods,
-      { streams: o.streams, rate: o.changeRate, seconds: o.changeSeconds },
-      log,
+    const events = await watched('change → event', () =>
+      measureEvents(
+        server.baseUrl,
+        headers,
+        kube,
+        pods,
+        { streams: o.streams, rate: o.changeRate, seconds: o.changeSeconds },
+        log,
+      ),
     );
     // After measureEvents: both patch the bench pods, and must not run at once.
     const visible = await measureVisible(
@@ -350,6 +365,7 @@ async function measure(
       serverMetrics: { scrapedAt, text: metricsText },
       scroll,
       profile,
+      cpu,
       attention,
       visible,
       firstRows,

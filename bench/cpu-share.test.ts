@@ -9,13 +9,19 @@ describe('cpu share', () => {
   });
 
   it('reads the "some" total of /proc/pressure/cpu', () => {
-    const text = 'some avg10=28.29 avg60=47.73 avg300=64.98 total=17569537309\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n';
+    const text =
+      'some avg10=28.29 avg60=47.73 avg300=64.98 total=17569537309\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n';
     expect(pressureSomeUs(text)).toBe(17569537309);
     expect(pressureSomeUs('nonsense')).toBeUndefined();
   });
 
   it('turns two samples into cores per process, the pressure share and the run-queue wait', () => {
-    const a = { at: 0, cpuS: { apiserver: 10, wheelhouse: 2 }, pressureSomeUs: 0, serverSched: { runNs: 0, waitNs: 0 } };
+    const a = {
+      at: 0,
+      cpuS: { apiserver: 10, wheelhouse: 2 },
+      pressureSomeUs: 0,
+      serverSched: { runNs: 0, waitNs: 0 },
+    };
     const b = {
       at: 10_000,
       cpuS: { apiserver: 18, wheelhouse: 5, gone: 1 },

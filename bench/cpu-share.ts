@@ -113,7 +113,8 @@ export function cpuShareLine(s: CpuShare): string {
     .map((c) => `${c.name} ${c.cores}`)
     .join(', ');
   const parts = [`cores used over ${s.seconds} s: ${cores}`];
-  if (s.pressureSomePercent !== undefined) parts.push(`some task waited for a CPU ${s.pressureSomePercent}% of the time`);
+  if (s.pressureSomePercent !== undefined)
+    parts.push(`some task waited for a CPU ${s.pressureSomePercent}% of the time`);
   if (s.serverWaitMs !== undefined)
     parts.push(`the server's main thread ran ${s.serverRunMs} ms and waited ${s.serverWaitMs} ms for a CPU`);
   return parts.join('; ');

@@ -41,6 +41,8 @@ export interface ScrollResult {
   longTasksDuringLoad: LongTaskSummary;
   frames: FrameSummary;
   maxRowsInDom: number;
+  /** The page's used JS heap after the scroll, in MiB (Chromium only). */
+  jsHeapMiB?: number;
   measuredAt: string;
 }
 
@@ -80,6 +82,8 @@ interface PageSample {
   frames: number[];
   maxRows: number;
   tasks: { start: number; duration: number }[];
+  /** Chromium's used JS heap at the end (performance.memory), in bytes. */
+  heap?: number;
 }
 
 // The browser-side scripts are plain strings: tsx compiles functions with a `__name` helper that
@@ -109,6 +113,7 @@ function scrollScript(step: number, limitMs: number): string {
           resolve({
             startedAt, endedAt: performance.now(), scrolledPx: window.scrollY - startY, reachedEnd,
             frames, maxRows, tasks: [...window.__longTasks],
+            heap: performance.memory ? performance.memory.usedJSHeapSize : undefined,
           });
         }, 200);
         return;
@@ -165,6 +170,7 @@ export async function measureScroll(
       longTasksDuringLoad: summarizeLongTasks(s.tasks, -Infinity, s.startedAt),
       frames: summarizeFrames(s.frames),
       maxRowsInDom: s.maxRows,
+      ...(s.heap ? { jsHeapMiB: Math.round((s.heap / 1024 / 1024) * 10) / 10 } : {}),
       measuredAt: new Date().toISOString(),
     };
     log(`scroll: ${JSON.stringify(result)}`);

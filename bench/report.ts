@@ -169,6 +169,7 @@ function scrollRows(r: BenchResult): string[][] {
       `${tasks(s.longTasks)} / ${tasks(s.longTasksDuringLoad)}`,
     ],
     ['scroll: most rows in the DOM at once', String(s.maxRowsInDom)],
+    ...(s.jsHeapMiB !== undefined ? [["scroll: the page's JS heap at the end", `${s.jsHeapMiB} MiB`]] : []),
     ...(s.measuredAt ? [['scroll: measured at', s.measuredAt]] : []),
   ];
 }

@@ -35,6 +35,8 @@ export const scrollSchema = z.object({
   longTasksDuringLoad: longTasksSchema,
   frames: z.object({ frames: z.number(), fps: z.number(), maxGapMs: z.number() }),
   maxRowsInDom: z.number(),
+  /** The page's used JS heap after the scroll (absent in older records). */
+  jsHeapMiB: z.number().optional(),
   /** When it was measured: with `--only scroll`, later than the run it was added to. */
   measuredAt: z.string().optional(),
 });

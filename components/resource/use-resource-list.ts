@@ -25,6 +25,9 @@ export function useResourceList<K extends string, S extends BaseSummary = Summar
   });
 }
 
+/** How long a page of the windowed table stays cached once no row of it is on screen. */
+const WINDOW_PAGE_GC_MS = 20_000;
+
 /**
  * Rows [start, end) of a large list, fetched as fixed pages of PAGE_SIZE (offset = k × PAGE_SIZE) so
  * that scrolling re-uses cached pages and each page is an ordinary list query the stream can patch.
@@ -44,6 +47,10 @@ export function useWindowedList<K extends string, S extends BaseSummary = Summar
     queries: pages.map((p) => ({
       ...resourceListOptions<K, S>(cluster, kind, windowPageParams(params, p)),
       placeholderData: p === 0 ? keepPreviousData : undefined,
+      // A page scrolled past is dropped soon after: scrolling 100,000 pods touches 500 pages (about
+      // 100 kB of summaries each), and kept for react-query's default 5 minutes they all stay in the
+      // heap every garbage collection walks, and in every list each live change is applied to.
+      ...(p === 0 ? {} : { gcTime: WINDOW_PAGE_GC_MS }),
     })),
   });
   const head = results[0];

@@ -15,10 +15,10 @@ export interface Defragmented {
   ms: number;
 }
 
-async function post(path: string, timeoutMs: number): Promise<unknown> {
-  const res = await fetch(`${ENDPOINTS.etcdClient}${path}`, {
+async function post(endpoint: string, path: string, timeoutMs: number, body: unknown = {}): Promise<unknown> {
+  const res = await fetch(`${endpoint}${path}`, {
     method: 'POST',
-    body: '{}',
+    body: JSON.stringify(body),
     signal: AbortSignal.timeout(timeoutMs),
   });
   if (!res.ok) throw new Error(`etcd ${path}: HTTP ${res.status} ${await res.text()}`);
@@ -26,16 +26,19 @@ async function post(path: string, timeoutMs: number): Promise<unknown> {
 }
 
 /** The size of etcd's database file and the part of it in use, in bytes. */
-export async function etcdSize(): Promise<EtcdSize> {
-  const { dbSize, dbSizeInUse } = Status.parse(await post('/v3/maintenance/status', 5_000));
+export async function etcdSize(endpoint: string = ENDPOINTS.etcdClient): Promise<EtcdSize> {
+  const { dbSize, dbSizeInUse } = Status.parse(await post(endpoint, '/v3/maintenance/status', 5_000));
   return { dbSize, dbSizeInUse };
 }
 
-/** Defragments the local cluster's etcd. etcd answers nothing else while it runs (under a second here). */
-export async function defragmentEtcd(): Promise<Defragmented> {
-  const before = await etcdSize();
+/**
+ * Defragments an etcd (the local cluster's by default). etcd answers nothing else while it runs: a
+ * second or more for a large file, so never while tests use the cluster.
+ */
+export async function defragmentEtcd(endpoint: string = ENDPOINTS.etcdClient): Promise<Defragmented> {
+  const before = await etcdSize(endpoint);
   const started = performance.now();
-  await post('/v3/maintenance/defragment', 120_000);
+  await post(endpoint, '/v3/maintenance/defragment', 120_000);
   const ms = performance.now() - started;
-  return { before, after: await etcdSize(), ms };
+  return { before, after: await etcdSize(endpoint), ms };
 }

@@ -124,7 +124,7 @@ test.describe('as alice', () => {
     await page.screenshot({ path: 'docs/screenshots/rollback-diff.png' });
     const clicked = Date.now();
     await ui.confirm('Roll back to revision 1').click();
-    // One look: on this cluster the rollout can finish (and the banner go) within a second or two.
+    // On this cluster the rollout can finish within a second: the banner then says so, for a few seconds.
     await expect(ui.result).toContainText(/from revision 3 to revision 1.*it becomes revision 4/);
     // The history moves from the stream: revision 1 becomes revision 4.
     await expect(ui.revision(4)).toContainText('current', { timeout: 20_000 });
@@ -134,7 +134,7 @@ test.describe('as alice', () => {
     const expected = structuredClone(rs1!.spec!.template!);
     delete expected.metadata!.labels!['pod-template-hash'];
     expect(after.spec?.template).toEqual(expected);
-    // The banner goes once revision 4 has rolled out.
+    // The banner goes a few seconds after revision 4 has rolled out.
     await expect(ui.result).toBeHidden({ timeout: 30_000 });
 
     // Revision 4 re-uses revision 1's ReplicaSet (created minutes ago): it is live since the rollback,

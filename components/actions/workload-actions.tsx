@@ -62,14 +62,23 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
   const now = Date.parse(useNow(view.data?.history.flatMap((r) => [r.liveFrom, r.createdAt]) ?? []));
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
-  const [result, setResult] = useState<{ message: string; newRevision?: number } | null>(null);
-  // A rollback's banner names the revision it becomes and goes once that revision has rolled out.
-  const bannerDone =
+  const [result, setResult] = useState<{ message: string; newRevision?: number; rolledOut?: boolean } | null>(null);
+  // A rollback's banner names the revision it becomes, says when that revision has rolled out, and
+  // goes a few seconds later: on a small Deployment the rollout can finish within a second, and a
+  // banner that vanished as it appeared would leave the person unsure anything happened.
+  const rolledOut =
     result?.newRevision !== undefined &&
+    !result.rolledOut &&
     rollbackRolledOut(result.newRevision, view.data?.history[0]?.revision, view.data?.rolledOut);
-  // Adjusting state while rendering (React's pattern for state derived from props): once gone, it
-  // stays gone, also when a later rollout makes the status Progressing again.
-  if (bannerDone) setResult(null);
+  // Adjusting state while rendering (React's pattern for state derived from props): once rolled out,
+  // it stays so, also when a later rollout makes the status Progressing again.
+  if (rolledOut) setResult({ ...result, rolledOut: true });
+  const bannerRolledOut = result?.rolledOut === true;
+  useEffect(() => {
+    if (!bannerRolledOut) return;
+    const t = setTimeout(() => setResult(null), BANNER_AFTER_ROLLOUT_MS);
+    return () => clearTimeout(t);
+  }, [bannerRolledOut]);
 
   if (view.error)
     return (
@@ -176,7 +185,11 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
           className="border-b border-emerald-100 dark:border-emerald-900 bg-emerald-50 dark:bg-emerald-950/40 px-4 py-2 text-sm text-emerald-900 dark:text-emerald-100"
         >
           {result.message}
-          {result.newRevision !== undefined ? ` Revision ${result.newRevision} is rolling out…` : ''}
+          {result.newRevision === undefined
+            ? ''
+            : !result.rolledOut
+              ? ` Revision ${result.newRevision} is rolling out…`
+              : ` Revision ${result.newRevision} has rolled out.`}
         </p>
       ) : null}
       <RevisionHistory
@@ -198,3 +211,6 @@ export function WorkloadActions({ cluster, kind, namespace, name, resourceVersio
     </section>
   );
 }
+
+/** How long a rollback's banner stays once its revision has rolled out. */
+const BANNER_AFTER_ROLLOUT_MS = 5_000;

@@ -34,8 +34,8 @@ import {
 //
 // Several parts of one page subscribe (a Deployment's detail and its workload panel, a node's pods):
 // under <LiveUpdatesProvider> each call adds its subscriptions to the tab's set, and the provider
-// opens the one stream with their union. Each stream counts against the person's stream limit
-// (server/live), so a page must not open one per panel.
+// opens the one stream with their union. Each stream counts against the person's limit of 8
+// streams (ADR 0016), so a page must not open one per panel.
 export function useLiveUpdates(subscriptions: readonly string[]): void {
   const registry = useContext(LiveRegistryContext);
   // A stable string dependency: callers may pass a fresh array on every render.

@@ -3,6 +3,7 @@ import 'server-only';
 import { lastGoodRevision, rolloutInTrouble } from '@/lib/k8s/rollout/abort';
 import { planDeploymentRollback } from '@/lib/k8s/rollout/rollback';
 import type { RawDeployment } from '@/lib/k8s/rollout/types';
+import { TIMED_OUT_REASON } from '@/lib/k8s/status/deployment-status';
 import { mergePatch } from '@/server/k8s/actions/lifecycle';
 import {
   baseInput,
@@ -32,7 +33,7 @@ import { KubeError } from '@/server/k8s/errors';
 
 const PAUSE_ATTEMPTS = 3;
 /** How long the pause waits for the controller to take in the rollback (see pauseAfter). */
-const OBSERVE_ROLLBACK_MS = 10_000;
+const OBSERVE_ROLLBACK_MS = 20_000;
 const OBSERVE_POLL_MS = 250;
 
 /** Pause after the rollback. The controller updates status meanwhile (new resourceVersions), so
@@ -41,16 +42,19 @@ const OBSERVE_POLL_MS = 250;
 async function pauseAfter(ctx: ActionContext, target: Target, generation: number | undefined, what: string) {
   const read = () =>
     readWorkload<RawDeployment>(ctx.kube, { kind: 'deployments', namespace: target.namespace, name: target.name });
-  // Pause only once the controller has taken in the rollback (observedGeneration): it then replaces a
-  // ProgressDeadlineExceeded condition, which it never clears on a paused Deployment
-  // (deployment controller checkPausedConditions, v1.20). Paused first, the aborted rollout would read
-  // "stuck" until someone resumes it. Bounded: past the wait, pause anyway.
+  // Pause only once the controller has taken in the rollback (observedGeneration) and replaced the
+  // ProgressDeadlineExceeded condition, which it never clears on a paused Deployment (deployment
+  // controller checkPausedConditions, v1.20). Paused first, the aborted rollout would read "stuck"
+  // until someone resumes it. The condition is checked too: a busy controller may observe the
+  // generation in one sync and record progress in a later one. Bounded: past the wait, pause anyway.
   const deadline = Date.now() + OBSERVE_ROLLBACK_MS;
+  const timedOut = (d: RawDeployment) =>
+    d.status?.conditions?.some((c) => c.type === 'Progressing' && c.reason === TIMED_OUT_REASON) === true;
   let now = await read();
   while (
     generation !== undefined &&
     now.metadata.generation === generation &&
-    (now.status?.observedGeneration ?? 0) < generation &&
+    ((now.status?.observedGeneration ?? 0) < generation || timedOut(now)) &&
     Date.now() < deadline
   ) {
     await new Promise((resolve) => setTimeout(resolve, OBSERVE_POLL_MS));

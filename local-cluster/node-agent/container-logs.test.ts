@@ -32,8 +32,8 @@ describe('containerLog', () => {
 
   it('serves the previous run after a restart, and refuses it before any restart', () => {
     const crash = plan({ runForMs: 2000, exitCode: 1, neverReady: true });
-    // period 12 s: run 0 [0,2), back-off, run 1 [12,14), back-off, run 2 [24,…)
-    const now = START + 25_000;
+    // kubelet's doubling back-off: run 0 [0,2), 10 s, run 1 [12,14), 20 s, run 2 [34,…)
+    const now = START + 35_000;
     const current = containerLog(pod, crash, START, now, q);
     const previous = containerLog(pod, crash, START, now, { ...q, previous: true });
     if (!current.ok || !previous.ok) throw new Error('expected lines');

@@ -6,7 +6,7 @@
 // Some lines are hostile on purpose (HTML, ANSI escapes): a dashboard must show them as text.
 import type { ContainerPlan } from './behaviour';
 import { isoSeconds } from './pod-status';
-import { containerAt, type Run } from './timeline';
+import { containerAt, runOf, type Run } from './timeline';
 
 /** One line every this many ms while a container runs. */
 export const LINE_INTERVAL_MS = 2000;
@@ -75,7 +75,7 @@ export function containerLog(pod: LogPod, plan: ContainerPlan, podStart: number,
         : moment.kind === 'exited'
           ? moment.previous
           : moment.kind === 'backoff' && moment.restartCount > 0
-            ? prevRun(plan, podStart, moment.restartCount)
+            ? runOf(plan, podStart, moment.restartCount - 1)
             : undefined;
     if (!run) {
       return {
@@ -95,15 +95,6 @@ export function containerLog(pod: LogPod, plan: ContainerPlan, podStart: number,
   }
   if (q.tailLines !== undefined) lines = lines.slice(Math.max(0, lines.length - q.tailLines));
   return { ok: true, lines, run, plan };
-}
-
-function prevRun(plan: ContainerPlan, podStart: number, restartCount: number): Run | undefined {
-  // In back-off the last run is `restartCount`; the one before it ended a period earlier.
-  const period = (plan.runForMs ?? 0) + plan.backoffMs;
-  const index = restartCount - 1;
-  if (index < 0) return undefined;
-  const startedAt = podStart + index * period;
-  return { index, startedAt, finishedAt: startedAt + (plan.runForMs ?? 0) };
 }
 
 export function renderLines(lines: string[], limitBytes?: number): string {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
 import type { PodBehaviour } from './behaviour';
-import { canonical, imageID, isoSeconds, simulatePod, statusFingerprint, type SimInput } from './pod-status';
+import {
+  canonical,
+  goDuration,
+  imageID,
+  isoSeconds,
+  simulatePod,
+  statusFingerprint,
+  type SimInput,
+} from './pod-status';
 
 const T0 = Date.parse('2024-05-01T10:00:00Z');
 
@@ -76,7 +84,8 @@ describe('simulatePod', () => {
     expect(failed.status.containerStatuses?.[0]?.state).toMatchObject({ terminated: { exitCode: 3, reason: 'Error' } });
   });
 
-  it('shows CrashLoopBackOff with the last termination', () => {
+  it("shows CrashLoopBackOff with the last termination and kubelet's growing back-off", () => {
+    // Run 0 [0, 2 s), 10 s of back-off, run 1 [12, 14 s), 20 s of back-off, run 2 at 34 s.
     const out = simulatePod(input({ runForMs: 2000, exitCode: 1, neverReady: true }, T0 + 13_000));
     const cs = out.status.containerStatuses?.[0];
     expect(out.status.phase).toBe('Running');
@@ -86,11 +95,16 @@ describe('simulatePod', () => {
       state: { running: {} },
       lastState: { terminated: { exitCode: 1 } },
     });
-    const waiting = simulatePod(input({ runForMs: 2000, exitCode: 1, neverReady: true }, T0 + 27_000)).status
+    const waiting = simulatePod(input({ runForMs: 2000, exitCode: 1, neverReady: true }, T0 + 20_000)).status
       .containerStatuses?.[0];
     expect(waiting).toMatchObject({
-      restartCount: 2,
-      state: { waiting: { reason: 'CrashLoopBackOff' } },
+      restartCount: 1,
+      state: {
+        waiting: {
+          reason: 'CrashLoopBackOff',
+          message: expect.stringMatching(/^back-off 20s restarting failed container=/),
+        },
+      },
       lastState: { terminated: { exitCode: 1 } },
     });
   });
@@ -128,6 +142,10 @@ describe('statusFingerprint', () => {
 });
 
 describe('helpers', () => {
+  it('prints a back-off as Go prints a duration, as kubelet does', () => {
+    expect([10_000, 80_000, 160_000, 300_000].map(goDuration)).toEqual(['10s', '1m20s', '2m40s', '5m0s']);
+  });
+
   it('formats whole seconds', () => {
     expect(isoSeconds(T0 + 999)).toBe('2024-05-01T10:00:00Z');
   });

@@ -68,6 +68,12 @@ function terminated(
   };
 }
 
+/** Go's time.Duration.String() for whole seconds under an hour, as kubelet prints a back-off: 10s, 1m20s, 5m0s. */
+export function goDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${seconds % 60}s`;
+}
+
 function containerStatus(pod: PodIdentity, plan: ContainerPlan, m: ContainerMoment): ContainerStatus {
   const base = { name: plan.name, image: plan.image, imageID: imageID(plan.image) };
   if (m.kind === 'waiting') {
@@ -106,8 +112,7 @@ function containerStatus(pod: PodIdentity, plan: ContainerPlan, m: ContainerMome
       lastState: m.kind === 'exited' && m.previous ? terminated(pod, plan, m.previous) : {},
     };
   }
-  const backoffS = Math.round(plan.backoffMs / 1000);
-  const message = `back-off ${backoffS}s restarting failed container=${plan.name} pod=${pod.name}_${pod.namespace}(${pod.uid})`;
+  const message = `back-off ${goDuration(m.backoffMs)} restarting failed container=${plan.name} pod=${pod.name}_${pod.namespace}(${pod.uid})`;
   return {
     ...base,
     containerID: containerID(pod, plan.name, m.last.index),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { ContainerPlan } from './behaviour';
-import { containerAt } from './timeline';
+import { MAX_BACKOFF_MS, containerAt, restartDelayMs, runOf } from './timeline';
 
 const plan = (over: Partial<ContainerPlan> = {}): ContainerPlan => ({
   name: 'app',
@@ -35,8 +35,12 @@ describe('a long-running container', () => {
 
 describe('a crash-looping container', () => {
   const crash = plan({ runForMs: 2000, exitCode: 1, neverReady: true });
+  const restarts = (at: number): number => {
+    const m = containerAt(crash, T0, at).moment;
+    return m.kind === 'running' ? m.run.index : m.kind === 'waiting' ? -1 : m.restartCount;
+  };
 
-  it('runs, backs off, restarts with a climbing restart count and is never ready', () => {
+  it('runs, backs off 10 s, 20 s, … as kubelet does, restarts with a climbing count, never ready', () => {
     const first = containerAt(crash, T0, T0 + 1000);
     expect(first.moment).toMatchObject({ kind: 'running', ready: false, run: { index: 0 } });
     expect(first.nextAt).toBe(T0 + 2000);
@@ -45,23 +49,66 @@ describe('a crash-looping container', () => {
     expect(backoff.moment).toMatchObject({
       kind: 'backoff',
       restartCount: 0,
+      backoffMs: 10_000,
       last: { startedAt: T0, finishedAt: T0 + 2000 },
     });
     expect(backoff.nextAt).toBe(T0 + 12_000);
 
-    const third = containerAt(crash, T0, T0 + 25_000);
-    expect(third.moment).toMatchObject({
+    const second = containerAt(crash, T0, T0 + 13_000);
+    expect(second.moment).toMatchObject({
       kind: 'running',
-      run: { index: 2, startedAt: T0 + 24_000 },
-      last: { index: 1 },
+      run: { index: 1, startedAt: T0 + 12_000 },
+      last: { index: 0 },
     });
-    expect(containerAt(crash, T0, T0 + 60 * 60_000).moment).toMatchObject({ ready: false });
+    const longer = containerAt(crash, T0, T0 + 20_000);
+    expect(longer.moment).toMatchObject({ kind: 'backoff', restartCount: 1, backoffMs: 20_000 });
+    expect(longer.nextAt).toBe(T0 + 34_000);
+    expect(containerAt(crash, T0, T0 + 35_000).moment).toMatchObject({ kind: 'running', run: { index: 2 } });
+    expect(containerAt(crash, T0, T0 + 60 * 60_000).moment).not.toMatchObject({ ready: true });
   });
 
-  it('climbs about once per 12 s', () => {
-    const moment = containerAt(crash, T0, T0 + 120_000).moment;
-    const count = moment.kind === 'running' ? moment.run.index : moment.kind === 'waiting' ? -1 : moment.restartCount;
-    expect(count).toBe(10);
+  it('stops doubling at 5 min: 15 restarts in its first hour, not one every 12 s', () => {
+    // Runs start at 0, 12, 34, 76, 158, 320 s, then every 302 s (300 s back-off + 2 s run).
+    expect(containerAt(crash, T0, T0 + 400_000).moment).toMatchObject({ kind: 'backoff', backoffMs: MAX_BACKOFF_MS });
+    expect(restarts(T0 + 60 * 60_000)).toBe(5 + Math.floor((3600 - 320) / 302));
+    expect(restarts(T0 + 30 * 86_400_000)).toBe(5 + Math.floor((30 * 86_400 - 320) / 302));
+  });
+
+  it('agrees with runOf on where every run starts', () => {
+    for (let k = 1; k < 12; k++) {
+      const r = runOf(crash, T0, k);
+      expect(containerAt(crash, T0, r.startedAt).moment).toMatchObject({ kind: 'running', run: r });
+      expect(containerAt(crash, T0, r.startedAt - 1).moment).not.toMatchObject({ run: { index: k } });
+    }
+  });
+
+  it('starts the back-off over when every run outlives its entry (twice the cap)', () => {
+    const long = plan({ runForMs: 11 * 60_000, exitCode: 1 });
+    expect(restartDelayMs(long, 3)).toBe(10_000);
+    expect(containerAt(long, T0, T0 + 2 * (11 * 60_000 + 10_000) + 1).moment).toMatchObject({
+      kind: 'running',
+      run: { index: 2 },
+    });
+  });
+});
+
+describe('a container whose image cannot be pulled', () => {
+  const pull = plan({ neverStarts: 'ImagePull' });
+
+  it('shows ErrImagePull for each attempt, then ImagePullBackOff for a back-off that doubles to 5 min', () => {
+    expect(containerAt(pull, T0, T0 + 1000)).toEqual({
+      moment: { kind: 'waiting', reason: 'ErrImagePull' },
+      nextAt: T0 + 2000,
+    });
+    expect(containerAt(pull, T0, T0 + 3000)).toEqual({
+      moment: { kind: 'waiting', reason: 'ImagePullBackOff' },
+      nextAt: T0 + 12_000,
+    });
+    // Attempts at 0, 12, 34, 76, 158, 320 s (2 s each + 10, 20, 40, 80, 160 s), then every 302 s.
+    expect(containerAt(pull, T0, T0 + 35_000).nextAt).toBe(T0 + 36_000);
+    expect(containerAt(pull, T0, T0 + 37_000).nextAt).toBe(T0 + 76_000);
+    expect(containerAt(pull, T0, T0 + 321_000).moment).toEqual({ kind: 'waiting', reason: 'ErrImagePull' });
+    expect(containerAt(pull, T0, T0 + 323_000).nextAt).toBe(T0 + 622_000);
   });
 });
 

@@ -13,7 +13,8 @@ export interface Run {
 
 export type ContainerMoment =
   | { kind: 'running'; run: Run; ready: boolean; readySince: number | undefined; last: Run | undefined }
-  | { kind: 'backoff'; restartCount: number; last: Run }
+  /** Waiting out kubelet's back-off (CrashLoopBackOff) of `backoffMs` before the next run. */
+  | { kind: 'backoff'; restartCount: number; last: Run; backoffMs: number }
   /** Just exited and about to back off: kubelet still reports the termination as the state. */
   | { kind: 'exited'; restartCount: number; last: Run; previous: Run | undefined }
   | { kind: 'terminated'; restartCount: number; last: Run }
@@ -46,14 +47,88 @@ function running(plan: ContainerPlan, current: Run, last: Run | undefined, now: 
   };
 }
 
-/** kubelet's image puller: a failed attempt (ErrImagePull), then a back-off (ImagePullBackOff), again. */
+/**
+ * kubelet's back-off (pkg/kubelet/kubelet.go, v1.20): it starts at `backOffPeriod` (10 s), doubles on
+ * each retry, and stops at `MaxContainerBackOff`. It is forgotten (back to the start) once a
+ * container has gone twice that long without a retry (client-go util/flowcontrol/backoff.go
+ * hasExpired).
+ */
+export const MAX_BACKOFF_MS = 300_000;
+
+/**
+ * How long kubelet waits after run `index` exits before it starts the next one
+ * (kuberuntime_manager.go doBackOff): the current back-off, which then doubles, up to the cap. A run
+ * longer than twice the cap has outlived its back-off entry, which starts over. One deviation:
+ * kubelet restarts the very first exit at once (that exit only seeds the entry); we back off then
+ * too, so a first termination (OOMKilled, Init:Error) shows for a while in the demo and the tests.
+ */
+export function restartDelayMs(plan: Pick<ContainerPlan, 'runForMs' | 'backoffMs'>, index: number): number {
+  if ((plan.runForMs ?? 0) > 2 * MAX_BACKOFF_MS) return plan.backoffMs;
+  return Math.min(plan.backoffMs * 2 ** index, MAX_BACKOFF_MS);
+}
+
+/**
+ * Cycles of growing length (cycle k lasts `length(k)`, constant once `settled(k)`): the cycle that
+ * holds `elapsed`, and its start. A loop over the few cycles before the length settles, arithmetic
+ * after it, so a pod that has crash-looped for days costs no more than a new one.
+ */
+function cycleAt(
+  elapsed: number,
+  length: (k: number) => number,
+  settled: (k: number) => boolean,
+): { index: number; start: number } {
+  let start = 0;
+  for (let k = 0; ; k++) {
+    const len = Math.max(1, length(k));
+    if (settled(k)) {
+      const more = Math.floor(Math.max(0, elapsed - start) / len);
+      return { index: k + more, start: start + more * len };
+    }
+    if (elapsed < start + len) return { index: k, start };
+    start += len;
+  }
+}
+
+/** The start of cycle `index` (0 for the first), from the same lengths. */
+function cycleStart(index: number, length: (k: number) => number, settled: (k: number) => boolean): number {
+  let start = 0;
+  for (let k = 0; k < index; k++) {
+    const len = Math.max(1, length(k));
+    if (settled(k)) return start + (index - k) * len;
+    start += len;
+  }
+  return start;
+}
+
+const restartCycle = (plan: ContainerPlan) => ({
+  length: (k: number) => (plan.runForMs ?? 0) + restartDelayMs(plan, k),
+  settled: (k: number) => restartDelayMs(plan, k) === restartDelayMs(plan, k + 1),
+});
+
+/** Run `index` of a restarting container (its `index` restarts before it). */
+export function runOf(plan: ContainerPlan, podStart: number, index: number): Run {
+  const { length, settled } = restartCycle(plan);
+  return run(plan, podStart + cycleStart(index, length, settled), index);
+}
+
+/** The image puller's back-off before attempt k + 1: 10 s after the first failure, doubling to 5 min. */
+function pullBackoffMs(plan: ContainerPlan, k: number): number {
+  return Math.min(plan.backoffMs * 2 ** k, MAX_BACKOFF_MS);
+}
+
+/**
+ * kubelet's image puller (images/image_manager.go EnsureImageExists): a failed attempt
+ * (ErrImagePull), then a back-off (ImagePullBackOff) that doubles after each failure, again.
+ */
 function pulling(plan: ContainerPlan, podStart: number, elapsed: number): TimelinePoint {
-  const period = DEFAULTS.pullAttemptMs + plan.backoffMs;
-  const cycleStart = podStart + Math.floor(elapsed / period) * period;
-  const attempt = podStart + elapsed - cycleStart < DEFAULTS.pullAttemptMs;
+  const length = (k: number) => DEFAULTS.pullAttemptMs + pullBackoffMs(plan, k);
+  const settled = (k: number) => pullBackoffMs(plan, k) === MAX_BACKOFF_MS;
+  const cycle = cycleAt(elapsed, length, settled);
+  const start = podStart + cycle.start;
+  const attempt = podStart + elapsed - start < DEFAULTS.pullAttemptMs;
   return {
     moment: { kind: 'waiting', reason: attempt ? 'ErrImagePull' : 'ImagePullBackOff' },
-    nextAt: attempt ? cycleStart + DEFAULTS.pullAttemptMs : cycleStart + period,
+    nextAt: attempt ? start + DEFAULTS.pullAttemptMs : start + length(cycle.index),
   };
 }
 
@@ -70,23 +145,25 @@ export function containerAt(plan: ContainerPlan, podStart: number, now: number):
     return { moment: { kind: 'terminated', restartCount: 0, last: only }, nextAt: undefined };
   }
 
-  // Restart cycle: run for runForMs, back off for backoffMs (its first exitedMs still showing the
-  // termination), start again with restartCount + 1.
-  const period = Math.max(1, plan.runForMs + plan.backoffMs);
-  const index = Math.floor(elapsed / period);
-  const current = run(plan, podStart + index * period, index);
-  const previous = index > 0 ? run(plan, podStart + (index - 1) * period, index - 1) : undefined;
-  const inPeriod = elapsed - index * period;
+  // Restart cycle: run for runForMs, back off per kubelet (the first exitedMs of it still showing
+  // the termination), start again with restartCount + 1.
+  const { length, settled } = restartCycle(plan);
+  const cycle = cycleAt(elapsed, length, settled);
+  const index = cycle.index;
+  const current = run(plan, podStart + cycle.start, index);
+  const previous = index > 0 ? runOf(plan, podStart, index - 1) : undefined;
+  const inPeriod = elapsed - cycle.start;
   if (inPeriod < plan.runForMs) return running(plan, current, previous, now);
-  const exitedUntil = plan.runForMs + Math.min(plan.exitedMs ?? 0, plan.backoffMs);
+  const delay = restartDelayMs(plan, index);
+  const exitedUntil = plan.runForMs + Math.min(plan.exitedMs ?? 0, delay);
   if (inPeriod < exitedUntil) {
     return {
       moment: { kind: 'exited', restartCount: index, last: current, previous },
-      nextAt: podStart + index * period + exitedUntil,
+      nextAt: podStart + cycle.start + exitedUntil,
     };
   }
   return {
-    moment: { kind: 'backoff', restartCount: index, last: current },
-    nextAt: podStart + (index + 1) * period,
+    moment: { kind: 'backoff', restartCount: index, last: current, backoffMs: delay },
+    nextAt: podStart + cycle.start + plan.runForMs + delay,
   };
 }

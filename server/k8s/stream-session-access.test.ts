@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterCache } from '@/server/k8s/cache';
 import type { AccessQuery } from '@/server/k8s/access';
 import { EventRing, type Sequenced } from '@/server/k8s/event-ring';
-import type { Reflector } from '@/server/k8s/reflector';
 import type { Impersonation } from '@/server/k8s/transport';
-import { Session, type ChangeEvent, type Feed, type SessionHub, type StreamMessage } from '@/server/k8s/stream-session';
+import { Session, type ChangeEvent, type SessionHub, type StreamMessage } from '@/server/k8s/stream-session';
+import { fakeFeed } from '@/server/k8s/testing/fake-feed';
 
 // Which access questions a live stream asks per change (issue 14, change → event at 100k pods). Each
 // change waits for its access answer, in order, so a question that misses the access cache holds back
@@ -42,17 +42,7 @@ async function stream(
 ): Promise<StreamMessage[]> {
   const ring = new EventRing<ChangeEvent>(5000);
   let sink: ((e: Sequenced<ChangeEvent>) => void) | undefined;
-  const feed = {
-    cluster: 'local',
-    cache,
-    kind: { id: 'pods' },
-    reflector: { state: 'ready' } as Reflector,
-    startedAt: 0,
-    sinks: new Set(),
-    stateSinks: new Set(),
-    lingerUntil: 0,
-    stop: () => undefined,
-  } as unknown as Feed;
+  const feed = fakeFeed(cache);
   const hub: SessionHub = {
     attach: (_c, _k, s) => {
       sink = s;

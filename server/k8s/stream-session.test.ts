@@ -2,16 +2,15 @@ import { describe, expect, it } from 'vitest';
 
 import type { ClusterCache } from '@/server/k8s/cache';
 import { EventRing } from '@/server/k8s/event-ring';
-import type { Reflector } from '@/server/k8s/reflector';
 import {
   MAX_REPLAY_BYTES,
   MAX_REPLAY_EVENTS,
   Session,
   type ChangeEvent,
-  type Feed,
   type SessionHub,
   type StreamMessage,
 } from '@/server/k8s/stream-session';
+import { fakeFeed } from '@/server/k8s/testing/fake-feed';
 
 // Replays are bounded (ADR 0016): a reconnect that missed more than a connection may hold unsent gets
 // `resync` instead, or the replay itself would overflow the connection's buffer and close it again.
@@ -34,17 +33,7 @@ function hubWith(events: number, summaryBytes: number): { hub: SessionHub; lastS
       },
     });
   }
-  const feed: Feed = {
-    cluster: 'local',
-    cache: {} as ClusterCache,
-    kind: { id: 'pods' } as Feed['kind'],
-    reflector: { state: 'ready' } as Reflector,
-    startedAt: 0,
-    sinks: new Set(),
-    stateSinks: new Set(),
-    lingerUntil: 0,
-    stop: () => undefined,
-  };
+  const feed = fakeFeed();
   const hub: SessionHub = {
     attach: () => Promise.resolve(feed),
     detach: () => undefined,

@@ -11,10 +11,31 @@ import { OverviewPage } from './pages/overview-page';
 // Issue 13: the failing states the node agent scripts (local-cluster/seed/failing.ts, namespace
 // failure-lab) read on the Pods list with kubectl's STATUS word, as kubectl itself prints them at the
 // same moment, and reach the Overview's "needs attention". The Job past its backoff limit is Failed
-// through the real job controller. The states cycle (seconds), so each expectation waits for its word.
+// through the real job controller. The states cycle, so each expectation waits for its word.
 
 const NS = FAILURE_NAMESPACE;
-const CYCLE = 75_000; // the OOM cycle is 55 s (45 s running, 3 s OOMKilled, 7 s back-off)
+// A new pod's first OOM cycle is 55 s (45 s serving, 3 s OOMKilled, 7 s more of the 10 s back-off).
+const CYCLE = 75_000;
+
+/**
+ * Replaces the failing Deployments' pods (their ReplicaSets create new ones at once). Kubelet's
+ * back-off doubles to 5 min, so on a demo cluster that has run for a while ErrImagePull, Init:Error
+ * and OOMKilled each show a few seconds every 5 min; a new pod goes through them within a minute.
+ */
+function replaceFailingPods(): void {
+  const prefixes = [FAILURES.imagePull, FAILURES.initFailure, FAILURES.oom].map((p) => `${p}-`);
+  const names = kubectlPods()
+    .map((p) => p.name)
+    .filter((name) => prefixes.some((p) => name.startsWith(p)));
+  execFileSync(
+    'kubectl',
+    [
+      ...['--kubeconfig', clusterPaths().kubeconfig, '--context', 'admin', '-n', NS],
+      ...['delete', 'pod', ...names, '--grace-period=0', '--force', '--wait=false'],
+    ],
+    { stdio: 'ignore' },
+  );
+}
 
 interface KubectlRow {
   name: string;
@@ -53,6 +74,7 @@ test.describe('as alice (operators)', () => {
 
   test('the Pods list prints kubectl STATUS words for each failing state', async ({ page }) => {
     test.setTimeout(4 * CYCLE);
+    replaceFailingPods();
     const pods = new NamespaceKindList(page, 'pods', NS);
     await pods.goto();
     const waits: [string, string][] = [

@@ -2,13 +2,16 @@ import { chromium, type Page } from '@playwright/test';
 
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/support/chromium';
 
+import { PROFILE_MARKER, type ScrollProfile } from './scroll-profile';
+import { startRecording, stopRecording } from './scroll-recording';
 import { round } from './stats';
 
 // Scrolling the Pods list (all namespaces) at the bench size in Debian's Chromium (never a downloaded
 // browser): long tasks (PerformanceObserver 'longtask', buffered) and frames (requestAnimationFrame)
 // while the window is scrolled from top to bottom in steps, one step per frame; rows in the DOM
 // (virtualization keeps them few) and the time to the first rows. The page logic runs in the
-// browser; the summaries below are pure and unit-tested.
+// browser; the summaries below are pure and unit-tested. A CPU profile and a trace of the renderer cover
+// the scroll (bench/scroll-recording.ts): where the time goes, and what the long tasks are made of.
 
 type Log = (msg: string) => void;
 
@@ -36,13 +39,18 @@ export interface ScrollResult {
   scrollMs: number;
   scrolledPx: number;
   reachedEnd: boolean;
-  /** Long tasks (> 50 ms) that started while scrolling; during page load they are counted apart. */
+  /**
+   * Long tasks (> 50 ms) that started while scrolling; during page load they are counted apart; the
+   * profiler's own start, between the two, in neither.
+   */
   longTasks: LongTaskSummary;
   longTasksDuringLoad: LongTaskSummary;
   frames: FrameSummary;
   maxRowsInDom: number;
   /** The page's used JS heap after the scroll, in MiB (Chromium only). */
   jsHeapMiB?: number;
+  /** Where the renderer's time went while scrolling: CPU profile and trace (absent if the profiler failed). */
+  profile?: ScrollProfile;
   measuredAt: string;
 }
 
@@ -75,6 +83,8 @@ export function scrollStep(scrollable: number, seconds: number, rowHeight = 40):
 }
 
 interface PageSample {
+  /** When the profile marker began (performance.now()), to tie the profile's clock to the page's. */
+  markAt: number;
   startedAt: number;
   endedAt: number;
   scrolledPx: number;
@@ -100,6 +110,13 @@ function scrollScript(step: number, limitMs: number): string {
   return `new Promise((resolve) => {
     const frames = [];
     let maxRows = 0;
+    // Busy for a few ms right after the profiler started: its first sample ties the two clocks.
+    function ${PROFILE_MARKER}() {
+      const t = performance.now();
+      while (performance.now() - t < 3) {}
+      return t;
+    }
+    const markAt = ${PROFILE_MARKER}();
     const startedAt = performance.now();
     const startY = window.scrollY;
     const bottom = () => document.documentElement.scrollHeight - window.innerHeight - 1;
@@ -111,7 +128,7 @@ function scrollScript(step: number, limitMs: number): string {
         // A moment for the last long tasks to be reported.
         setTimeout(() => {
           resolve({
-            startedAt, endedAt: performance.now(), scrolledPx: window.scrollY - startY, reachedEnd,
+            markAt, startedAt, endedAt: performance.now(), scrolledPx: window.scrollY - startY, reachedEnd,
             frames, maxRows, tasks: [...window.__longTasks],
             heap: performance.memory ? performance.memory.usedJSHeapSize : undefined,
           });
@@ -158,7 +175,15 @@ export async function measureScroll(
     await page.waitForTimeout(1000); // let the first page's work settle before scrolling
     const scrollable = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
     const step = scrollStep(scrollable, seconds);
+    // Starting the profiler is itself a long task (~100 ms): the page load ends before it.
+    const loadEndedAt = (await page.evaluate('performance.now()')) as number;
+    const recording = await startRecording(browser, page, log);
     const s = await scrollInPage(page, step, seconds * 1000 * 1.5);
+    const scrollTasks = s.tasks.filter(
+      (t) => t.start >= s.startedAt && t.start < s.endedAt && t.duration > LONG_TASK_MS,
+    );
+    const scrollWindow = { markAtMs: s.markAt, from: s.startedAt, to: s.endedAt, tasks: scrollTasks };
+    const profile = await stopRecording(recording, scrollWindow, LONG_TASK_MS, log);
     const result: ScrollResult = {
       path,
       rowsTotal,
@@ -167,10 +192,11 @@ export async function measureScroll(
       scrolledPx: Math.round(s.scrolledPx),
       reachedEnd: s.reachedEnd,
       longTasks: summarizeLongTasks(s.tasks, s.startedAt, s.endedAt),
-      longTasksDuringLoad: summarizeLongTasks(s.tasks, -Infinity, s.startedAt),
+      longTasksDuringLoad: summarizeLongTasks(s.tasks, -Infinity, loadEndedAt),
       frames: summarizeFrames(s.frames),
       maxRowsInDom: s.maxRows,
       ...(s.heap ? { jsHeapMiB: Math.round((s.heap / 1024 / 1024) * 10) / 10 } : {}),
+      ...(profile ? { profile } : {}),
       measuredAt: new Date().toISOString(),
     };
     log(`scroll: ${JSON.stringify(result)}`);

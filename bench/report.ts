@@ -7,6 +7,7 @@ import { attentionRows } from './attention-result';
 import { cpuShareLine } from './cpu-share';
 import { firstRowsRows } from './first-rows-result';
 import { relistRows } from './relist-result';
+import { scrollProfileRows } from './scroll-profile';
 import { viewsRows } from './views-result';
 import { visibleRows } from './visible-result';
 import { checkTargets, resultSchema, type BenchResult } from './result';
@@ -55,7 +56,10 @@ environment a Deployment gives, \`WHEELHOUSE_METRICS_TOKEN\` included) and measu
   list of all namespaces (\`/c/local/pods\`, window-virtualized, ADR 0007) and scrolls it from top to bottom with
   one \`window.scrollBy\` per animation frame over \`--scroll-seconds\` (default 10 s): long tasks
   (\`PerformanceObserver\` type \`longtask\`, buffered; those during page load are counted apart), frames
-  (\`requestAnimationFrame\`), the most rows in the DOM at once, and the time to the first rows;
+  (\`requestAnimationFrame\`), the most rows in the DOM at once, and the time to the first rows; meanwhile a CPU
+  profile of the renderer (200 µs samples) and a Chromium trace say where the time goes, in the long tasks above all
+  (\`bench/scroll-profile.ts\`, \`bench/scroll-trace.ts\`; in the profile, "(program)" is native work such as style,
+  layout and paint, but a layout forced from JavaScript is the calling function's self time); both add some overhead;
 - **every view over HTTP** (\`bench/measure-views.ts\`), as an operator (alice, all namespaces) and as a developer
   (bob, bound to \`view\` in 2 bench namespaces by \`bench/developer-access.ts\`): the first page of all namespaces
   in every sort column, a deep page (offset 50,000, or half of what the person sees), a text search (a term matching
@@ -170,6 +174,7 @@ function scrollRows(r: BenchResult): string[][] {
     ],
     ['scroll: most rows in the DOM at once', String(s.maxRowsInDom)],
     ...(s.jsHeapMiB !== undefined ? [["scroll: the page's JS heap at the end", `${s.jsHeapMiB} MiB`]] : []),
+    ...scrollProfileRows(s.profile),
     ...(s.measuredAt ? [['scroll: measured at', s.measuredAt]] : []),
   ];
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { attentionRunSchema, attentionTargets } from './attention-result';
 import { firstRowsRunSchema, firstRowsTargets } from './first-rows-result';
 import { relistRunSchema, relistTargets } from './relist-result';
+import { scrollProfileSchema } from './scroll-profile';
 import { viewsRunSchema, viewsTargets } from './views-result';
 import { visibleRunSchema, visibleTargets } from './visible-result';
 
@@ -37,6 +38,8 @@ export const scrollSchema = z.object({
   maxRowsInDom: z.number(),
   /** The page's used JS heap after the scroll (absent in older records). */
   jsHeapMiB: z.number().optional(),
+  /** The renderer's CPU profile over the scroll (absent in older records). */
+  profile: scrollProfileSchema.optional(),
   /** When it was measured: with `--only scroll`, later than the run it was added to. */
   measuredAt: z.string().optional(),
 });

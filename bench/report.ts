@@ -56,10 +56,12 @@ environment a Deployment gives, \`WHEELHOUSE_METRICS_TOKEN\` included) and measu
   list of all namespaces (\`/c/local/pods\`, window-virtualized, ADR 0007) and scrolls it from top to bottom with
   one \`window.scrollBy\` per animation frame over \`--scroll-seconds\` (default 10 s): long tasks
   (\`PerformanceObserver\` type \`longtask\`, buffered; those during page load are counted apart), frames
-  (\`requestAnimationFrame\`), the most rows in the DOM at once, and the time to the first rows; meanwhile a CPU
-  profile of the renderer (200 µs samples) and a Chromium trace say where the time goes, in the long tasks above all
+  (\`requestAnimationFrame\`), the most rows in the DOM at once, and the time to the first rows; then the page is
+  loaded again and scrolled a second time with a CPU profile of the renderer (200 µs samples) and a Chromium trace
+  attached, which say where the time goes, in that pass's long tasks above all
   (\`bench/scroll-profile.ts\`, \`bench/scroll-trace.ts\`; in the profile, "(program)" is native work such as style,
-  layout and paint, but a layout forced from JavaScript is the calling function's self time); both add some overhead;
+  layout and paint, but a layout forced from JavaScript is the calling function's self time); both add overhead, so
+  the first, unprofiled pass is the one judged;
 - **every view over HTTP** (\`bench/measure-views.ts\`), as an operator (alice, all namespaces) and as a developer
   (bob, bound to \`view\` in 2 bench namespaces by \`bench/developer-access.ts\`): the first page of all namespaces
   in every sort column, a deep page (offset 50,000, or half of what the person sees), a text search (a term matching

@@ -128,7 +128,7 @@ describe('report', () => {
     );
     const rows = scrollProfileRows(p);
     expect(rows).toHaveLength(2);
-    expect(rows[1]![0]).toBe("scroll: where the long tasks' time goes (CPU profile; 1 tasks, 4 ms)");
+    expect(rows[1]![0]).toBe("scroll, profiled pass: where its long tasks' time goes (CPU profile; 1 tasks, 4 ms)");
     expect(scrollProfileRows(undefined)).toEqual([]);
   });
 });

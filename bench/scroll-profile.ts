@@ -211,19 +211,24 @@ export function scrollProfileRows(p: ScrollProfile | undefined): string[][] {
   const program = '(program) is native work: style, layout, paint';
   return [
     [
-      `scroll: renderer CPU profile, whole scroll (${p.samplingIntervalUs} µs samples; ${program})`,
+      `scroll, a second, profiled pass: renderer CPU profile, whole scroll (${p.samplingIntervalUs} µs samples; ${program})`,
       describeSlice(p.whole),
     ],
     ...(p.longTasks
       ? [
           [
-            `scroll: where the long tasks' time goes (CPU profile; ${p.longTasks.tasks} tasks, ${Math.round(p.longTasks.taskMs)} ms)`,
+            `scroll, profiled pass: where its long tasks' time goes (CPU profile; ${p.longTasks.tasks} tasks, ${Math.round(p.longTasks.taskMs)} ms)`,
             describeSlice(p.longTasks),
           ],
         ]
       : []),
     ...(p.trace?.tasks
-      ? [['scroll: the long tasks by kind of work (Chromium trace, self time)', describeBreakdown(p.trace)]]
+      ? [
+          [
+            'scroll, profiled pass: its long tasks by kind of work (Chromium trace, self time)',
+            describeBreakdown(p.trace),
+          ],
+        ]
       : []),
   ];
 }

@@ -211,6 +211,8 @@ async function profiledScroll(
 ): Promise<ScrollProfile | undefined> {
   await page.reload();
   await page.waitForSelector(LOADED_ROWS, { timeout: 120_000 });
+  // A reload keeps the scroll position (the bottom, after the first pass): start from the top again.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(1000);
   const recording = await startRecording(browser, page, log);
   const s = await scrollInPage(page, step, seconds * 1000 * 1.5);

@@ -96,6 +96,34 @@ describe('first rows: the pure parts', () => {
     expect(rows[0]?.[1]).toContain('rows in the HTML 2/2');
   });
 
+  it('adds a row for the traced navigation when the run has one', () => {
+    const loaded = { count: 1, transferBytes: 2048, bodyBytes: 4096 };
+    const trace = {
+      windowMs: 210,
+      responseStartMs: 40,
+      responseEndMs: 50,
+      parseHtmlMs: 10,
+      scriptMs: 60,
+      styleMs: 20,
+      layoutMs: 30,
+      paintMs: 10,
+      gcMs: 0,
+      otherMs: 20,
+      busyMs: 150,
+      busyShare: 0.71,
+      idleMs: 60,
+      scripts: loaded,
+      stylesheets: loaded,
+      top: [],
+    };
+    const run = { ...summarizeFirstRows(PAGE, ALICE, [sample(200)]), trace };
+    expect(firstRowsRunSchema.parse(run).trace).toEqual(trace);
+    const rows = firstRowsRows([run]);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.[0]).toContain('traced, not judged');
+    expect(rows[1]?.[1]).toContain('210 ms to the row: first byte 40 ms');
+  });
+
   it("names the pages and a Deployment's own object path", () => {
     const pages = firstRowsPages({ namespace: 'bench-0000', name: 'bench-app-00' });
     expect(pages.map((p) => p.path)).toEqual([

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { describeFirstRowsTrace, firstRowsTraceSchema } from './first-rows-trace';
 import { percentile, round } from './stats';
 
 // "First rows" in Chromium (bench/measure-first-rows.ts): navigation start → the first data row
@@ -62,6 +63,8 @@ export const firstRowsRunSchema = z.object({
   dataRequestsSeen: z.array(z.string()),
   samples: z.array(firstRowsSampleSchema),
   measuredAt: z.string(),
+  /** One more navigation, traced and not judged: where the time to the row goes. Absent in earlier runs. */
+  trace: firstRowsTraceSchema.optional(),
 });
 
 export type FirstRowsRun = z.infer<typeof firstRowsRunSchema>;
@@ -153,11 +156,16 @@ export function firstRowsTargets(runs: readonly FirstRowsRun[] | undefined) {
 
 /** Measurement rows for docs/benchmarks.md (bench/report.ts). */
 export function firstRowsRows(runs: readonly FirstRowsRun[] | undefined): string[][] {
-  return (runs ?? []).map((r) => [
-    `First rows in Chromium: ${r.label} (\`${r.path}\`), ${r.who}, ${r.navigations} navigations, warm`,
-    `first data row painted p50 ${r.firstRow.p50} ms, p95 ${r.firstRow.p95} ms, max ${r.firstRow.max} ms; ` +
-      `first byte p50 ${r.responseStart.p50} ms; rows in the HTML ${r.inHtml}/${r.navigations}; ` +
-      `API requests for the data before the row ${r.waterfalls}/${r.navigations}, at all ${r.refetches}/${r.navigations}` +
-      (r.dataRequestsSeen.length ? ` (${r.dataRequestsSeen.slice(0, 3).join(', ')})` : ''),
+  return (runs ?? []).flatMap((r) => [
+    [
+      `First rows in Chromium: ${r.label} (\`${r.path}\`), ${r.who}, ${r.navigations} navigations, warm`,
+      `first data row painted p50 ${r.firstRow.p50} ms, p95 ${r.firstRow.p95} ms, max ${r.firstRow.max} ms; ` +
+        `first byte p50 ${r.responseStart.p50} ms; rows in the HTML ${r.inHtml}/${r.navigations}; ` +
+        `API requests for the data before the row ${r.waterfalls}/${r.navigations}, at all ${r.refetches}/${r.navigations}` +
+        (r.dataRequestsSeen.length ? ` (${r.dataRequestsSeen.slice(0, 3).join(', ')})` : ''),
+    ],
+    ...(r.trace
+      ? [['where the time goes: one more navigation, traced, not judged', describeFirstRowsTrace(r.trace)]]
+      : []),
   ]);
 }

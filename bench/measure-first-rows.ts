@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/support/chromium';
 import { signInWithPassword } from '../e2e/support/sign-in-http';
@@ -10,6 +10,12 @@ import {
   type FirstRowsSample,
   type SeenRequest,
 } from './first-rows-result';
+import {
+  describeFirstRowsTrace,
+  summarizeFirstRowsTrace,
+  type FirstRowsTrace,
+  type LoadTraceEvent,
+} from './first-rows-trace';
 
 // First rows in Debian's Chromium (never a downloaded browser), issue 14 target 2: navigation start
 // → the first data row painted, for the Pods list (all namespaces), the Overview and a Deployment's
@@ -18,7 +24,8 @@ import {
 // (same cookies, nothing cached in the page). The browser records, from before any page script
 // runs, when the first row appears (MutationObserver) and when the frame holding it has been
 // painted (requestAnimationFrame, then the next task); Playwright records every API request, so a
-// page that fetched its rows after hydration (a waterfall) shows, whatever its timing.
+// page that fetched its rows after hydration (a waterfall) shows, whatever its timing. Then one more
+// navigation with a Chromium trace, not judged, says where the time to the row goes (first-rows-trace.ts).
 
 type Log = (msg: string) => void;
 
@@ -138,6 +145,95 @@ const READ_RECORD = `(() => {
 /** After the row: long enough for a fetch that hydration would start to show up. */
 const SETTLE_MS = 500;
 
+/** Opens the page in `tab` and waits for its first data row painted. */
+async function openUntilRow(tab: Page, baseUrl: string, page: FirstRowsPage, timeoutMs: number): Promise<void> {
+  await tab.goto(`${baseUrl}${page.path}`, { waitUntil: 'commit', timeout: 60_000 });
+  // Polled with evaluate (CDP), not waitForFunction: the app's CSP forbids the eval that needs.
+  const deadline = Date.now() + timeoutMs;
+  while (!(await tab.evaluate('Boolean(window.__firstRows && window.__firstRows.paintedMs !== null)'))) {
+    if (Date.now() > deadline) throw new Error(`${page.path}: no data row within ${timeoutMs / 1000} s`);
+    await tab.waitForTimeout(25);
+  }
+}
+
+/**
+ * What DevTools records for the main thread's work and the page's requests, the navigationStart mark
+ * (blink.user_timing), and V8's and the loader's own events, which name much of what a task's time
+ * would otherwise leave unlabeled (V8 deserializing a context, the loader committing the navigation).
+ */
+const TRACE_CATEGORIES = [
+  '-*',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'v8',
+  'loading',
+];
+
+const READ_TRACED = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  return { url: location.href, paintedMs: window.__firstRows.paintedMs,
+    responseStartMs: nav ? nav.responseStart : NaN, responseEndMs: nav ? nav.responseEnd : NaN };
+})()`;
+
+type TracedNav = Parameters<typeof summarizeFirstRowsTrace>[1];
+
+/** The traced navigation's record, once the document's last byte is in (a streamed page may show its row first). */
+async function readTraced(tab: Page): Promise<TracedNav> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const nav = (await tab.evaluate(READ_TRACED)) as TracedNav;
+    if (nav.responseEndMs > 0 || Date.now() > deadline) return nav;
+    await tab.waitForTimeout(50);
+  }
+}
+
+interface TraceTarget {
+  browser: Browser;
+  context: BrowserContext;
+  baseUrl: string;
+  page: FirstRowsPage;
+  log: Log;
+}
+
+/** One navigation of `page` in `tab` with a Chromium trace; undefined, and logged, if that failed. */
+async function traceIn(tab: Page, { browser, baseUrl, page, log }: TraceTarget): Promise<FirstRowsTrace | undefined> {
+  let tracing = false;
+  try {
+    await browser.startTracing(tab, { categories: TRACE_CATEGORIES });
+    tracing = true;
+    await openUntilRow(tab, baseUrl, page, 60_000);
+    const nav = await readTraced(tab);
+    tracing = false;
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents?: LoadTraceEvent[] };
+    const summary = summarizeFirstRowsTrace(trace.traceEvents ?? [], nav);
+    if (!summary) log(`first rows: ${page.path}: the trace has no navigationStart for ${nav.url}`);
+    return summary;
+  } catch (err) {
+    log(`first rows: ${page.path}: no trace (${String(err)})`);
+    if (tracing) await browser.stopTracing().catch(() => undefined);
+    return undefined;
+  }
+}
+
+/**
+ * One more navigation with a Chromium trace, after the measured ones (tracing slows the page, so it is
+ * not judged): where the time to the first row goes. Tried twice, each in a new tab: now and then a trace
+ * misses the page's renderer (no navigationStart in it).
+ */
+async function tracedNavigation(target: TraceTarget): Promise<FirstRowsTrace | undefined> {
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const tab = await target.context.newPage();
+    try {
+      const summary = await traceIn(tab, target);
+      if (summary) return summary;
+    } finally {
+      await tab.close();
+    }
+  }
+  return undefined;
+}
+
 async function navigateOnce(
   context: BrowserContext,
   baseUrl: string,
@@ -151,13 +247,7 @@ async function navigateOnce(
     if (url.pathname.startsWith('/api/')) requests.push({ url: `${url.pathname}${url.search}`, startedAt: Date.now() });
   });
   try {
-    await tab.goto(`${baseUrl}${page.path}`, { waitUntil: 'commit', timeout: 60_000 });
-    // Polled with evaluate (CDP), not waitForFunction: the app's CSP forbids the eval that needs.
-    const deadline = Date.now() + timeoutMs;
-    while (!(await tab.evaluate('Boolean(window.__firstRows && window.__firstRows.paintedMs !== null)'))) {
-      if (Date.now() > deadline) throw new Error(`${page.path}: no data row within ${timeoutMs / 1000} s`);
-      await tab.waitForTimeout(25);
-    }
+    await openUntilRow(tab, baseUrl, page, timeoutMs);
     await tab.waitForTimeout(SETTLE_MS);
     const rec = (await tab.evaluate(READ_RECORD)) as BrowserRecord;
     const data = dataRequestsOf(requests, page.dataPaths, rec.timeOrigin, rec.paintedMs);
@@ -221,7 +311,7 @@ async function warmUp(context: BrowserContext, baseUrl: string, page: FirstRowsP
 
 /**
  * Measures every page of the target for each person: one warm-up navigation, then `navigations`
- * measured ones. Returns one record per (page, person).
+ * measured ones, then one traced. Returns one record per (page, person).
  */
 export async function measureFirstRows(baseUrl: string, opts: FirstRowsOptions, log: Log): Promise<FirstRowsRun[]> {
   const n = opts.navigations ?? 10;
@@ -237,7 +327,8 @@ export async function measureFirstRows(baseUrl: string, opts: FirstRowsOptions, 
           await warmUp(context, baseUrl, page, log);
           const samples: FirstRowsSample[] = [];
           for (let i = 0; i < n; i++) samples.push(await navigateOnce(context, baseUrl, page));
-          const run = summarizeFirstRows(page, person, samples);
+          const trace = await tracedNavigation({ browser, context, baseUrl, page, log });
+          const run = { ...summarizeFirstRows(page, person, samples), ...(trace ? { trace } : {}) };
           runs.push(run);
           log(
             `first rows: ${page.label} as ${person.who}: p50 ${run.firstRow.p50} ms, p95 ${run.firstRow.p95} ms, ` +
@@ -245,6 +336,7 @@ export async function measureFirstRows(baseUrl: string, opts: FirstRowsOptions, 
               `${run.inHtml}/${n}; data requests before the row ${run.waterfalls}/${n}, at all ${run.refetches}/${n}` +
               (run.dataRequestsSeen.length ? ` ${run.dataRequestsSeen.slice(0, 3).join(' ')}` : ''),
           );
+          if (trace) log(`first rows: ${page.label} as ${person.who}, traced: ${describeFirstRowsTrace(trace)}`);
         } finally {
           await context.close();
         }

@@ -71,7 +71,9 @@ environment a Deployment gives, \`WHEELHOUSE_METRICS_TOKEN\` included) and measu
 - **first rows** (\`bench/measure-first-rows.ts\`): Chromium, navigation start → first data row painted, 10
   navigations each, for the Pods list (alice and bob), the Overview and a bench Deployment's page, on the warm
   server before any load run; and whether the browser asked the API for the data before the row (it should not:
-  the first page is in the HTML, ADR 0018);
+  the first page is in the HTML, ADR 0018); then one more navigation per page with a Chromium trace, not judged,
+  says where the time to the row goes (first and last byte, the main thread's parsing, script, style, layout,
+  paint, GC and idle time, the scripts and stylesheets loaded first: \`bench/first-rows-trace.ts\`);
 - **create → visible** (\`bench/measure-visible.ts\`): Chromium on the Pods list of all namespaces, newest first,
   while existing bench pods change at \`--change-rate\` (100/s); 30 new pods created one at a time, each timed from
   the POST to its row painted;

@@ -22,22 +22,30 @@ export interface TraceEvent {
 const CATEGORIES = ['script', 'style', 'layout', 'paint', 'gc', 'other'] as const;
 type Category = (typeof CATEGORIES)[number];
 
-export const traceBreakdownSchema = z.object({
-  /**
-   * Renderer main-thread tasks over 50 ms in the trace: the PerformanceObserver's, plus any of 50.x ms (it
-   * reports whole milliseconds, and 50 is not over 50).
-   */
-  tasks: z.number(),
-  taskMs: z.number(),
-  /** Self time inside those tasks by kind of work, ms. */
+/** Self time by kind of work, ms. */
+export const workSchema = z.object({
   scriptMs: z.number(),
   styleMs: z.number(),
   layoutMs: z.number(),
   paintMs: z.number(),
   gcMs: z.number(),
   otherMs: z.number(),
-  /** Trace events by self time inside those tasks (RunTask's own time is the task's unlabeled work). */
-  top: z.array(z.object({ name: z.string(), selfMs: z.number() })),
+});
+
+export type WorkMs = z.infer<typeof workSchema>;
+
+/** Trace events by self time (RunTask's own time is the task's unlabeled work). */
+export const topEventsSchema = z.array(z.object({ name: z.string(), selfMs: z.number() }));
+
+export const traceBreakdownSchema = workSchema.extend({
+  /**
+   * Renderer main-thread tasks over 50 ms in the trace: the PerformanceObserver's, plus any of 50.x ms (it
+   * reports whole milliseconds, and 50 is not over 50).
+   */
+  tasks: z.number(),
+  taskMs: z.number(),
+  /** Trace events by self time inside those tasks. */
+  top: topEventsSchema,
 });
 
 export type TraceBreakdown = z.infer<typeof traceBreakdownSchema>;
@@ -80,14 +88,14 @@ export function categoryOf(name: string): Category {
   return 'other';
 }
 
-interface Span {
+export interface Span {
   name: string;
   ts: number;
   end: number;
 }
 
 /** Complete spans of one thread: X events, and B/E pairs matched with a stack. */
-function spansOf(events: readonly TraceEvent[]): Span[] {
+export function spansOf(events: readonly TraceEvent[]): Span[] {
   const spans: Span[] = [];
   const open: TraceEvent[] = [];
   for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
@@ -129,6 +137,41 @@ export function breakdownLongTasks(
 ): TraceBreakdown {
   const thread = mainThread(events);
   const spans = spansOf(events.filter((e) => `${e.pid}:${e.tid}` === thread));
+  // Only long tasks and what runs inside them count.
+  const { self, tasks, taskUs } = selfTimes(spans, {
+    keep: (span) =>
+      span.name === 'RunTask' && span.end - span.ts > longMs * 1000 && span.ts >= within.from && span.ts < within.to,
+  });
+  return { tasks, taskMs: round(taskUs / 1000), ...workMs(self), top: topByTime(self, top) };
+}
+
+/** Self times by event name (µs) summed by kind of work, ms. */
+export function workMs(self: ReadonlyMap<string, number>): WorkMs {
+  const us = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  for (const [name, t] of self) us[categoryOf(name)] += t;
+  return Object.fromEntries(CATEGORIES.map((c) => [`${c}Ms`, round(us[c] / 1000)])) as WorkMs;
+}
+
+/** The `n` names with the most time, ms. */
+export function topByTime(self: ReadonlyMap<string, number>, n: number): { name: string; selfMs: number }[] {
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([name, us]) => ({ name, selfMs: round(us / 1000) }));
+}
+
+/**
+ * Self time by span name (µs) inside the top-level spans `keep` accepts (spans in spansOf's order), and
+ * those spans' count and time; every span is cut to `clip` (a span outside it counts nothing).
+ */
+export function selfTimes(
+  spans: readonly Span[],
+  {
+    keep,
+    clip = { from: -Infinity, to: Infinity },
+  }: { keep: (span: Span) => boolean; clip?: { from: number; to: number } },
+): { self: Map<string, number>; tasks: number; taskUs: number } {
+  const inClip = (from: number, to: number) => Math.max(0, Math.min(to, clip.to) - Math.max(from, clip.from));
   const self = new Map<string, number>();
   let tasks = 0;
   let taskUs = 0;
@@ -140,35 +183,17 @@ export function breakdownLongTasks(
   for (const span of spans) {
     while (stack.length && stack[stack.length - 1]!.span.end <= span.ts) close();
     if (!stack.length) {
-      // A top-level span: only long tasks and what runs inside them count.
-      const long = span.name === 'RunTask' && span.end - span.ts > longMs * 1000;
-      if (!long || span.ts < within.from || span.ts >= within.to) continue;
+      if (!keep(span)) continue;
       tasks++;
-      taskUs += span.end - span.ts;
+      taskUs += inClip(span.ts, span.end);
     } else {
       const parent = stack[stack.length - 1]!;
-      parent.selfUs -= Math.min(span.end, parent.span.end) - span.ts;
+      parent.selfUs -= inClip(span.ts, Math.min(span.end, parent.span.end));
     }
-    stack.push({ span, selfUs: span.end - span.ts });
+    stack.push({ span, selfUs: inClip(span.ts, span.end) });
   }
   while (stack.length) close();
-  const by = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
-  for (const [name, us] of self) by[categoryOf(name)] += us;
-  const ms = (us: number) => round(us / 1000);
-  return {
-    tasks,
-    taskMs: ms(taskUs),
-    scriptMs: ms(by.script),
-    styleMs: ms(by.style),
-    layoutMs: ms(by.layout),
-    paintMs: ms(by.paint),
-    gcMs: ms(by.gc),
-    otherMs: ms(by.other),
-    top: [...self]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([name, us]) => ({ name, selfMs: ms(us) })),
-  };
+  return { self, tasks, taskUs };
 }
 
 /** One report cell: the kinds of work and the first few events by self time. */

@@ -109,6 +109,9 @@ describe('a container whose image cannot be pulled', () => {
     expect(containerAt(pull, T0, T0 + 37_000).nextAt).toBe(T0 + 76_000);
     expect(containerAt(pull, T0, T0 + 321_000).moment).toEqual({ kind: 'waiting', reason: 'ErrImagePull' });
     expect(containerAt(pull, T0, T0 + 323_000).nextAt).toBe(T0 + 622_000);
+    // No back-off at all: a constant 2 s cycle, computed, not walked, after 30 days.
+    const eager = plan({ neverStarts: 'ImagePull', backoffMs: 0 });
+    expect(containerAt(eager, T0, T0 + 30 * 86_400_000 + 1000).nextAt).toBe(T0 + 30 * 86_400_000 + 2000);
   });
 });
 

@@ -122,7 +122,7 @@ function pullBackoffMs(plan: ContainerPlan, k: number): number {
  */
 function pulling(plan: ContainerPlan, podStart: number, elapsed: number): TimelinePoint {
   const length = (k: number) => DEFAULTS.pullAttemptMs + pullBackoffMs(plan, k);
-  const settled = (k: number) => pullBackoffMs(plan, k) === MAX_BACKOFF_MS;
+  const settled = (k: number) => pullBackoffMs(plan, k) === pullBackoffMs(plan, k + 1);
   const cycle = cycleAt(elapsed, length, settled);
   const start = podStart + cycle.start;
   const attempt = podStart + elapsed - start < DEFAULTS.pullAttemptMs;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ANNOTATION, parseCpuRamp, podBehaviour } from './behaviour';
+import { ANNOTATION, parseCpuRamp, podBehaviour, podSyncSeed } from './behaviour';
 import type { RawPod } from './types';
 
 function pod(
@@ -70,6 +70,12 @@ describe('podBehaviour', () => {
     expect(fail.containers[0]).toMatchObject({ exitCode: 2, restarts: true });
     const okOnFailure = podBehaviour(pod({ [ANNOTATION.exitAfter]: '1s' }, ['job:1'], 'OnFailure'));
     expect(okOnFailure.containers[0]?.restarts).toBe(false);
+  });
+
+  it("seeds the sync jitter from the pod's uid, one seed for all its containers (one pod worker)", () => {
+    const b = podBehaviour(pod({ [ANNOTATION.crashLoop]: 'true' }, ['a:1', 'b:2']));
+    expect(b.containers.map((c) => c.syncSeed)).toEqual([podSyncSeed('u'), podSyncSeed('u')]);
+    expect(podSyncSeed('u')).not.toBe(podSyncSeed('v'));
   });
 
   it('parses ramps', () => {

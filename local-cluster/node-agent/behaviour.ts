@@ -1,6 +1,7 @@
 // What a simulated pod does, read from its `sim.wheelhouse.dev/*` annotations (set in pod
 // templates by the demo seed). Anything unparsable falls back to the default, never throws:
 // a typo in the seed must not stop the agent.
+import { hash32 } from './hash';
 import { parseBytes, parseCpuMillis, parseDurationMs } from './quantity';
 import type { RawPod } from './types';
 
@@ -23,7 +24,7 @@ export const DEFAULTS = {
   memoryBytes: 64 * 2 ** 20,
   /** How long a crash-looping container runs before it exits. */
   crashRunMs: 2000,
-  /** Back-off between restarts; kubelet's starts at 10 s (and doubles, which we skip). */
+  /** kubelet's first back-off between restarts (it doubles from there: timeline.ts). */
   backoffMs: 10_000,
   /** How long an image pull attempt shows ErrImagePull before kubelet backs off (ImagePullBackOff). */
   pullAttemptMs: 2000,
@@ -64,6 +65,17 @@ export interface ContainerPlan {
    * failing init container keeps it waiting (PodInitializing).
    */
   neverStarts?: 'ImagePull' | 'PodInitializing';
+  /**
+   * Seeds the pod worker's sync jitter (`syncJitterMs` in timeline.ts), the same for every container
+   * of a pod (`podSyncSeed`). None: restarts and pulls at exactly the back-off, for tests that pin
+   * kubelet's arithmetic; the agent always sets it.
+   */
+  syncSeed?: number;
+}
+
+/** The seed of a pod's sync jitter: kubelet has one pod worker per pod uid. */
+export function podSyncSeed(uid: string): number {
+  return hash32(uid);
 }
 
 /** The first init container's failure: it exits non-zero and restarts per restartPolicy. */
@@ -118,6 +130,7 @@ export function podBehaviour(pod: RawPod): PodBehaviour {
       ? { exitCode: initCode, restarts: pod.spec.restartPolicy !== 'Never' }
       : undefined;
 
+  const syncSeed = podSyncSeed(pod.metadata.uid);
   const containers = pod.spec.containers.map((c): ContainerPlan => {
     const image = c.image ?? '';
     const tag = imageTag(image);
@@ -131,6 +144,7 @@ export function podBehaviour(pod: RawPod): PodBehaviour {
       neverReady: crashes,
       readyAfterMs,
       backoffMs: DEFAULTS.backoffMs,
+      syncSeed,
     };
     if (oomAfterMs !== undefined) {
       // Killed at the limit after a while, whatever else the pod says; it was serving until then.

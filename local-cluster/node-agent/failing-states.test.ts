@@ -7,8 +7,8 @@ import { podStatus } from '@/lib/k8s/status/pod-status';
 import { ANNOTATION, podBehaviour } from './behaviour';
 import { containerLog } from './container-logs';
 import { imageRef } from './image-pull';
-import { simulatePod, type SimOutput } from './pod-status';
-import { containerAt } from './timeline';
+import { isoSeconds, simulatePod, type SimOutput } from './pod-status';
+import { SYNC_JITTER_MS, containerAt, runOf } from './timeline';
 import type { RawPod } from './types';
 
 const T0 = Date.parse('2024-05-01T10:00:00Z');
@@ -44,7 +44,7 @@ const cond = (out: SimOutput, type: string) => out.status.conditions?.find((c) =
 describe('image pull failure (image-pull: fail, or an image tag containing "pullfail")', () => {
   const pod = raw({ [ANNOTATION.imagePull]: 'fail' });
 
-  it('alternates ErrImagePull (2 s) and ImagePullBackOff (10 s), Pending, never started', () => {
+  it('alternates ErrImagePull (2 s) and ImagePullBackOff (10 s and a sync jitter), Pending, never started', () => {
     const attempt = at(pod, 1000);
     expect(attempt.status.phase).toBe('Pending');
     expect(attempt.status.containerStatuses?.[0]).toEqual({
@@ -72,8 +72,12 @@ describe('image pull failure (image-pull: fail, or an image tag containing "pull
       waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "registry.example.test/lab/app:1.0"' },
     });
     expect(word(pod, backoff)).toBe('ImagePullBackOff');
-    expect(backoff.nextAt).toBe(T0 + 12_000);
-    expect(word(pod, at(pod, 12_500))).toBe('ErrImagePull');
+    // The next attempt: at the pod worker's first sync after the 10 s back-off (timeline.ts).
+    const retry = backoff.nextAt ?? 0;
+    expect(retry).toBeGreaterThanOrEqual(T0 + 12_000);
+    expect(retry).toBeLessThan(T0 + 12_000 + SYNC_JITTER_MS);
+    expect(word(pod, at(pod, retry - T0 - 1))).toBe('ImagePullBackOff');
+    expect(word(pod, at(pod, retry - T0))).toBe('ErrImagePull');
 
     expect(cond(backoff, 'Initialized')?.status).toBe('True');
     expect(cond(backoff, 'Ready')).toMatchObject({
@@ -120,7 +124,7 @@ describe('OOMKilled restarts (oom-after)', () => {
   const pod = raw({ [ANNOTATION.oomAfter]: '20s' });
 
   it('serves, is killed with 137 OOMKilled, shows it for 3 s, backs off, restarts', () => {
-    const b = podBehaviour(pod).containers[0];
+    const b = podBehaviour(pod).containers[0]!;
     expect(b).toMatchObject({ runForMs: 20_000, exitCode: 137, exitReason: 'OOMKilled', restarts: true });
 
     const serving = at(pod, 10_000);
@@ -146,14 +150,19 @@ describe('OOMKilled restarts (oom-after)', () => {
     });
     expect(word(pod, backoff)).toBe('CrashLoopBackOff');
 
-    // Restarted at 30 s; killed again at 50 s, now with the first kill as its last state.
-    const again = at(pod, 51_000);
+    // Restarted at the pod worker's first sync after the 10 s back-off (30–35 s); killed again 20 s
+    // later, now with the first kill as its last state.
+    const restart = runOf(b, T0, 1).startedAt - T0;
+    expect(restart).toBeGreaterThanOrEqual(30_000);
+    expect(restart).toBeLessThan(30_000 + SYNC_JITTER_MS);
+    expect(backoff.nextAt).toBe(T0 + restart);
+    const again = at(pod, restart + 21_000);
     expect(again.status.containerStatuses?.[0]).toMatchObject({
       restartCount: 1,
-      state: { terminated: { reason: 'OOMKilled', startedAt: '2024-05-01T10:00:30Z' } },
+      state: { terminated: { reason: 'OOMKilled', startedAt: isoSeconds(T0 + restart) } },
       lastState: { terminated: { reason: 'OOMKilled', finishedAt: '2024-05-01T10:00:20Z' } },
     });
-    const rerun = at(pod, 35_000).status.containerStatuses?.[0];
+    const rerun = at(pod, restart + 5000).status.containerStatuses?.[0];
     expect(rerun).toMatchObject({
       restartCount: 1,
       state: { running: {} },
@@ -199,7 +208,10 @@ describe('a failing init container (init-exit-code)', () => {
       lastState: { terminated: { exitCode: 1, reason: 'Error' } },
     });
     expect(word(pod, backoff)).toBe('Init:CrashLoopBackOff');
-    expect(at(pod, 12_500).status.initContainerStatuses?.[0]).toMatchObject({
+    const restart = (backoff.nextAt ?? 0) - T0;
+    expect(restart).toBeGreaterThanOrEqual(12_000);
+    expect(restart).toBeLessThan(12_000 + SYNC_JITTER_MS);
+    expect(at(pod, restart + 500).status.initContainerStatuses?.[0]).toMatchObject({
       restartCount: 1,
       state: { running: {} },
     });

@@ -5,7 +5,7 @@
 // (https://github.com/kubernetes/kubernetes/blob/v1.20.2/pkg/kubelet/kubelet_pods.go).
 import { createHash } from 'node:crypto';
 
-import { DEFAULTS, type ContainerPlan, type PodBehaviour } from './behaviour';
+import { DEFAULTS, podSyncSeed, type ContainerPlan, type PodBehaviour } from './behaviour';
 import { waitingMessage } from './image-pull';
 import { containerAt, type ContainerMoment, type Run } from './timeline';
 import type { ContainerState, ContainerStatus, PodCondition, PodStatus } from './types';
@@ -184,6 +184,7 @@ function initOutcome(input: SimInput): InitOutcome {
     readyAfterMs: 0,
     backoffMs: DEFAULTS.backoffMs,
     exitedMs: DEFAULTS.exitedMs,
+    syncSeed: podSyncSeed(pod.uid),
   };
   const point = containerAt(plan, startMs, input.now);
   const waiting = { kind: 'waiting', reason: 'PodInitializing' } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ContainerPlan } from './behaviour';
-import { MAX_BACKOFF_MS, containerAt, restartDelayMs, runOf } from './timeline';
+import { podSyncSeed, type ContainerPlan } from './behaviour';
+import { MAX_BACKOFF_MS, SYNC_JITTER_MS, containerAt, restartDelayMs, runOf } from './timeline';
 
 const plan = (over: Partial<ContainerPlan> = {}): ContainerPlan => ({
   name: 'app',
@@ -89,6 +89,101 @@ describe('a crash-looping container', () => {
       kind: 'running',
       run: { index: 2 },
     });
+  });
+});
+
+describe("the pod worker's sync jitter (pod_workers.go wrapUp)", () => {
+  const crash = plan({ runForMs: 2000, exitCode: 1, neverReady: true });
+  const seeded = (uid: string, base: ContainerPlan = crash): ContainerPlan => ({ ...base, syncSeed: podSyncSeed(uid) });
+  const uids = Array.from({ length: 1000 }, (_, i) => `0b7c5f2e-${String(i).padStart(4, '0')}-4d7a-9e55-bench`);
+  /** How much later than its back-off run k started (k restarts). */
+  const lateness = (p: ContainerPlan, k: number) =>
+    runOf(p, T0, k).startedAt - (runOf(p, T0, k - 1).finishedAt ?? 0) - restartDelayMs(p, k - 1);
+
+  it('restarts two pods of one plan and start at different instants', () => {
+    const [a, b] = [seeded('uid-a'), seeded('uid-b')];
+    expect(runOf(a, T0, 1).startedAt).not.toBe(runOf(b, T0, 1).startedAt);
+    const at = T0 + 30 * 86_400_000;
+    expect(containerAt(a, T0, at)).not.toEqual(containerAt(b, T0, at));
+  });
+
+  it('restarts each run within the sync window after its back-off: [back-off, back-off + 5 s)', () => {
+    for (const uid of uids.slice(0, 50)) {
+      const p = seeded(uid);
+      for (let k = 1; k < 20; k++) {
+        expect(lateness(p, k)).toBeGreaterThanOrEqual(0);
+        expect(lateness(p, k)).toBeLessThan(SYNC_JITTER_MS);
+      }
+    }
+  });
+
+  it('draws each restart anew while the back-off doubles, then one lateness per pod at the cap', () => {
+    const p = seeded('uid-a');
+    const early = [1, 2, 3, 4, 5].map((k) => lateness(p, k));
+    expect(new Set(early).size).toBe(early.length);
+    // Run 6 follows the first 5 min back-off; from there the cycle keeps one length.
+    const settled = lateness(p, 6);
+    for (const k of [7, 50, 5000]) expect(lateness(p, k)).toBe(settled);
+  });
+
+  it('is deterministic: the same uid gives the same timeline, also after 30 days', () => {
+    for (const ms of [5000, 13_000, 400_000, 30 * 86_400_000]) {
+      expect(containerAt(seeded('uid-a'), T0, T0 + ms)).toEqual(containerAt(seeded('uid-a'), T0, T0 + ms));
+    }
+  });
+
+  it('keeps the back-off kubelet reports, and wakes the pod up when the restart comes', () => {
+    const p = seeded('uid-a');
+    const restart = runOf(p, T0, 1).startedAt;
+    const waiting = containerAt(p, T0, restart - 1);
+    expect(waiting.moment).toMatchObject({ kind: 'backoff', restartCount: 0, backoffMs: 10_000 });
+    expect(waiting.nextAt).toBe(restart);
+    expect(containerAt(p, T0, restart).moment).toMatchObject({ kind: 'running', run: { index: 1 } });
+    expect(containerAt(p, T0, runOf(p, T0, 2).startedAt - 1).moment).toMatchObject({ backoffMs: 20_000 });
+  });
+
+  it('agrees with runOf after days of crash-looping (the settled cycle is arithmetic)', () => {
+    const p = seeded('uid-a');
+    const r = runOf(p, T0, 8000);
+    expect(r.startedAt - T0).toBeGreaterThan(27 * 86_400_000);
+    expect(containerAt(p, T0, r.startedAt).moment).toMatchObject({ kind: 'running', run: r });
+    expect(containerAt(p, T0, r.startedAt - 1).moment).toMatchObject({ kind: 'backoff', restartCount: 7999 });
+  });
+
+  it('spreads 1,000 pods created together over the 5 s window instead of one instant', () => {
+    /** How many of the pods restart run k in each second of the 5 s window. */
+    const perSecondOfWindow = (k: number) => {
+      const counts = [0, 0, 0, 0, 0];
+      for (const uid of uids) {
+        const s = Math.floor(lateness(seeded(uid), k) / 1000);
+        counts[s] = (counts[s] ?? 0) + 1;
+      }
+      return counts;
+    };
+    // Uniform would put 200 in each second; without the jitter all 1,000 shared one instant.
+    for (const k of [1, 3, 6]) for (const n of perSecondOfWindow(k)) expect(n).toBeGreaterThan(150);
+    // A day later the restarts have drifted apart: no 1 s window of the clock holds more than a few.
+    const at = T0 + 86_400_000;
+    const next = uids.map((uid) => containerAt(seeded(uid), T0, at).nextAt ?? 0);
+    const perSecond = new Map<number, number>();
+    for (const t of next) perSecond.set(Math.floor(t / 1000), (perSecond.get(Math.floor(t / 1000)) ?? 0) + 1);
+    expect(Math.max(...perSecond.values())).toBeLessThan(15);
+  });
+
+  it('jitters image pull attempts too (ImagePullBackOff is a failed sync as well)', () => {
+    const pull = (uid: string) => seeded(uid, plan({ neverStarts: 'ImagePull' }));
+    const retries = uids.slice(0, 100).map((uid) => containerAt(pull(uid), T0, T0 + 3000).nextAt ?? 0);
+    for (const t of retries) {
+      expect(t).toBeGreaterThanOrEqual(T0 + 12_000);
+      expect(t).toBeLessThan(T0 + 12_000 + SYNC_JITTER_MS);
+    }
+    expect(new Set(retries).size).toBeGreaterThan(90);
+    const first = pull(uids[0] ?? '');
+    expect(containerAt(first, T0, (retries[0] ?? 0) - 1).moment).toEqual({
+      kind: 'waiting',
+      reason: 'ImagePullBackOff',
+    });
+    expect(containerAt(first, T0, retries[0] ?? 0).moment).toEqual({ kind: 'waiting', reason: 'ErrImagePull' });
   });
 });
 

@@ -3,6 +3,7 @@
 // recomputes the same answer from `status.startTime`, and it also says when the answer changes
 // next, so one shared timer can wake the pod up then.
 import { DEFAULTS, type ContainerPlan } from './behaviour';
+import { unitHash } from './hash';
 
 export interface Run {
   /** 0 for the first run, n after n restarts. */
@@ -68,6 +69,35 @@ export function restartDelayMs(plan: Pick<ContainerPlan, 'runForMs' | 'backoffMs
 }
 
 /**
+ * kubelet's pod worker (pkg/kubelet/pod_workers.go, v1.20, `wrapUp`): a sync that failed — a
+ * container in CrashLoopBackOff or ImagePullBackOff makes SyncPod return an error — requeues the pod
+ * after `wait.Jitter(backOffPeriod, workerBackOffPeriodJitterFactor)`, 10 s + [0, 5 s) uniform. The
+ * container restarts (the image is pulled again) only at the first sync after its back-off has
+ * expired, so later than the back-off by a per-pod, per-sync random amount: failing pods created
+ * together drift apart instead of writing their statuses in step.
+ * https://github.com/kubernetes/kubernetes/blob/v1.20.2/pkg/kubelet/pod_workers.go
+ */
+export const SYNC_JITTER_MS = 5000;
+
+/**
+ * How much later than its back-off retry `k` happens: in [0, SYNC_JITTER_MS), drawn from the pod's
+ * seed. While the back-off still doubles, each retry draws its own (kubelet's syncs are jittered
+ * one by one). Once it has `settled` at its cap, one per-pod draw serves every later retry, so
+ * cycles keep one length and a pod that has failed for days is still found by arithmetic; pods
+ * then differ in period by up to 5 s and keep drifting apart, never realigning.
+ *
+ * The window is exact for the 10 s back-off: the worker syncs right after the exit (PLEG's
+ * ContainerDied) and next after 10–15 s, when the back-off has expired. Behind a longer one kubelet
+ * has synced a few times, and the restart can come up to a whole 15 s interval late; we keep the
+ * 5 s window: it spreads the pods enough, and the 'backoff' moment's `backoffMs` stays kubelet's
+ * figure (the CrashLoopBackOff message names the back-off, not the wait).
+ */
+function syncJitterMs(plan: Pick<ContainerPlan, 'syncSeed'>, k: number, settled: boolean): number {
+  if (plan.syncSeed === undefined) return 0;
+  return Math.floor(unitHash(plan.syncSeed, settled ? -1 : k) * SYNC_JITTER_MS);
+}
+
+/**
  * Cycles of growing length (cycle k lasts `length(k)`, constant once `settled(k)`): the cycle that
  * holds `elapsed`, and its start. A loop over the few cycles before the length settles, arithmetic
  * after it, so a pod that has crash-looped for days costs no more than a new one.
@@ -100,10 +130,12 @@ function cycleStart(index: number, length: (k: number) => number, settled: (k: n
   return start;
 }
 
-const restartCycle = (plan: ContainerPlan) => ({
-  length: (k: number) => (plan.runForMs ?? 0) + restartDelayMs(plan, k),
-  settled: (k: number) => restartDelayMs(plan, k) === restartDelayMs(plan, k + 1),
-});
+/** A restart cycle: a run, its back-off, and the wait for the pod worker's next sync. */
+function restartCycle(plan: ContainerPlan) {
+  const settled = (k: number) => restartDelayMs(plan, k) === restartDelayMs(plan, k + 1);
+  const waitMs = (k: number) => restartDelayMs(plan, k) + syncJitterMs(plan, k, settled(k));
+  return { length: (k: number) => (plan.runForMs ?? 0) + waitMs(k), settled, waitMs };
+}
 
 /** Run `index` of a restarting container (its `index` restarts before it). */
 export function runOf(plan: ContainerPlan, podStart: number, index: number): Run {
@@ -118,11 +150,12 @@ function pullBackoffMs(plan: ContainerPlan, k: number): number {
 
 /**
  * kubelet's image puller (images/image_manager.go EnsureImageExists): a failed attempt
- * (ErrImagePull), then a back-off (ImagePullBackOff) that doubles after each failure, again.
+ * (ErrImagePull), then a back-off (ImagePullBackOff) that doubles after each failure, and the
+ * next attempt at the pod worker's first sync after it (`syncJitterMs`), again.
  */
 function pulling(plan: ContainerPlan, podStart: number, elapsed: number): TimelinePoint {
-  const length = (k: number) => DEFAULTS.pullAttemptMs + pullBackoffMs(plan, k);
   const settled = (k: number) => pullBackoffMs(plan, k) === pullBackoffMs(plan, k + 1);
+  const length = (k: number) => DEFAULTS.pullAttemptMs + pullBackoffMs(plan, k) + syncJitterMs(plan, k, settled(k));
   const cycle = cycleAt(elapsed, length, settled);
   const start = podStart + cycle.start;
   const attempt = podStart + elapsed - start < DEFAULTS.pullAttemptMs;
@@ -146,8 +179,8 @@ export function containerAt(plan: ContainerPlan, podStart: number, now: number):
   }
 
   // Restart cycle: run for runForMs, back off per kubelet (the first exitedMs of it still showing
-  // the termination), start again with restartCount + 1.
-  const { length, settled } = restartCycle(plan);
+  // the termination) until the pod worker's next sync, start again with restartCount + 1.
+  const { length, settled, waitMs } = restartCycle(plan);
   const cycle = cycleAt(elapsed, length, settled);
   const index = cycle.index;
   const current = run(plan, podStart + cycle.start, index);
@@ -164,6 +197,6 @@ export function containerAt(plan: ContainerPlan, podStart: number, now: number):
   }
   return {
     moment: { kind: 'backoff', restartCount: index, last: current, backoffMs: delay },
-    nextAt: podStart + cycle.start + plan.runForMs + delay,
+    nextAt: podStart + cycle.start + plan.runForMs + waitMs(index),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { cpuMillisAt, cpuSecondsBetween, hash32, memoryBytesAt, usageProfile } from './usage';
+import { hash32 } from './hash';
+import { cpuMillisAt, cpuSecondsBetween, memoryBytesAt, usageProfile } from './usage';
 
 const steady = usageProfile('uid-1/web', { baseMillis: 50, ramp: undefined, memoryBytes: 64 * 2 ** 20 });
 const ramped = usageProfile('uid-2/web', {

@@ -3,6 +3,7 @@
 // container name. CPU seconds are the closed-form integral of the rate, so the cAdvisor counter
 // is exact, monotonic and needs no per-series state.
 import type { CpuRamp } from './behaviour';
+import { hash32 } from './hash';
 
 export interface UsageProfile {
   baseMillis: number;
@@ -15,16 +16,6 @@ export interface UsageProfile {
   cpuPhase: number;
   memOmega: number;
   memPhase: number;
-}
-
-/** FNV-1a, 32 bit: a stable seed from a string. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /** Deterministic numbers in [0, 1) from a seed (mulberry32). */

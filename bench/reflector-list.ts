@@ -7,10 +7,11 @@
 // - list → ready (the store holds the whole list, readiness would pass);
 // - list → first indexed page (the list index of pods, then the first 50 by name, as the first request).
 // With --before <commit>, the same measurement also runs on that commit's server code (extracted to a
-// temporary folder), with the index made by the first request as that code did.
+// temporary folder), with the index made by the first request as that code did (or with the reflector,
+// --before-index at-start, to compare code that does so too).
 //
 //   npx tsx --conditions=react-server bench/reflector-list.ts [--pods 100000] [--latency-ms 50] [--runs 3]
-//     [--shape production|bench] [--before <commit>] [--out file.md]
+//     [--shape production|bench] [--before <commit> [--before-index first-request|at-start]] [--out file.md]
 //
 // Each measurement runs in a child process of its own (a fresh heap), one after the other.
 
@@ -43,6 +44,8 @@ const { values: args } = parseArgs({
     shape: { type: 'string', default: 'production' },
     runs: { type: 'string', default: '3' },
     before: { type: 'string' },
+    /** How the --before variant makes the list index: on the first request (code before ADR 0002's "Cold list"), or at start. */
+    'before-index': { type: 'string', default: 'first-request' },
     out: { type: 'string' },
     // Internal: the page server, and one measurement.
     serve: { type: 'boolean', default: false },
@@ -61,6 +64,8 @@ interface Measured {
   firstPageMs: number;
   /** The first page's own time (index made on that request, or only the page read). */
   pageMs: number;
+  /** CPU time of this process (user + system) from the reflector's start to ready: steadier than wall time on a shared machine. */
+  readyCpuMs: number;
   total: number;
   pages: number;
 }
@@ -169,11 +174,13 @@ async function measure(port: number, indexAtStart: boolean): Promise<Measured> {
     labels: { cluster: 'bench', kind: 'pods' },
   });
   t = performance.now();
+  const cpu = process.cpuUsage();
   // What ClusterCache.reflector does for pods since ADR 0002's "Cold list" amendment.
   if (indexAtStart) listIndexFor(reflector.store, podsKind).order(podsKind.defaultSort);
   reflector.start();
   if (!(await reflector.ready(600_000))) throw new Error(`no list: ${reflector.lastError?.message}`);
   const readyMs = performance.now() - t;
+  const used = process.cpuUsage(cpu);
   const p = performance.now();
   const query = listQuerySchema.parse({ limit: '50' });
   const page = selectIndexedPage(
@@ -184,7 +191,15 @@ async function measure(port: number, indexAtStart: boolean): Promise<Measured> {
   );
   const done = performance.now();
   await reflector.stop();
-  return { rawMs, readyMs, firstPageMs: done - t, pageMs: done - p, total: page.total, pages };
+  return {
+    rawMs,
+    readyMs,
+    firstPageMs: done - t,
+    pageMs: done - p,
+    readyCpuMs: (used.user + used.system) / 1000,
+    total: page.total,
+    pages,
+  };
 }
 
 async function startPageServer(): Promise<{ port: number; child: ChildProcess }> {
@@ -243,7 +258,8 @@ async function main(): Promise<void> {
   let before: string | undefined;
   if (args.before) {
     before = beforeTree(args.before);
-    variants.push({ name: `before (${args.before})`, cwd: before, index: 'first-request' });
+    const index = args['before-index'] === 'at-start' ? 'at-start' : 'first-request';
+    variants.push({ name: `before (${args.before})`, cwd: before, index });
   }
   variants.push({ name: 'after', cwd: process.cwd(), index: 'at-start' });
   const results = new Map<string, Measured[]>(variants.map((v) => [v.name, []]));
@@ -269,18 +285,19 @@ async function main(): Promise<void> {
     const ready = median(ms.map((m) => m.readyMs));
     const first = median(ms.map((m) => m.firstPageMs));
     const page = median(ms.map((m) => m.pageMs));
-    return `| ${v.name} | ${fmt(raw)} | ${fmt(ready)} (${(ready / raw).toFixed(2)}×) | ${fmt(first)} (${(first / raw).toFixed(2)}×) | ${page < 10 ? page.toFixed(2) : fmt(page)} |`;
+    const cpu = median(ms.map((m) => m.readyCpuMs));
+    return `| ${v.name} | ${fmt(raw)} | ${fmt(ready)} (${(ready / raw).toFixed(2)}×) | ${fmt(first)} (${(first / raw).toFixed(2)}×) | ${page < 10 ? page.toFixed(2) : fmt(page)} | ${fmt(cpu)} |`;
   });
   const pages = [...results.values()][0]?.[0]?.pages ?? 0;
   const md = [
     '## In-process, synthetic: the cold list of pods (issue 14 target 3, ADR 0002 amendment "Cold list")',
     '',
-    `Not an end-to-end run: \`npx tsx --conditions=react-server bench/reflector-list.ts --pods ${PODS} --shape ${SHAPE} --latency-ms ${LATENCY} --runs ${args.runs}${args.before ? ` --before ${args.before}` : ''} --out <file>\`.`,
+    `Not an end-to-end run: \`npx tsx --conditions=react-server bench/reflector-list.ts --pods ${PODS} --shape ${SHAPE} --latency-ms ${LATENCY} --runs ${args.runs}${args.before ? ` --before ${args.before} --before-index ${args['before-index']}` : ''} --out <file>\`.`,
     '',
     `${PODS.toLocaleString('en-US')} pods ("${SHAPE}" shape, bench/pod-shapes.ts) in ${args.namespaces} namespaces, served by a child process over HTTPS in ${pages} pages of ${PAGE}, each answered ${LATENCY} ms after its request (pages made beforehand); the Reflector lists them with the cache's pod transform and indexes. Medians of ${args.runs} runs (each in a fresh process, variants interleaved), ms from the reflector's start. Raw = the same pages read and dropped one after the other (no parse), measured in the same process just before. First page = the list index of pods, then the first 50 by name; its own time in the last column (before: the index is built by that request; after: made with the reflector and built during the list). ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, load average at start ${load[0]!.toFixed(1)}, at the end ${loadavg()[0]!.toFixed(1)} (2 shared cores).`,
     '',
-    '| code | raw paginated LIST | list → ready (× raw) | list → first page (× raw) | first page request |',
-    '| ---- | ------------------ | -------------------- | ------------------------- | ------------------ |',
+    '| code | raw paginated LIST | list → ready (× raw) | list → first page (× raw) | first page request | list → ready, CPU |',
+    '| ---- | ------------------ | -------------------- | ------------------------- | ------------------ | ----------------- |',
     ...rows,
     '',
   ].join('\n');

@@ -1,6 +1,9 @@
 import 'server-only';
 
 import type { KubeObject, ObjectMeta, OwnerRef } from '@/lib/k8s/object';
+import { Interner } from '@/server/k8s/interner';
+
+export { Interner };
 
 // The shared cache keeps a pod in a compact shape (ADR 0027): the same paths as the API's Pod, but only
 // the fields something served from the cache reads. Everything else (values of env vars, probes,
@@ -20,63 +23,20 @@ import type { KubeObject, ObjectMeta, OwnerRef } from '@/lib/k8s/object';
 type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-/**
- * Values that repeat across pods held once. Strings: JSON.parse makes a new copy of every string longer
- * than a few characters, so 100,000 pods of 1,000 namespaces would otherwise hold 100,000 copies of the
- * namespace names, node names and images. Structures: the replicas of one workload have equal labels,
- * owner references, containers, volumes and (while healthy) conditions and container states; each such
- * value is kept once, frozen (a shared value must never change under another pod), keyed by its JSON.
- * Bounded: when a table is full it starts again (values already shared stay shared; only later
- * arrivals miss), so churn cannot grow it.
- */
-export class Interner {
-  private readonly strings = new Map<string, string>();
-  private readonly values = new Map<string, unknown>();
-  constructor(
-    private readonly maxStrings = 100_000,
-    private readonly maxValues = 50_000,
-  ) {}
-
-  get size(): number {
-    return this.strings.size + this.values.size;
+/** `fn` of each object in an array, without those it maps to undefined; no array per item. */
+function objects<R>(v: unknown, fn: (o: Obj) => R | undefined): R[] {
+  if (!Array.isArray(v)) return [];
+  // Sized up front, not pushed: a pushed array keeps spare capacity, and some of these stay per pod.
+  const out = new Array<R>(v.length);
+  let n = 0;
+  for (const x of v) {
+    const r = isObj(x) ? fn(x) : undefined;
+    if (r !== undefined) out[n++] = r;
   }
-
-  of<T extends string | undefined>(s: T): T {
-    if (s === undefined) return s;
-    const hit = this.strings.get(s);
-    if (hit !== undefined) return hit as T;
-    if (this.strings.size >= this.maxStrings) this.strings.clear();
-    this.strings.set(s, s);
-    return s;
-  }
-
-  /** One frozen copy of an equal (JSON-equal) value. */
-  shared<T>(v: T): T {
-    const key = JSON.stringify(v);
-    const hit = this.values.get(key);
-    if (hit !== undefined) return hit as T;
-    if (this.values.size >= this.maxValues) this.values.clear();
-    this.values.set(key, deepFreeze(v));
-    return v;
-  }
-
-  record(r: unknown): Record<string, string> | undefined {
-    if (!isObj(r)) return undefined;
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(r)) if (typeof v === 'string') out[this.of(k)] = this.of(v);
-    return out;
-  }
-}
-
-function deepFreeze<T>(v: T): T {
-  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const x of Object.values(v)) deepFreeze(x);
-  }
-  return v;
+  out.length = n;
+  return out;
 }
 
 function set(target: Obj, key: string, value: unknown): void {
@@ -130,22 +90,22 @@ function container(c: Obj, i: Interner): Obj {
   set(out, 'restartPolicy', i.of(str(c.restartPolicy)));
   set(out, 'resources', resources(c.resources, i));
   // Only env vars read from a ConfigMap or Secret key: their names and values stay in the API.
-  const env = arr(c.env).flatMap((e) => {
+  const env = objects(c.env, (e) => {
     const from = isObj(e.valueFrom) ? e.valueFrom : undefined;
     const cm = keyRef(from?.configMapKeyRef, i);
     const secret = keyRef(from?.secretKeyRef, i);
-    if (!cm && !secret) return [];
+    if (!cm && !secret) return undefined;
     const valueFrom: Obj = {};
     set(valueFrom, 'configMapKeyRef', cm);
     set(valueFrom, 'secretKeyRef', secret);
-    return [{ name: str(e.name) ?? '', valueFrom }];
+    return { name: str(e.name) ?? '', valueFrom };
   });
   if (env.length) out.env = env;
-  const envFrom = arr(c.envFrom).flatMap((e) => {
+  const envFrom = objects(c.envFrom, (e) => {
     const ref: Obj = {};
     set(ref, 'configMapRef', keyRef(e.configMapRef, i));
     set(ref, 'secretRef', keyRef(e.secretRef, i));
-    return Object.keys(ref).length ? [ref] : [];
+    return ref.configMapRef || ref.secretRef ? ref : undefined;
   });
   if (envFrom.length) out.envFrom = envFrom;
   return out;
@@ -159,15 +119,15 @@ function volume(v: Obj, i: Interner): Obj | undefined {
   set(out, 'configMap', keyRef(v.configMap, i));
   set(out, 'secret', keyRef(v.secret, i, 'secretName'));
   if (isObj(v.projected)) {
-    const sources = arr(v.projected.sources).flatMap((s) => {
+    const sources = objects(v.projected.sources, (s) => {
       const src: Obj = {};
       set(src, 'configMap', keyRef(s.configMap, i));
       set(src, 'secret', keyRef(s.secret, i));
-      return Object.keys(src).length ? [src] : [];
+      return src.configMap || src.secret ? src : undefined;
     });
     if (sources.length) out.projected = { sources };
   }
-  return Object.keys(out).length > 1 ? out : undefined;
+  return out.persistentVolumeClaim || out.configMap || out.secret || out.projected ? out : undefined;
 }
 
 function spec(s: unknown, i: Interner): Obj | undefined {
@@ -175,13 +135,13 @@ function spec(s: unknown, i: Interner): Obj | undefined {
   const out: Obj = {};
   set(out, 'nodeName', i.of(str(s.nodeName)));
   for (const key of ['containers', 'initContainers', 'ephemeralContainers'] as const) {
-    if (Array.isArray(s[key])) out[key] = i.shared(arr(s[key]).map((c) => container(c, i)));
+    if (Array.isArray(s[key])) out[key] = i.shared(objects(s[key], (c) => container(c, i)));
   }
-  const volumes = arr(s.volumes).flatMap((v) => volume(v, i) ?? []);
+  const volumes = objects(s.volumes, (v) => volume(v, i));
   if (volumes.length) out.volumes = i.shared(volumes);
-  const pullSecrets = arr(s.imagePullSecrets).map((p) => ({ name: i.of(str(p.name)) }));
+  const pullSecrets = objects(s.imagePullSecrets, (p) => ({ name: i.of(str(p.name)) }));
   if (pullSecrets.length) out.imagePullSecrets = i.shared(pullSecrets);
-  const gates = arr(s.readinessGates).map((g) => ({ conditionType: i.of(str(g.conditionType)) }));
+  const gates = objects(s.readinessGates, (g) => ({ conditionType: i.of(str(g.conditionType)) }));
   if (gates.length) out.readinessGates = i.shared(gates);
   const overhead = i.record(s.overhead);
   if (overhead) out.overhead = i.shared(overhead);
@@ -205,7 +165,7 @@ function state(s: unknown, i: Interner): Obj | undefined {
     set(term, 'finishedAt', str(t.finishedAt));
     out.terminated = term;
   }
-  return Object.keys(out).length ? out : undefined;
+  return out.waiting || out.running || out.terminated ? out : undefined;
 }
 
 function containerStatus(c: Obj, i: Interner): Obj {
@@ -228,7 +188,7 @@ function status(s: unknown, i: Interner): Obj | undefined {
   set(out, 'reason', i.of(str(s.reason)));
   if (Array.isArray(s.conditions)) {
     out.conditions = i.shared(
-      arr(s.conditions).map((c) => {
+      objects(s.conditions, (c) => {
         const cond: Obj = { type: i.of(str(c.type)), status: i.of(str(c.status)) };
         set(cond, 'reason', i.of(str(c.reason)));
         return cond;
@@ -237,7 +197,7 @@ function status(s: unknown, i: Interner): Obj | undefined {
   }
   for (const key of ['containerStatuses', 'initContainerStatuses'] as const) {
     if (!Array.isArray(s[key])) continue;
-    const statuses = arr(s[key]).map((c) => containerStatus(c, i));
+    const statuses = objects(s[key], (c) => containerStatus(c, i));
     // States without a time (running, waiting, no last exit) repeat across replicas; a finishedAt
     // is one pod's own and would only fill the table.
     out[key] = statuses.some(exited) ? statuses : i.shared(statuses);

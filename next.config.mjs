@@ -26,6 +26,14 @@ const nextConfig = {
   // lets a build skip the second pass (parallel work in one checkout, the image's build stage).
   typescript: { ignoreBuildErrors: process.env.WHEELHOUSE_SKIP_TYPECHECK === '1' },
   poweredByHeader: false,
+  experimental: {
+    // Next.js loads every route's module when it starts, by default. Those ~300 ms of the one main
+    // thread came between the server asking for the API's discovery and its first LIST: a cold start
+    // at 100,000 pods waited for routes nobody had asked for yet. Each route now loads on its first
+    // request instead (tens of ms, once); the lean list API (ADR 0026) needs none. Measured in
+    // docs/benchmarks.md (cold first page); ADR 0002, amendment "Boot".
+    preloadEntriesOnStart: false,
+  },
   // client-node loads kubeconfig files, TLS agents and optional cloud auth plugins at runtime; bundling
   // it breaks those dynamic requires, so Node loads it from node_modules instead.
   // kysely: bundled, each route bundle gets its own copy, while the database handle is one per process

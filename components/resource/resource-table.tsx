@@ -2,7 +2,7 @@
 
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useRouter } from 'next/navigation';
-import { memo, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
 
 import { kindById } from '@/lib/k8s/kinds';
 import type { BaseSummary, Column, KindDescriptor } from '@/lib/k8s/kinds/descriptor';
@@ -12,6 +12,7 @@ import { ResourceCell } from '@/components/resource/resource-cell';
 import { useWindowedList } from '@/components/resource/use-resource-list';
 import { useNow } from '@/components/resource/use-now';
 import { ErrorPanel } from '@/components/ui/error-panel';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 // The generic list table: columns from the kind's descriptor, rows virtualized against the window
 // scroll (the document scrolls, see the cluster layout; the wrapper clips instead of scrolling so the
@@ -19,7 +20,15 @@ import { ErrorPanel } from '@/components/ui/error-panel';
 // view (docs/adr/0007-virtualized-resource-table.md). Only ~30 rows are in the DOM at any time.
 
 const ROW_HEIGHT = 40;
-const INITIAL_RECT = { width: 1280, height: 720 };
+/**
+ * The window the server renders for, where there is none: a screenful of rows under the page's header
+ * on a 1080p screen (20 rows). The server and the hydrating render draw exactly these rows, without
+ * overscan: every row in the HTML is one the browser parses, styles and lays out before it can paint
+ * the first (issue 14's first rows). Once mounted, the virtualizer measures the real window and adds
+ * OVERSCAN rows on each side.
+ */
+const INITIAL_RECT = { width: 1280, height: 800 };
+const OVERSCAN = 10;
 
 export interface ResourceTableProps {
   cluster: string;
@@ -64,10 +73,11 @@ export function ResourceTable({
   const shownTimes: (string | undefined)[] = [list.cache?.syncedAt];
   for (let i = range.start; i < Math.min(range.end, list.total); i++) shownTimes.push(list.row(i)?.createdAt);
   const now = useNow(shownTimes);
+  const overscan = useHydrated() ? OVERSCAN : 0;
   const virtualizer = useWindowVirtualizer({
     count: list.total,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan,
     scrollMargin: margin,
     // The first page is rendered on the server (ADR 0018), where there is no window: a screenful of
     // rows in the HTML. The client's first (hydrating) render uses the same size, then measures.
@@ -132,12 +142,14 @@ export function ResourceTable({
         aria-rowcount={list.total}
         className="overflow-x-clip rounded-lg border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 text-sm shadow-sm"
         data-testid="resource-table"
+        // The columns' widths once for the table, not in each row's style attribute (the HTML's rows).
+        style={{ '--row-columns': template } as CSSProperties}
       >
         <div
           role="rowgroup"
           className="sticky top-14 z-[5] border-b border-slate-200 dark:border-slate-800 bg-slate-50 dark:bg-slate-800/40 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400"
         >
-          <div role="row" className="grid" style={{ gridTemplateColumns: template }}>
+          <div role="row" className="grid [grid-template-columns:var(--row-columns)]">
             {showNs ? header('Namespace', undefined) : null}
             {header('Name', 'name')}
             {columns.map((c) => header(c.title, c.sort && descriptor.sorts[c.sort] ? c.sort : undefined))}
@@ -160,7 +172,6 @@ export function ResourceTable({
                 row={row}
                 href={row ? hrefFor?.(row) : undefined}
                 columns={columns}
-                template={template}
                 showNs={showNs === true}
                 now={now}
               />
@@ -208,7 +219,6 @@ interface ResourceRowProps {
   row: BaseSummary | undefined;
   href: string | undefined;
   columns: readonly Column<BaseSummary>[];
-  template: string;
   showNs: boolean;
   now: string;
 }
@@ -219,23 +229,13 @@ interface ResourceRowProps {
  * rows coming into view are. That keeps each frame's work to a handful of rows (no long tasks while
  * scrolling 10,000 rows; docs/benchmarks.md).
  */
-const ResourceRow = memo(function ResourceRow({
-  index,
-  top,
-  row,
-  href,
-  columns,
-  template,
-  showNs,
-  now,
-}: ResourceRowProps) {
+const ResourceRow = memo(function ResourceRow({ index, top, row, href, columns, showNs, now }: ResourceRowProps) {
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
-      className="absolute inset-x-0 grid items-center border-b border-slate-100 dark:border-slate-800 hover:bg-slate-50 dark:hover:bg-slate-800/60"
+      className="absolute inset-x-0 grid items-center border-b border-slate-100 dark:border-slate-800 hover:bg-slate-50 dark:hover:bg-slate-800/60 [grid-template-columns:var(--row-columns)]"
       style={{
-        gridTemplateColumns: template,
         height: ROW_HEIGHT,
         transform: `translateY(${top}px)`,
         contain: 'strict',

@@ -1,16 +1,11 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
-
 import { localText, utcText, type TimePrecision } from '@/lib/format/time';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 // An absolute time in the app's one style, "2026-11-24 13:05 UTC", with the viewer's local time
 // beside it: in the tooltip, or as a second line with `localLine`. The local time is filled in
 // after hydration (the server does not know the viewer's zone), so server and browser agree.
-
-const noSubscription = () => () => {};
-const onClient = () => true;
-const onServer = () => false;
 
 export function Timestamp({
   iso,
@@ -21,7 +16,7 @@ export function Timestamp({
   precision?: TimePrecision;
   localLine?: boolean;
 }) {
-  const hydrated = useSyncExternalStore(noSubscription, onClient, onServer);
+  const hydrated = useHydrated();
   const local = hydrated ? localText(iso, precision) : '';
   const utc = utcText(iso, precision);
   if (!utc) return <>–</>;

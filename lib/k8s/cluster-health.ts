@@ -8,7 +8,8 @@ export interface KindCacheHealth {
   /** Kind id, e.g. "pods". */
   kind: string;
   state: CacheStateWord;
-  objects: number;
+  /** The objects the person may read; absent where they were not counted (the shell's header). */
+  objects?: number;
   /** ISO time the list/watch was last (re)established. */
   syncedAt?: string;
   /** Why the watch is failing, while it is. */

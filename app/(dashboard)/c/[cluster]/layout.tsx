@@ -73,7 +73,12 @@ export default async function ClusterLayout({ children, params }: ClusterLayoutP
 
 async function ClusterHeaderWithStatus({ cluster, who }: { cluster: ClusterRef; who: Identity }) {
   // Other clusters are probed only when there are several (for the switcher's reachability dots).
-  const all = configuredClusterNames().length > 1 ? await listClusterHealth(who) : [await clusterHealth(cluster, who)];
+  // The header shows no object counts: they would cost a developer's access answers on every page.
+  const options = { objectCounts: false };
+  const all =
+    configuredClusterNames().length > 1
+      ? await listClusterHealth(who, options)
+      : [await clusterHealth(cluster, who, options)];
   const health = all.find((h) => h.name === cluster.name);
   const clusters = all.map((h) => ({ name: h.name, reachable: h.reachable }));
   return <ClusterHeader name={cluster.name} health={health} clusters={clusters} />;

@@ -96,8 +96,8 @@ export interface HealthOptions {
   /**
    * Count the objects `who` may read per kind (default). The shell's header shows reachability, the
    * version and stale kinds only: for a person who may read some namespaces, the counts cost an access
-   * answer per namespace and kind, on every page (about 0.5 s of the server's time for a developer
-   * at 1,000 namespaces, streamed after the page's rows).
+   * answer per namespace and kind, on every page, streamed after the page's rows (a developer's traced
+   * Pods page at 100,000 pods ended 577 ms after navigation, an operator's 86 ms).
    */
   objectCounts?: boolean;
 }

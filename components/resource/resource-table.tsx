@@ -46,6 +46,8 @@ export interface ResourceTableProps {
 function width(c: Column<BaseSummary>): string {
   if (c.cell === 'images') return 'minmax(10rem, 1.4fr)';
   if (c.id === 'message') return 'minmax(16rem, 3fr)';
+  // RESTARTS says when the last one was, as kubectl does: "281 (2m49s ago)" must not run into IP.
+  if (c.id === 'restarts') return 'minmax(9rem, 0.8fr)';
   if (c.cell === 'number' || c.cell === 'age') return 'minmax(6.5rem, 0.6fr)';
   // Room for kubectl's longer pod words ("Init:CrashLoopBackOff", "Init:ImagePullBackOff") in full.
   if (c.cell === 'badge') return 'minmax(11.5rem, 0.8fr)';
